@@ -1,0 +1,183 @@
+/**
+ * Grading, from the parent's side: start one child process per kata (run-kata.ts), collect
+ * what it reports, and stop it if a check hangs. The result is a plain `KataReport`.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { summarise, verdict } from './classify.ts';
+import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
+import { repoRoot } from './paths.ts';
+import type { ChildMessage, GradeJob, KataReport, TestOutcome } from './report.ts';
+
+/** Which implementation to grade: the learner's stub file, the reference, or any file. */
+export type Target = { kind: 'learner' } | { kind: 'solution' } | { kind: 'file'; path: string };
+
+export function targetPath(kata: Kata, target: Target): string {
+  switch (target.kind) {
+    case 'learner':
+      return kata.stubPath;
+    case 'solution':
+      return kata.solutionPath;
+    case 'file':
+      return target.path;
+  }
+}
+
+/** At most this many lines of the learner's console output are kept. */
+const CONSOLE_LINES = 12;
+/** Time for the child to start vitest before the first check reports (on top of the check budget). */
+const STARTUP_GRACE_MS = 15_000;
+
+/** The environment for the child, without the variables of a vitest run we may be inside. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('VITEST') && key !== 'TEST' && key !== 'NODE_ENV') env[key] = value;
+  }
+  return env;
+}
+
+export interface GradeOptions {
+  /** Called with each finished check, for live progress. */
+  onOutcome?: (outcome: TestOutcome) => void;
+}
+
+/** Grade one implementation of one kata. Never throws for anything the learner's code does. */
+export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}): Promise<KataReport> {
+  const path = targetPath(kata, target);
+  const budgetSeconds = kata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const tempDir = mkdtempSync(join(tmpdir(), 'kata-grade-'));
+  const job: GradeJob = {
+    slug: kata.slug,
+    targetPath: path,
+    testTimeoutMs: budgetSeconds * 1000,
+    progressFile: join(tempDir, 'current-test'),
+  };
+  const started = Date.now();
+  const outcomes: TestOutcome[] = [];
+  const report: KataReport = {
+    slug: kata.slug,
+    title: kata.title,
+    target: relative(repoRoot, path),
+    status: 'crashed',
+    categories: [],
+    likelyMistakes: [],
+    console: [],
+    durationMs: 0,
+  };
+  const moduleErrors: string[] = [];
+  let compileError = false;
+  let done = false;
+  let timedOut = false;
+
+  return new Promise((resolve) => {
+    const child = fork(join(repoRoot, 'grader/core/run-kata.ts'), [JSON.stringify(job)], {
+      cwd: repoRoot,
+      env: childEnv(),
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const stderr: string[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    child.stdout?.resume();
+
+    // The watchdog: vitest stops a check that waits too long, but not one that never yields
+    // (a synchronous endless loop). If nothing is reported for the whole budget, stop the child.
+    let watchdog: NodeJS.Timeout;
+    const arm = (extraMs: number): void => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, budgetSeconds * 1000 + extraMs);
+    };
+    arm(STARTUP_GRACE_MS);
+
+    child.on('message', (raw) => {
+      const message = raw as ChildMessage;
+      switch (message.type) {
+        case 'test':
+          outcomes.push(message.outcome);
+          options.onOutcome?.(message.outcome);
+          arm(5_000);
+          break;
+        case 'compile-error':
+          compileError = true;
+          report.status = 'compile-error';
+          report.compileError = message.error;
+          break;
+        case 'module-error':
+          moduleErrors.push(message.message);
+          break;
+        case 'console':
+          if (report.console.length < CONSOLE_LINES) report.console.push(...message.text.split('\n').slice(0, CONSOLE_LINES));
+          break;
+        case 'diagnosis':
+          report.likelyMistakes = message.matches;
+          break;
+        case 'done':
+          done = true;
+          break;
+      }
+    });
+
+    child.on('exit', () => {
+      clearTimeout(watchdog);
+      report.categories = summarise(outcomes);
+      report.durationMs = Date.now() - started;
+      if (compileError) {
+        // status and compileError already set
+      } else if (timedOut) {
+        report.status = 'timeout';
+        report.timeout = { seconds: budgetSeconds, test: readProgress(job.progressFile) };
+      } else if (moduleErrors.length > 0 && outcomes.length === 0) {
+        report.status = 'crashed';
+        report.crash = firstLine(moduleErrors[0]);
+      } else if (!done && outcomes.length === 0) {
+        report.status = 'crashed';
+        report.crash = firstLine(stderr.join('').trim()) || 'the grading process stopped without a result';
+      } else {
+        report.status = verdict(outcomes);
+      }
+      rmSync(tempDir, { recursive: true, force: true });
+      report.console = report.console.slice(0, CONSOLE_LINES);
+      resolve(report);
+    });
+  });
+}
+
+function readProgress(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+/** Grade several katas, two at a time (the machines have two cores), in curriculum order. */
+export async function gradeKatas(
+  katas: readonly Kata[],
+  target: Target | ((kata: Kata) => Target),
+  options: GradeOptions & { concurrency?: number; onReport?: (report: KataReport) => void } = {},
+): Promise<KataReport[]> {
+  const reports: KataReport[] = new Array(katas.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < katas.length) {
+      const index = next++;
+      const kata = katas[index];
+      reports[index] = await gradeKata(kata, typeof target === 'function' ? target(kata) : target, options);
+      options.onReport?.(reports[index]);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, katas.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return reports;
+}

@@ -1,0 +1,14 @@
+/** Where things live. Every path in the project is derived from these, never stored twice. */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const katasDir = join(repoRoot, 'katas');
+export const solutionsDir = join(repoRoot, 'solutions');
+export const fixturesDir = join(repoRoot, 'fixtures');
+
+/** Environment variables through which the grader tells a spec which implementation to load. */
+export const TARGET_DIR_ENV = 'KATA_TARGET_DIR';
+export const TARGET_FILE_ENV = 'KATA_TARGET_FILE';
+/** A file the running spec writes the current test's name into, so a hang can be located. */
+export const PROGRESS_FILE_ENV = 'KATA_PROGRESS_FILE';

@@ -1,0 +1,117 @@
+/**
+ * The scorecard: a KataReport rendered for a learner. One line per check category, the first
+ * failure in a sentence or two, the likely mistake, and the exact next command to run.
+ */
+import { CATEGORIES } from './categories.ts';
+import type { CategoryResult, KataReport } from './report.ts';
+import { plain, type Style } from './style.ts';
+
+const WRAP = 92;
+
+/** Word-wrap `text` to WRAP columns, every line prefixed with `indent`. */
+export function wrapText(text: string, indent: string, width = WRAP): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        lines.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(indent + line);
+  }
+  return lines.join('\n');
+}
+
+function orderOf(category: string): number {
+  const i = (CATEGORIES as readonly string[]).indexOf(category);
+  return i === -1 ? CATEGORIES.length : i;
+}
+
+function categoryLine(r: CategoryResult, s: Style): string[] {
+  const total = r.passed + r.failed;
+  const mark = r.failed === 0 ? s.green('✓') : s.red('✗');
+  const lines = [`    ${mark} ${r.category.padEnd(15)} ${String(r.passed).padStart(3)}/${total}`];
+  if (r.firstFailure) {
+    const { test, failure } = r.firstFailure;
+    lines[0] += `   ${s.dim(test)}`;
+    lines.push(wrapText(failure.message, '        '));
+  }
+  return lines;
+}
+
+const STATUS_WORDS: Record<KataReport['status'], string> = {
+  passed: 'passed',
+  failed: 'not yet',
+  'not-started': 'not started',
+  'compile-error': 'does not compile',
+  timeout: 'stopped: took too long',
+  crashed: 'could not run',
+};
+
+/** The full scorecard of one kata. `commandSlug` is what the "next" line tells them to type. */
+export function renderReport(report: KataReport, s: Style = plain): string {
+  const mark =
+    report.status === 'passed' ? s.green('✓') : report.status === 'not-started' ? s.yellow('○') : s.red('✗');
+  const status =
+    report.status === 'passed' ? s.green(STATUS_WORDS.passed) : report.status === 'not-started' ? s.yellow(STATUS_WORDS['not-started']) : s.red(STATUS_WORDS[report.status]);
+  const out: string[] = [`${mark} ${s.bold(report.slug)}  ${report.title}: ${status}  ${s.dim(report.target)}`];
+
+  if (report.status === 'not-started') {
+    out.push(
+      wrapText(
+        `Open ${report.target} and replace each "not implemented" throw with your code. ` +
+          `The statement is katas/${report.slug}/README.md.`,
+        '    ',
+      ),
+    );
+    return out.join('\n');
+  }
+  if (report.status === 'compile-error' && report.compileError) {
+    const e = report.compileError;
+    out.push(`    ${e.file}:${e.line}:${e.column}  ${e.message}`);
+    out.push(`    ${s.dim('Fix the syntax error, save, and grade again.')}`);
+    return out.join('\n');
+  }
+  if (report.status === 'crashed') {
+    out.push(wrapText(report.crash ?? 'the spec could not be run.', '    '));
+    return out.join('\n');
+  }
+
+  const categories = [...report.categories].sort((a, b) => orderOf(a.category) - orderOf(b.category));
+  for (const r of categories) out.push(...categoryLine(r, s));
+
+  if (report.status === 'timeout' && report.timeout) {
+    const where = report.timeout.test ? `"${report.timeout.test}"` : 'A check';
+    out.push(
+      wrapText(
+        `${where} was still running after ${report.timeout.seconds} s and was stopped. ` +
+          'Look for a loop whose condition never becomes false, or an index that never advances.',
+        '    ',
+      ),
+    );
+  }
+
+  const [best] = report.likelyMistakes;
+  if (best) {
+    out.push(`  ${s.yellow('Likely mistake:')} ${s.bold(best.title)}`);
+    out.push(wrapText(best.explanation, '    '));
+  }
+  if (report.console.length > 0) {
+    out.push(`  ${s.dim('Your console output:')}`);
+    for (const line of report.console) out.push(`    ${s.dim(line.length > 100 ? `${line.slice(0, 97)}...` : line)}`);
+  }
+  return out.join('\n');
+}
+
+/** One line for the end of a run: "2 of 3 katas pass · 1 not started". */
+export function renderSummary(reports: readonly KataReport[], seconds: number, s: Style = plain): string {
+  const passed = reports.filter((r) => r.status === 'passed').length;
+  const counts = new Map<string, number>();
+  for (const r of reports) if (r.status !== 'passed') counts.set(STATUS_WORDS[r.status], (counts.get(STATUS_WORDS[r.status]) ?? 0) + 1);
+  const rest = [...counts].map(([word, n]) => `${n} ${word}`);
+  const head = `${passed} of ${reports.length} ${reports.length === 1 ? 'kata passes' : 'katas pass'}`;
+  const colour = passed === reports.length ? s.green : s.yellow;
+  return `${colour(head)}${rest.length ? ` · ${rest.join(' · ')}` : ''}  ${s.dim(`(${seconds.toFixed(1)} s)`)}`;
+}

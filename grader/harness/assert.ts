@@ -1,0 +1,170 @@
+/**
+ * Comparisons that fail with a message a learner can act on: which output, which index,
+ * expected vs got, and how many entries are off. Never a dump of whole arrays.
+ */
+import { fromRows, isMatrix, shapeOf, type Matrix } from '../../katas/lib/matrix.ts';
+import { fail, isNotImplemented } from './failure.ts';
+import { describeValue, fmt, fmtErr, fmtPair, indexLabel } from './format.ts';
+
+/**
+ * How close is close enough. An entry passes when |got − expected| ≤ atol + rtol·|expected|
+ * (numpy's `allclose` rule).
+ */
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+}
+
+/**
+ * Default for float64 results compared with float64 gold values: two correct programs that
+ * sum in different orders differ by a few ulps (≈1e-15 relative) per operation; 1e-9 leaves
+ * room for thousands of operations while any real mistake is many orders larger.
+ */
+export const FLOAT64_TOLERANCE: Tolerance = { rtol: 1e-9, atol: 1e-12 };
+
+/** Gold values given as a Matrix, nested rows, a vector or a flat list. */
+export type Expected = Matrix | ReadonlyArray<ReadonlyArray<number>> | ArrayLike<number>;
+
+function isClose(got: number, expected: number, tol: Tolerance): boolean {
+  if (Number.isNaN(got) || Number.isNaN(expected)) return Number.isNaN(got) && Number.isNaN(expected);
+  if (!Number.isFinite(expected)) return got === expected;
+  return Math.abs(got - expected) <= tol.atol + tol.rtol * Math.abs(expected);
+}
+
+function relativeError(got: number, expected: number): number {
+  const scale = Math.max(Math.abs(got), Math.abs(expected), 1e-300);
+  return Math.abs(got - expected) / scale;
+}
+
+/** One number against its gold value. `name` is what the learner calls it, e.g. `sigmoidDerivative(40)`. */
+export function expectNumberClose(name: string, got: unknown, expected: number, tol: Tolerance = FLOAT64_TOLERANCE): void {
+  if (typeof got !== 'number') fail(`${name} should be a number, but it is ${describeValue(got)}.`);
+  if (Number.isNaN(got) && !Number.isNaN(expected)) fail(`${name} is NaN; expected ${fmt(expected)}.`);
+  if (!isClose(got, expected, tol)) {
+    const [e, g] = fmtPair(expected, got);
+    fail(`${name}: expected ${e}, got ${g} (relative error ${fmtErr(relativeError(got, expected))}).`);
+  }
+}
+
+function toMatrix(expected: Expected): Matrix {
+  if (isMatrix(expected)) return expected;
+  const list = expected as ArrayLike<unknown>;
+  if (list.length > 0 && typeof list[0] === 'object') return fromRows(expected as ReadonlyArray<ReadonlyArray<number>>);
+  throw new Error('toMatrix: expected nested rows or a Matrix');
+}
+
+/**
+ * A matrix result against gold values. Checks, in order: it is a Matrix, its shape, no NaN or
+ * Infinity, then every entry; the message names the worst entry and how many are off.
+ * `shapeHint` explains the expected shape in symbols, e.g. `D×M`.
+ */
+export function expectMatrixClose(
+  name: string,
+  got: unknown,
+  expected: Expected,
+  options: { tol?: Tolerance; shapeHint?: string } = {},
+): void {
+  const want = toMatrix(expected);
+  const tol = options.tol ?? FLOAT64_TOLERANCE;
+  const hint = options.shapeHint ? ` (${options.shapeHint})` : '';
+  if (!isMatrix(got)) {
+    fail(`${name} should be a ${shapeOf(want)}${hint} Matrix { rows, cols, data: Float64Array }, but it is ${describeValue(got)}.`);
+  }
+  if (got.rows !== want.rows || got.cols !== want.cols) {
+    const transposed = got.rows === want.cols && got.cols === want.rows ? ' It looks transposed.' : '';
+    fail(`${name} has shape ${shapeOf(got)}, expected ${shapeOf(want)}${hint}.${transposed}`);
+  }
+  compareEntries(name, got.data, want.data, want.cols, tol);
+}
+
+/** A per-column vector (a bias gradient, gamma, a running mean) against gold values. */
+export function expectVectorClose(
+  name: string,
+  got: unknown,
+  expected: ArrayLike<number>,
+  options: { tol?: Tolerance; lengthHint?: string } = {},
+): void {
+  const tol = options.tol ?? FLOAT64_TOLERANCE;
+  const hint = options.lengthHint ? ` (${options.lengthHint})` : '';
+  if (!(got instanceof Float64Array)) {
+    fail(`${name} should be a Float64Array of ${expected.length} entries${hint}, but it is ${describeValue(got)}.`);
+  }
+  if (got.length !== expected.length) {
+    fail(`${name} has ${got.length} entries, expected ${expected.length}${hint}.`);
+  }
+  compareEntries(name, got, expected, undefined, tol);
+}
+
+function compareEntries(name: string, got: ArrayLike<number>, want: ArrayLike<number>, cols: number | undefined, tol: Tolerance): void {
+  let bad = 0;
+  let worst = -1;
+  let worstErr = -1;
+  for (let k = 0; k < want.length; k++) {
+    const g = got[k];
+    if (!Number.isFinite(g) && Number.isFinite(want[k])) {
+      fail(`${name}${indexLabel(k, cols)} is ${fmt(g)}; expected ${fmt(want[k])}. Look for an overflow (exp of a large number) or a division by zero.`);
+    }
+    if (!isClose(g, want[k], tol)) {
+      bad++;
+      const err = relativeError(g, want[k]);
+      if (err > worstErr) {
+        worstErr = err;
+        worst = k;
+      }
+    }
+  }
+  if (bad > 0) {
+    const where = `${name}${indexLabel(worst, cols)}`;
+    const [e, g] = fmtPair(want[worst], got[worst]);
+    fail(
+      `${where}: expected ${e}, got ${g} ` +
+        `(${bad} of ${want.length} entries differ; worst relative error ${fmtErr(worstErr)}).`,
+    );
+  }
+}
+
+/** A copy of the numbers inside a value, to check later that it was not modified. */
+export function snapshot(value: Matrix | Float64Array): Float64Array {
+  return Float64Array.from(isMatrix(value) ? value.data : value);
+}
+
+/**
+ * The input `name` must still equal the snapshot taken before the call: backward passes and
+ * layers must not write into their inputs (the caller may still need them).
+ */
+export function expectUnchanged(name: string, value: Matrix | Float64Array, before: Float64Array, by: string): void {
+  const now = isMatrix(value) ? value.data : value;
+  const cols = isMatrix(value) ? value.cols : undefined;
+  for (let k = 0; k < before.length; k++) {
+    if (!Object.is(now[k], before[k])) {
+      fail(
+        `${by} modified its input ${name}: ${name}${indexLabel(k, cols)} was ${fmt(before[k])} and is now ${fmt(now[k])}. ` +
+          'Compute into a new matrix instead of writing into an input.',
+      );
+    }
+  }
+}
+
+/** `value` must be a function exported under `name`. */
+export function expectFunction(module: Record<string, unknown>, name: string, file: string): void {
+  if (typeof module[name] !== 'function') {
+    fail(`${file} must export a function named ${name}, but ${name} is ${describeValue(module[name])}. Did you rename or remove it?`);
+  }
+}
+
+/** Call `f` and require that it throws an Error whose message contains every one of `mentions`. */
+export function expectThrowsMentioning(what: string, f: () => unknown, mentions: string[]): void {
+  let thrown: unknown;
+  try {
+    f();
+  } catch (error) {
+    if (isNotImplemented(error)) throw error;
+    thrown = error;
+  }
+  if (thrown === undefined) fail(`${what} should throw an Error, but it returned normally.`);
+  if (!(thrown instanceof Error)) fail(`${what} should throw an Error, but it threw ${describeValue(thrown)}.`);
+  const missing = mentions.filter((m) => !thrown.message.includes(m));
+  if (missing.length > 0) {
+    fail(`${what} threw "${thrown.message}", but the message should name ${missing.map((m) => `"${m}"`).join(' and ')}.`);
+  }
+}

@@ -1,0 +1,9 @@
+/** Everything a kata's spec needs: one import. */
+export * from './assert.ts';
+export * from './failure.ts';
+export * from './fixtures.ts';
+export * from './format.ts';
+export * from './gradcheck.ts';
+export * from './properties.ts';
+export * from './target.ts';
+export { CATEGORIES, type Category } from '../core/categories.ts';

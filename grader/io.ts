@@ -1,0 +1,23 @@
+/** The terminal, as commands see it: passed in, so tests can capture what a command prints. */
+import { styleFor, type Style } from './core/style.ts';
+
+export interface Io {
+  /** Print a line (or several) to standard output. */
+  out(text: string): void;
+  /** Print a line to standard error. */
+  err(text: string): void;
+  style: Style;
+  /** True when a person is at an interactive terminal (menus and prompts are possible). */
+  interactive: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    style: styleFor(process.stdout),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    env: process.env,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Kata: sigmoid-derivative. Statement: README.md beside this file.
+ *
+ * Replace each `throw` with your implementation, then run `npm run grade -- sigmoid`.
+ */
+
+/**
+ * σ(z) = 1 / (1 + e^(−z)).
+ * @param z any finite number (the pre-activation)
+ * @returns σ(z) in [0, 1], with no NaN or Infinity for any finite z
+ */
+export function sigmoid(z: number): number {
+  throw new Error('not implemented: sigmoid(z)');
+}
+
+/**
+ * σ′(z) = dσ/dz, given the PRE-activation z.
+ * @param z any finite number
+ * @returns σ′(z) in [0, ¼], accurate to 1e-12 relative for z in [−700, 700]
+ */
+export function sigmoidDerivative(z: number): number {
+  throw new Error('not implemented: sigmoidDerivative(z)');
+}
+
+/**
+ * σ′(z), given the OUTPUT a = σ(z) instead of z (what a backward pass usually has cached).
+ * @param a a value of σ, in [0, 1]
+ * @returns σ′(z) for the z with σ(z) = a
+ */
+export function sigmoidDerivativeFromOutput(a: number): number {
+  throw new Error('not implemented: sigmoidDerivativeFromOutput(a)');
+}
