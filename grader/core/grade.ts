@@ -3,7 +3,7 @@
  * what it reports, and stop it if a check hangs. The result is a plain `KataReport`.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { summarise, verdict } from './classify.ts';
@@ -27,7 +27,7 @@ export function targetPath(kata: Kata, target: Target): string {
 
 /** At most this many lines of the learner's console output are kept. */
 const CONSOLE_LINES = 12;
-/** Time for the child to start vitest before the first check reports (on top of the check budget). */
+/** Time for the child to start vitest before the first check starts (on top of the check budget). */
 const STARTUP_GRACE_MS = 15_000;
 
 /** The environment for the child, without the variables of a vitest run we may be inside. */
@@ -42,12 +42,15 @@ function childEnv(): NodeJS.ProcessEnv {
 export interface GradeOptions {
   /** Called with each finished check, for live progress. */
   onOutcome?: (outcome: TestOutcome) => void;
+  /** Per-check budget in seconds, overriding the kata's `timeoutSeconds`. */
+  timeoutSeconds?: number;
 }
 
 /** Grade one implementation of one kata. Never throws for anything the learner's code does. */
 export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}): Promise<KataReport> {
   const path = targetPath(kata, target);
-  const budgetSeconds = kata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const budgetSeconds = options.timeoutSeconds ?? kata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const budgetMs = budgetSeconds * 1000;
   const tempDir = mkdtempSync(join(tmpdir(), 'kata-grade-'));
   const job: GradeJob = {
     slug: kata.slug,
@@ -60,7 +63,7 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
   const report: KataReport = {
     slug: kata.slug,
     title: kata.title,
-    target: relative(repoRoot, path),
+    target: displayPath(path),
     status: 'crashed',
     categories: [],
     likelyMistakes: [],
@@ -84,16 +87,19 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
     child.stdout?.resume();
 
     // The watchdog: vitest stops a check that waits too long, but not one that never yields
-    // (a synchronous endless loop). If nothing is reported for the whole budget, stop the child.
-    let watchdog: NodeJS.Timeout;
-    const arm = (extraMs: number): void => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
+    // (a synchronous endless loop). The spec writes each check's name to the progress file as
+    // it starts; if neither a result nor a new check has appeared for the whole budget, the
+    // running check is stuck and the child is stopped.
+    let lastActivity = Date.now();
+    const watchdog = setInterval(() => {
+      const started = progressMtime(job.progressFile);
+      const idleMs = Date.now() - Math.max(lastActivity, started ?? 0);
+      const limitMs = started === undefined ? budgetMs + STARTUP_GRACE_MS : budgetMs + 2_000;
+      if (idleMs > limitMs) {
         timedOut = true;
         child.kill('SIGKILL');
-      }, budgetSeconds * 1000 + extraMs);
-    };
-    arm(STARTUP_GRACE_MS);
+      }
+    }, 250);
 
     child.on('message', (raw) => {
       const message = raw as ChildMessage;
@@ -101,7 +107,7 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
         case 'test':
           outcomes.push(message.outcome);
           options.onOutcome?.(message.outcome);
-          arm(5_000);
+          lastActivity = Date.now();
           break;
         case 'compile-error':
           compileError = true;
@@ -124,7 +130,7 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
     });
 
     child.on('exit', () => {
-      clearTimeout(watchdog);
+      clearInterval(watchdog);
       report.categories = summarise(outcomes);
       report.durationMs = Date.now() - started;
       if (compileError) {
@@ -146,6 +152,20 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
       resolve(report);
     });
   });
+}
+
+/** Paths inside the repository are shown relative to it, others in full. */
+export function displayPath(path: string): string {
+  const rel = relative(repoRoot, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+function progressMtime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 function readProgress(file: string): string | undefined {
