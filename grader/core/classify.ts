@@ -79,6 +79,15 @@ export function summarise(outcomes: TestOutcome[]): CategoryResult[] {
   return [...byCategory.values()];
 }
 
+/** The distinct stub functions that still throw `not implemented`, in the order first met. */
+export function notImplementedFunctions(outcomes: TestOutcome[]): string[] {
+  const names = new Set<string>();
+  for (const o of outcomes) {
+    if (o.failure?.kind === 'not-implemented') names.add(o.failure.message.replace(/ is not implemented yet\.$/, ''));
+  }
+  return [...names];
+}
+
 /** The kata's verdict from its outcomes (compile errors, crashes and timeouts are decided earlier). */
 export function verdict(outcomes: TestOutcome[]): KataStatus {
   const failures = outcomes.filter((o) => o.state === 'failed');

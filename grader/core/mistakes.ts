@@ -49,7 +49,8 @@ export function mistakeFiles(kata: Kata): { id: string; path: string }[] {
     return [];
   }
   return names
-    .filter((n) => n.endsWith('.ts'))
+    // `_name.ts` files are helpers shared by several mistakes, not mistakes themselves.
+    .filter((n) => n.endsWith('.ts') && !n.startsWith('_'))
     .sort()
     .map((n) => ({ id: n.replace(/\.ts$/, ''), path: join(kata.mistakesDir, n) }));
 }

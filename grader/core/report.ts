@@ -59,6 +59,8 @@ export interface KataReport {
   timeout?: { seconds: number; test?: string };
   /** When status is `crashed`: what stopped the spec. */
   crash?: string;
+  /** The stub functions still throwing `not implemented`, e.g. `denseBackward(dout, cache)`. */
+  notImplemented: string[];
   /** Catalogued mistakes that explain the failures, best first. */
   likelyMistakes: MistakeMatch[];
   /** The first lines the learner's code printed with console.log, if any. */

@@ -1,0 +1,31 @@
+/** Measuring a classifier, and describing what its predictions say about a bug. */
+
+/** The fraction of predictions equal to the labels. */
+export function accuracyOf(predictions: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) if (predictions[i] === labels[i]) correct++;
+  return correct / labels.length;
+}
+
+/**
+ * A sentence about a failing classifier that points at the likely cause: a constant answer
+ * means nothing was learned; a loss that barely moved means steps far too small.
+ */
+export function describePredictions(predictions: ArrayLike<number>, losses: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < predictions.length; i++) counts.set(predictions[i], (counts.get(predictions[i]) ?? 0) + 1);
+  if (counts.size === 1) {
+    const [digit] = counts.keys();
+    return `Every image was classified as ${digit}: the network did not learn from the pixels. Check that the weights start random (zeros never break the symmetry) and that the gradients reach the hidden layers.`;
+  }
+  if (losses.length >= 2) {
+    const first = losses[0];
+    const last = losses[losses.length - 1];
+    if (!Number.isFinite(last)) return `The training loss became ${last}: look for an overflow (softmax without subtracting the max) or exploding weights.`;
+    if (last > 0.9 * first) {
+      return `The training loss hardly moved (${first.toFixed(3)} → ${last.toFixed(3)}): the steps are far too small (check the learning rate) or the updates do not reach the weights.`;
+    }
+    return `The training loss went ${first.toFixed(3)} → ${last.toFixed(3)}; ${counts.size} different digits were predicted.`;
+  }
+  return `${counts.size} different digits were predicted.`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Checks shared by the optimizer katas (momentum, adam): their fixtures are whole
+ * trajectories, `{ options, params, grads }` in and the parameters after every step out,
+ * with matrices as nested rows and vectors as flat lists (see fixtures/<slug>/generate.py).
+ */
+import { isMatrix, matrix, type Param } from '../../katas/lib/matrix.ts';
+import { expectMatrixClose, expectVectorClose, type Tolerance } from './assert.ts';
+import { m, v } from './fixtures.ts';
+
+/** A parameter as a fixture writes it: nested rows for a matrix, a flat list for a vector. */
+export type NestedParam = number[][] | number[];
+
+const isRows = (x: NestedParam): x is number[][] => Array.isArray(x[0]);
+
+/** A fixture parameter as a Matrix or a Float64Array. */
+export function paramFromFixture(x: NestedParam): Param {
+  return isRows(x) ? m(x) : v(x);
+}
+
+/** A deep copy, so two optimizers can be run side by side on the same numbers. */
+export function copyParam(p: Param): Param {
+  return isMatrix(p) ? matrix(p.rows, p.cols, Float64Array.from(p.data)) : Float64Array.from(p);
+}
+
+/** A parameter against its gold value, as a matrix or as a vector. */
+export function expectParamClose(name: string, got: Param, want: NestedParam, tol: Tolerance): void {
+  if (isRows(want)) expectMatrixClose(name, got, want, { tol });
+  else expectVectorClose(name, got, want, { tol });
+}
+
+/** What an optimizer trajectory fixture holds: the options, the start, every step's gradients. */
+export interface TrajectoryInput<Options> {
+  options: Options;
+  params: NestedParam[];
+  grads: NestedParam[][];
+}
+
+/** `params[s][i]` is parameter i after step s + 1. */
+export interface TrajectoryExpected {
+  params: NestedParam[][];
+}
+
+/**
+ * Replay a trajectory: step `optimizer` through every step's gradients and compare every
+ * parameter after every step, so a failure names the first step that goes wrong
+ * ("after step 2, params[0][1][0]: expected …").
+ */
+export function expectTrajectory<Options>(
+  optimizer: { step(params: Param[], grads: Param[]): void },
+  input: TrajectoryInput<Options>,
+  expected: TrajectoryExpected,
+  tol: Tolerance,
+): void {
+  const params = input.params.map(paramFromFixture);
+  input.grads.forEach((grads, s) => {
+    optimizer.step(params, grads.map(paramFromFixture));
+    expected.params[s].forEach((want, i) => expectParamClose(`after step ${s + 1}, params[${i}]`, params[i], want, tol));
+  });
+}

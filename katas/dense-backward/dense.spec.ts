@@ -1,0 +1,301 @@
+/**
+ * Spec for the dense-backward kata. Run it with `npm run grade -- dense`; the grader decides
+ * which implementation `loadTarget` loads (yours by default).
+ */
+import fc from 'fast-check';
+import { describe, test } from 'vitest';
+import {
+  add,
+  createRng,
+  fromRows,
+  isMatrix,
+  normalMatrix,
+  normalVector,
+  scale,
+  shapeOf,
+  sumRows,
+  takeRows,
+  zeros,
+  type Matrix,
+} from '../lib/index.ts';
+import {
+  check,
+  describeValue,
+  expectFunction,
+  expectGradientsMatch,
+  expectMatrixClose,
+  expectProperty,
+  expectThrowsMentioning,
+  expectUnchanged,
+  expectVectorClose,
+  fail,
+  fmt,
+  indexLabel,
+  loadFixture,
+  loadTarget,
+  m,
+  projectOnto,
+  snapshot,
+  v,
+} from '../../grader/harness/index.ts';
+import type { DenseGradients } from './dense.ts';
+
+type Impl = typeof import('./dense.ts');
+const impl = await loadTarget<Impl>(import.meta.url);
+const { denseForward, denseBackward } = impl;
+
+/** One dense layer's inputs and an upstream gradient for its output. */
+interface Layer {
+  x: Matrix;
+  w: Matrix;
+  b: Float64Array;
+  dout: Matrix;
+}
+
+/** A layer with standard-normal entries: x N×D, w D×M, b M, dout N×M. */
+function randomLayer(n: number, d: number, mCols: number, seed: number): Layer {
+  const rng = createRng(seed);
+  return { x: normalMatrix(n, d, rng), w: normalMatrix(d, mCols, rng), b: normalVector(mCols, rng), dout: normalMatrix(n, mCols, rng) };
+}
+
+/** The worked example of README.md: small integers, checkable by hand. */
+function workedExample(): Layer {
+  return {
+    x: fromRows([[1, 2, 3], [4, 5, 6]]),
+    w: fromRows([[1, -1], [0, 2], [1, 0]]),
+    b: Float64Array.from([10, 20]),
+    dout: fromRows([[1, 0], [2, -1]]),
+  };
+}
+
+/** Forward, then backward with the cache that forward returned. */
+function forwardBackward(layer: Layer): { out: Matrix; grads: DenseGradients } {
+  const { out, cache } = denseForward(layer.x, layer.w, layer.b);
+  return { out, grads: denseBackward(layer.dout, cache) };
+}
+
+/**
+ * A gradient has the shape of the thing it is the gradient of. Checked before any value, so a
+ * transposed dW is reported as transposed rather than as a list of wrong numbers.
+ */
+function expectGradientShapes(grads: DenseGradients, { x, w, b }: Layer): void {
+  const matrices = [
+    ['dx', grads.dx, x, 'N×D, like x'],
+    ['dw', grads.dw, w, 'D×M, like w'],
+  ] as const;
+  for (const [name, got, like, hint] of matrices) {
+    if (!isMatrix(got)) fail(`${name} should be a ${shapeOf(like)} Matrix (${hint}), but it is ${describeValue(got)}.`);
+    if (got.rows !== like.rows || got.cols !== like.cols) {
+      const transposed = got.rows === like.cols && got.cols === like.rows ? ' It looks transposed.' : '';
+      fail(`${name} is ${shapeOf(got)}, but it must be ${shapeOf(like)} (${hint}).${transposed}`);
+    }
+  }
+  if (!(grads.db instanceof Float64Array)) {
+    fail(`db should be a Float64Array of ${b.length} entries (M, like b), but it is ${describeValue(grads.db)}.`);
+  }
+  check(grads.db.length === b.length, `db has ${grads.db.length} entries, but it must have ${b.length} (M, like b).`);
+}
+
+describe('spec', () => {
+  test('dense.ts exports denseForward and denseBackward', () => {
+    for (const name of ['denseForward', 'denseBackward']) {
+      expectFunction(impl as unknown as Record<string, unknown>, name, 'dense.ts');
+    }
+  });
+
+  test('out = x·w + b, with b added to every row (the worked example)', () => {
+    const { x, w, b } = workedExample();
+    expectMatrixClose('out', denseForward(x, w, b).out, [[14, 23], [20, 26]], { shapeHint: 'N×M' });
+  });
+
+  test('dx, dw and db have the shapes of x, w and b (N=4, D=3, M=2)', () => {
+    const layer = randomLayer(4, 3, 2, 1);
+    expectGradientShapes(forwardBackward(layer).grads, layer);
+  });
+
+  test('denseForward leaves x, w and b unchanged', () => {
+    const { x, w, b } = randomLayer(4, 3, 2, 2);
+    const before = [snapshot(x), snapshot(w), snapshot(b)];
+    denseForward(x, w, b);
+    expectUnchanged('x', x, before[0], 'denseForward');
+    expectUnchanged('w', w, before[1], 'denseForward');
+    expectUnchanged('b', b, before[2], 'denseForward');
+  });
+
+  test('denseBackward leaves dout and the cached x and w unchanged', () => {
+    const { x, w, b, dout } = randomLayer(4, 3, 2, 3);
+    const { cache } = denseForward(x, w, b);
+    const before = [snapshot(dout), snapshot(x), snapshot(w)];
+    denseBackward(dout, cache);
+    expectUnchanged('dout', dout, before[0], 'denseBackward');
+    expectUnchanged('x', x, before[1], 'denseBackward');
+    expectUnchanged('w', w, before[2], 'denseBackward');
+  });
+
+  test('denseBackward reads the cache it is given, not the latest forward pass', () => {
+    const first = randomLayer(3, 4, 2, 4);
+    const second = randomLayer(3, 4, 2, 5);
+    const { cache } = denseForward(first.x, first.w, first.b);
+    const expected = denseBackward(first.dout, cache);
+    expectGradientShapes(expected, first);
+    denseForward(second.x, second.w, second.b); // another layer's forward pass, as in a network
+    const again = denseBackward(first.dout, cache);
+    for (const name of ['dx', 'dw'] as const) {
+      const before = expected[name];
+      const after = again[name].data;
+      const k = before.data.findIndex((value, i) => !Object.is(value, after[i]));
+      check(
+        k === -1,
+        () =>
+          `after another denseForward call, denseBackward(dout, cache) gave a different ${name} for the same cache ` +
+          `(${name}${indexLabel(k, before.cols)} was ${fmt(before.data[k])}, now ${fmt(after[k])}). Read x and w from the ` +
+          'cache argument, not from variables that the latest forward pass overwrote: a network runs every forward pass ' +
+          'before any backward pass.',
+      );
+    }
+  });
+
+  test('denseForward throws an Error naming both shapes when x and w do not fit', () => {
+    const { x } = randomLayer(4, 3, 2, 6);
+    const { w, b } = randomLayer(5, 5, 2, 7);
+    expectThrowsMentioning('denseForward(x 4×3, w 5×2, b)', () => denseForward(x, w, b), ['4×3', '5×2']);
+  });
+
+  test('denseForward throws an Error naming both shapes when w and b do not fit', () => {
+    const { x, w } = randomLayer(4, 3, 2, 8);
+    const b = new Float64Array(5);
+    expectThrowsMentioning('denseForward(x 4×3, w 3×2, b of 5 entries)', () => denseForward(x, w, b), ['3×2', '5']);
+  });
+
+  test('denseBackward throws an Error naming both shapes when dout does not match out', () => {
+    const { x, w, b } = randomLayer(4, 5, 2, 9);
+    const { cache } = denseForward(x, w, b);
+    for (const [rows, cols] of [[4, 3], [3, 2]]) {
+      const dout = normalMatrix(rows, cols, createRng(10));
+      expectThrowsMentioning(`denseBackward(dout ${rows}×${cols}, cache of a 4×2 out)`, () => denseBackward(dout, cache), [
+        `${rows}×${cols}`,
+        '4×2',
+      ]);
+    }
+  });
+});
+
+describe('fixtures', () => {
+  type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
+  type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
+  const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
+  for (const c of fixture.cases) {
+    test(c.description, () => {
+      const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
+      const { out, cache } = denseForward(layer.x, layer.w, layer.b);
+      expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
+      const grads = denseBackward(layer.dout, cache);
+      expectGradientShapes(grads, layer);
+      expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: 'N×D, like x' });
+      expectMatrixClose('dw', grads.dw, c.expected.dw, { shapeHint: 'D×M, like w' });
+      expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' });
+    });
+  }
+});
+
+/**
+ * L = Σ out ⊙ dout has exactly dout as its gradient with respect to out, so its gradients with
+ * respect to x, w and b are what denseBackward(dout) must return. `layer`'s x, w and b are
+ * perturbed in place (and restored) by the check.
+ */
+function expectMatchesFiniteDifferences(layer: Layer): void {
+  const { grads } = forwardBackward(layer);
+  expectGradientShapes(grads, layer);
+  expectGradientsMatch('L = Σ out ⊙ dout', () => projectOnto(denseForward(layer.x, layer.w, layer.b).out, layer.dout), [
+    { name: 'dx', value: layer.x, analytic: grads.dx },
+    { name: 'dw', value: layer.w, analytic: grads.dw },
+    { name: 'db', value: layer.b, analytic: grads.db },
+  ]);
+}
+
+describe('gradient check', () => {
+  const shapes: [number, number, number][] = [[1, 3, 2], [7, 5, 3], [4, 3, 3], [3, 3, 5], [6, 1, 1]];
+  for (const [n, d, mCols] of shapes) {
+    test(`dx, dw and db match finite differences of L = Σ out ⊙ dout (N=${n}, D=${d}, M=${mCols})`, () => {
+      expectMatchesFiniteDifferences(randomLayer(n, d, mCols, 100 + n * 100 + d * 10 + mCols));
+    });
+  }
+});
+
+describe('properties', () => {
+  /**
+   * Random sizes from 1 to 5 and a seed for the values: fast-check shrinks a failure to the
+   * smallest sizes (and seed) that still fail, which is the example a learner can follow.
+   */
+  const anyLayer = fc.record({
+    n: fc.integer({ min: 1, max: 5 }),
+    d: fc.integer({ min: 1, max: 5 }),
+    m: fc.integer({ min: 1, max: 5 }),
+    seed: fc.nat(),
+  });
+  type Sizes = { n: number; d: number; m: number; seed: number };
+  const layerOf = (s: Sizes): Layer => randomLayer(s.n, s.d, s.m, s.seed);
+  const named = (s: Sizes): string => `N=${s.n}, D=${s.d}, M=${s.m} (seed ${s.seed})`;
+
+  test('gradients match finite differences for random shapes and values', () => {
+    expectProperty('the gradient check', anyLayer, (s) => expectMatchesFiniteDifferences(layerOf(s)), 60, named);
+  });
+
+  test('db equals the column sums of dout', () => {
+    expectProperty('db = Σₙ dout[n]', anyLayer, (s) => {
+      const layer = layerOf(s);
+      expectVectorClose('db', forwardBackward(layer).grads.db, sumRows(layer.dout), { lengthHint: 'M, like b' });
+    }, 100, named);
+  });
+
+  test('backward is linear in dout', () => {
+    expectProperty('backward(2·d₁ − 3·d₂) = 2·backward(d₁) − 3·backward(d₂)', anyLayer, (s) => {
+      const layer = layerOf(s);
+      const { x, w, b, dout } = layer;
+      const other = normalMatrix(s.n, s.m, createRng(s.seed + 1));
+      const one = denseBackward(dout, denseForward(x, w, b).cache);
+      expectGradientShapes(one, layer);
+      const two = denseBackward(other, denseForward(x, w, b).cache);
+      const mixed = denseBackward(add(scale(dout, 2), scale(other, -3)), denseForward(x, w, b).cache);
+      const combine = (p: Matrix, q: Matrix): Matrix => add(scale(p, 2), scale(q, -3));
+      expectMatrixClose('dx', mixed.dx, combine(one.dx, two.dx), { shapeHint: 'N×D, like x' });
+      expectMatrixClose('dw', mixed.dw, combine(one.dw, two.dw), { shapeHint: 'D×M, like w' });
+      const db = one.db.map((value, j) => 2 * value - 3 * two.db[j]);
+      expectVectorClose('db', mixed.db, db, { lengthHint: 'M, like b' });
+    }, 100, named);
+  });
+
+  test('a batch’s dw and db are the sums of its examples’, and row n of dx is example n’s dx', () => {
+    expectProperty('gradients add up over the batch', anyLayer, (s) => {
+      const layer = layerOf(s);
+      const whole = forwardBackward(layer).grads;
+      expectGradientShapes(whole, layer);
+      let dw = zeros(s.d, s.m);
+      const db = new Float64Array(s.m);
+      for (let n = 0; n < s.n; n++) {
+        const one = forwardBackward({ x: takeRows(layer.x, [n]), w: layer.w, b: layer.b, dout: takeRows(layer.dout, [n]) }).grads;
+        expectMatrixClose(`row ${n} of dx`, takeRows(whole.dx, [n]), one.dx, { shapeHint: `example ${n}'s dx alone` });
+        dw = add(dw, one.dw);
+        for (let j = 0; j < s.m; j++) db[j] += one.db[j];
+      }
+      expectMatrixClose('dw of the batch', whole.dw, dw, { shapeHint: 'the sum of each example’s dw' });
+      expectVectorClose('db of the batch', whole.db, db, { lengthHint: 'the sum of each example’s db' });
+    }, 100, named);
+  });
+
+  test('⟨dx, x⟩ = ⟨dw, w⟩ = Σ out ⊙ dout − ⟨db, b⟩', () => {
+    // Both inner products equal Σ dout ⊙ (x·w): L is linear in x and in w separately.
+    expectProperty('⟨dx, x⟩ = ⟨dw, w⟩ = Σ out ⊙ dout − ⟨db, b⟩', anyLayer, (s) => {
+      const layer = layerOf(s);
+      const { out, grads } = forwardBackward(layer);
+      expectGradientShapes(grads, layer);
+      const want = projectOnto(out, layer.dout) - projectOnto(grads.db, layer.b);
+      for (const [name, grad, input] of [['⟨dx, x⟩', grads.dx, layer.x], ['⟨dw, w⟩', grads.dw, layer.w]] as const) {
+        const got = projectOnto(grad, input);
+        // Round-off grows with the size of the terms, so the tolerance is relative to them.
+        const size = Math.abs(got) + Math.abs(want) + 1;
+        check(Math.abs(got - want) <= 1e-9 * size, () => `${name} = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}`);
+      }
+    }, 100, named);
+  });
+});

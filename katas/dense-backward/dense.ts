@@ -1,0 +1,55 @@
+/**
+ * Kata: dense-backward. Statement: README.md beside this file.
+ *
+ * Replace each `throw` with your implementation, then run `npm run grade -- dense`.
+ * The toolkit in katas/lib/matrix.ts has every product and reduction you need.
+ */
+import type { Matrix } from '../lib/matrix.ts';
+
+/** What the forward pass keeps for the backward pass: its inputs (references, not copies). */
+export interface DenseCache {
+  readonly x: Matrix;
+  readonly w: Matrix;
+}
+
+/** The result of `denseForward`. */
+export interface DenseForwardResult {
+  /** out = x·w + b, N×M. */
+  out: Matrix;
+  cache: DenseCache;
+}
+
+/** The gradients of the loss with respect to each input of `denseForward`. */
+export interface DenseGradients {
+  /** ∂L/∂x, N×D (the same shape as x). */
+  dx: Matrix;
+  /** ∂L/∂w, D×M (the same shape as w). */
+  dw: Matrix;
+  /** ∂L/∂b, M entries (the same length as b). */
+  db: Float64Array;
+}
+
+/**
+ * Forward pass of a dense (fully connected, affine) layer: out = x·w + b, with b added to
+ * every row. numpy: `out = x @ w + b`.
+ * @param x the batch, N×D (one row per example); not modified
+ * @param w the weights, D×M; not modified
+ * @param b the bias, M entries; not modified
+ * @returns out, N×M, and the cache that `denseBackward` needs
+ * @throws Error naming both shapes when x's columns ≠ w's rows, or b's length ≠ w's columns
+ */
+export function denseForward(x: Matrix, w: Matrix, b: Float64Array): DenseForwardResult {
+  throw new Error('not implemented: denseForward(x, w, b)');
+}
+
+/**
+ * Backward pass of the dense layer. Given dout = ∂L/∂out, returns the gradients of L with
+ * respect to x, w and b. Each gradient has the shape of the input it belongs to.
+ * @param dout the upstream gradient ∂L/∂out, N×M; not modified
+ * @param cache what `denseForward` returned with the out that dout belongs to; not modified
+ * @returns dx (N×D), dw (D×M), db (M entries), each a new array
+ * @throws Error naming both shapes when dout is not the N×M shape of the forward output
+ */
+export function denseBackward(dout: Matrix, cache: DenseCache): DenseGradients {
+  throw new Error('not implemented: denseBackward(dout, cache)');
+}

@@ -1,0 +1,371 @@
+/**
+ * Spec for the momentum kata. Run it with `npm run grade -- momentum`; the grader decides
+ * which implementation `loadTarget` loads (yours by default).
+ */
+import fc from 'fast-check';
+import { describe, test } from 'vitest';
+import { isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
+import { createRng, normalMatrix, normalVector, randomInt, type Rng } from '../lib/random.ts';
+import {
+  check,
+  expectFunction,
+  expectProperty,
+  expectThrowsMentioning,
+  fail,
+  fmt,
+  fmtPair,
+  loadFixture,
+  loadTarget,
+  type Tolerance,
+} from '../../grader/harness/index.ts';
+import { copyParam, expectTrajectory, type TrajectoryExpected, type TrajectoryInput } from '../../grader/harness/optimizer.ts';
+
+type Impl = typeof import('./momentum.ts');
+const impl = await loadTarget<Impl>(import.meta.url);
+const { SGDMomentum } = impl;
+type Options = ConstructorParameters<typeof SGDMomentum>[0];
+
+/**
+ * PyTorch and a correct TypeScript update do the same few float64 operations per entry per
+ * step, so they agree to a few ulps; 1e-10 leaves a wide margin and every catalogued mistake
+ * is off by more than 1e-3.
+ */
+const TRAJECTORY: Tolerance = { rtol: 1e-10, atol: 1e-12 };
+
+/** "momentum 0.9, Nesterov, lr 0.1": options as the messages write them. */
+function describeOptions(o: Options): string {
+  const words = [`momentum ${o.momentum}`];
+  if (o.nesterov) words.push('Nesterov');
+  if (o.weightDecay) words.push(`weightDecay ${o.weightDecay}`);
+  words.push(`lr ${o.lr}`);
+  return words.join(', ');
+}
+
+/**
+ * Step a one-entry parameter through `grads` and require it to follow `path` exactly (the
+ * numbers are chosen to be exact in binary). `why` says how the path is computed.
+ */
+function expectPath(options: Options, start: number, grads: number[], path: number[], why: string): void {
+  const p = Float64Array.of(start);
+  const optimizer = new SGDMomentum(options);
+  for (let s = 0; s < grads.length; s++) {
+    optimizer.step([p], [Float64Array.of(grads[s])]);
+    check(Math.abs(p[0] - path[s]) <= 1e-12, () =>
+      `with ${describeOptions(options)}, p = ${start} and gradients ${grads.join(', ')}, p should go ` +
+        `${[start, ...path].join(' → ')} (${why}); after step ${s + 1} it is ${fmt(p[0])}` +
+        (s > 0 ? ` instead of ${path[s]}.` : `, expected ${path[s]}.`),
+    );
+  }
+}
+
+describe('spec', () => {
+  test('momentum.ts exports the class SGDMomentum', () => {
+    expectFunction(impl as unknown as Record<string, unknown>, 'SGDMomentum', 'momentum.ts');
+  });
+
+  test('step updates the parameters in place: the same matrix and vector objects change', () => {
+    const w = matrix(1, 2, Float64Array.of(1, 2));
+    const wData = w.data;
+    const b = Float64Array.of(3);
+    const params: Param[] = [w, b];
+    new SGDMomentum({ lr: 0.1, momentum: 0.9 }).step(params, [matrix(1, 2, Float64Array.of(1, 1)), Float64Array.of(1)]);
+    check(params[0] === w && params[1] === b, 'step replaced entries of the params array; write the new values into the parameters themselves.');
+    check(w.data === wData, 'step gave params[0] a new data array; write into params[0].data instead (paramData(p) gives it to you).');
+    check(wData[0] !== 1 && b[0] !== 3, () =>
+      `after one step with gradient 1 the parameters did not move (params[0] = [${fmt(wData[0])}, ${fmt(wData[1])}], params[1] = [${fmt(b[0])}]). ` +
+        'step must change the numbers inside params, not a copy of them.',
+    );
+  });
+
+  test('the first step from rest is p − lr·g (the velocity starts at 0)', () => {
+    expectPath({ lr: 0.5, momentum: 0.9 }, 1, [0.5], [0.75], 'v = 0.9·0 + 0.5 = 0.5, p = 1 − 0.5·0.5');
+  });
+
+  test('the velocity is kept between steps: a constant gradient makes the steps grow', () => {
+    expectPath({ lr: 1, momentum: 0.5 }, 0, [1, 1, 1], [-1, -2.5, -4.25], 'velocities 1, 1.5, 1.75');
+  });
+
+  test("Nesterov's step is lr·(g + μ·v), with v already updated", () => {
+    expectPath({ lr: 1, momentum: 0.5, nesterov: true }, 0, [1, 1], [-1.5, -3.25], 'v = 1, step 1 + 0.5·1; v = 1.5, step 1 + 0.5·1.5');
+  });
+
+  test('weight decay adds λ·p to the gradient, and the velocity carries it', () => {
+    expectPath(
+      { lr: 1, momentum: 0.5, weightDecay: 0.5 },
+      2,
+      [0, 0],
+      [1, 0],
+      'g = 0 + 0.5·2 = 1, v = 1; then g = 0 + 0.5·1 = 0.5, v = 0.5·1 + 0.5 = 1',
+    );
+  });
+
+  test('grads are not modified, even with weight decay and Nesterov', () => {
+    const params: Param[] = [matrix(2, 2, Float64Array.of(1, -2, 3, 0.5)), Float64Array.of(4, -1)];
+    const grads: Param[] = [matrix(2, 2, Float64Array.of(0.1, 0.2, -0.3, 0.4)), Float64Array.of(-1, 2)];
+    const before = grads.map((g) => Float64Array.from(paramData(g)));
+    const optimizer = new SGDMomentum({ lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.5 });
+    optimizer.step(params, grads);
+    optimizer.step(params, grads);
+    for (let i = 0; i < grads.length; i++) {
+      const now = paramData(grads[i]);
+      for (let k = 0; k < now.length; k++) {
+        check(Object.is(now[k], before[i][k]), () =>
+          `step modified grads[${i}]: entry ${k} was ${fmt(before[i][k])} and is now ${fmt(now[k])}. ` +
+            'The caller still owns its gradients; keep g = grad + weightDecay·p in a local variable.',
+        );
+      }
+    }
+  });
+
+  test('the constructor rejects bad options with an Error naming the option', () => {
+    const bad: [Options, string][] = [
+      [{ lr: -0.1, momentum: 0.9 }, 'lr'],
+      [{ lr: NaN, momentum: 0.9 }, 'lr'],
+      [{ lr: 0.1, momentum: -0.5 }, 'momentum'],
+      [{ lr: 0.1, momentum: 0.9, weightDecay: -1 }, 'weightDecay'],
+      [{ lr: 0.1, momentum: 0, nesterov: true }, 'nesterov'],
+    ];
+    for (const [options, name] of bad) {
+      const written = Object.entries(options).map(([key, value]) => `${key}: ${String(value)}`).join(', ');
+      expectThrowsMentioning(`new SGDMomentum({ ${written} })`, () => new SGDMomentum(options), [name]);
+    }
+  });
+
+  test('lr 0, momentum 0 and weightDecay 0 are allowed', () => {
+    const p = Float64Array.of(1);
+    new SGDMomentum({ lr: 0, momentum: 0, weightDecay: 0 }).step([p], [Float64Array.of(5)]);
+    check(p[0] === 1, () => `with lr 0 the parameter must not move, but 1 became ${fmt(p[0])}.`);
+  });
+
+  test('step rejects params and grads that do not pair up, naming the sizes', () => {
+    const fresh = (): InstanceType<typeof SGDMomentum> => new SGDMomentum({ lr: 0.1, momentum: 0.9 });
+    const vectors = (...sizes: number[]): Param[] => sizes.map((n) => new Float64Array(n));
+    expectThrowsMentioning('step with 2 params and 3 grads', () => fresh().step(vectors(1, 1), vectors(1, 1, 1)), ['2', '3']);
+    expectThrowsMentioning(
+      'step with params[2] of 4 entries and grads[2] of 3 entries',
+      () => fresh().step(vectors(5, 1, 4), vectors(5, 1, 3)),
+      ['2', '4', '3'],
+    );
+    expectThrowsMentioning('step with a 2×3 params[0] and a 2×2 grads[0]', () => fresh().step([matrix(2, 3)], [matrix(2, 2)]), [
+      '0',
+      '2×3',
+      '2×2',
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Fixtures: whole trajectories from torch.optim.SGD, with the gradient of every step given.
+// ---------------------------------------------------------------------------------------
+
+describe('fixtures', () => {
+  const trajectories = loadFixture<TrajectoryInput<Options>, TrajectoryExpected>('momentum', 'trajectories');
+  for (const c of trajectories.cases) {
+    test(c.description, () => expectTrajectory(new SGDMomentum(c.input.options), c.input, c.expected, TRAJECTORY));
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Properties: random options and shapes. Inputs are drawn from a seed, so a counterexample
+// prints as a handful of numbers. Ranges stay away from 0 so that a wrong update is wrong by
+// a visible amount, and fast-check's shrinking cannot hide it in round-off.
+// ---------------------------------------------------------------------------------------
+
+/** A weight matrix and a bias vector of random shapes, with entries drawn from N(0, 1). */
+function randomParams(rng: Rng): Param[] {
+  const cols = 1 + randomInt(rng, 4);
+  return [normalMatrix(1 + randomInt(rng, 3), cols, rng), normalVector(cols, rng)];
+}
+
+/** Gradients shaped like `params`, drawn from N(0, 1). */
+function randomGrads(params: readonly Param[], rng: Rng): Param[] {
+  return params.map((p) => (isMatrix(p) ? normalMatrix(p.rows, p.cols, rng) : normalVector(p.length, rng)));
+}
+
+const anyLr = fc.double({ min: 0.01, max: 1, noNaN: true });
+const anyMomentum = fc.double({ min: 0.1, max: 0.99, noNaN: true });
+const anyOptions = fc.record({
+  lr: anyLr,
+  momentum: anyMomentum,
+  nesterov: fc.boolean(),
+  weightDecay: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.5, noNaN: true })),
+});
+
+/**
+ * Two computations of the same float64 quantity agree to ~1e-15 relative; `size` is the
+ * magnitude of the numbers they were computed from (a displacement p_after − p_before loses
+ * digits relative to |p|, not to the displacement).
+ */
+function agrees(got: number, want: number, size = 0): boolean {
+  return Math.abs(got - want) <= 1e-9 * Math.abs(want) + 1e-13 * Math.max(1, size);
+}
+
+/** "1.12733, expected 1.12741": two numbers with enough digits to see that they differ. */
+function versus(got: number, want: number): string {
+  const [g, w] = fmtPair(got, want);
+  return `${g}, expected ${w}`;
+}
+
+describe('properties', () => {
+  test('momentum 0 is plain SGD: every step is p ← p − lr·g', () => {
+    const arbitrary = fc.record({ seed: fc.nat(), lr: anyLr, steps: fc.integer({ min: 1, max: 4 }) });
+    expectProperty('momentum 0 is plain SGD', arbitrary, ({ seed, lr, steps }) => {
+      const rng = createRng(seed);
+      const params = randomParams(rng);
+      const optimizer = new SGDMomentum({ lr, momentum: 0 });
+      for (let s = 1; s <= steps; s++) {
+        const grads = randomGrads(params, rng);
+        const expected = params.map((p, i) => paramData(p).map((x, k) => x - lr * paramData(grads[i])[k]));
+        optimizer.step(params, grads);
+        params.forEach((p, i) => {
+          const got = paramData(p);
+          expected[i].forEach((want, k) =>
+            check(agrees(got[k], want, 1), () => `after step ${s}, params[${i}] entry ${k} is ${versus(got[k], want)} (p − lr·g)`),
+          );
+        });
+      }
+    });
+  });
+
+  test('a constant gradient g builds the velocity v_k = g·(1 − μᵏ)/(1 − μ)', () => {
+    const arbitrary = fc.record({
+      lr: anyLr,
+      momentum: anyMomentum,
+      nesterov: fc.boolean(),
+      g: fc.oneof(fc.double({ min: 0.1, max: 2, noNaN: true }), fc.double({ min: -2, max: -0.1, noNaN: true })),
+      steps: fc.integer({ min: 2, max: 8 }),
+    });
+    expectProperty('v_k = g·(1 − μᵏ)/(1 − μ)', arbitrary, ({ lr, momentum: mu, nesterov, g, steps }) => {
+      const p = Float64Array.of(0);
+      const optimizer = new SGDMomentum({ lr, momentum: mu, nesterov });
+      for (let k = 1; k <= steps; k++) {
+        const before = p[0];
+        optimizer.step([p], [Float64Array.of(g)]);
+        const velocity = (g * (1 - mu ** k)) / (1 - mu);
+        const want = -lr * (nesterov ? g + mu * velocity : velocity);
+        const moved = p[0] - before;
+        check(agrees(moved, want, Math.abs(p[0])), () =>
+          `step ${k} moved p by ${versus(moved, want)}: with v_${k} = ${fmt(velocity)} the step is ` +
+            `${nesterov ? '−lr·(g + μ·v)' : '−lr·v'}`,
+        );
+      }
+    });
+  });
+
+  test('each parameter keeps its own velocity: stepping [W, b] together equals stepping W and b apart', () => {
+    const arbitrary = fc.record({ seed: fc.nat(), options: anyOptions, steps: fc.integer({ min: 2, max: 4 }) });
+    expectProperty('one velocity per parameter', arbitrary, ({ seed, options, steps }) => {
+      const rng = createRng(seed);
+      const together = randomParams(rng);
+      const apart = together.map(copyParam);
+      const joint = new SGDMomentum(options);
+      const separate = apart.map(() => new SGDMomentum(options));
+      for (let s = 1; s <= steps; s++) {
+        const grads = randomGrads(together, rng);
+        // Each run gets its own copy of the gradients: this property is about velocities only.
+        const gradsApart = grads.map(copyParam);
+        joint.step(together, grads);
+        separate.forEach((optimizer, i) => optimizer.step([apart[i]], [gradsApart[i]]));
+        together.forEach((p, i) => {
+          const got = paramData(p);
+          const want = paramData(apart[i]);
+          for (let k = 0; k < got.length; k++) {
+            check(agrees(got[k], want[k], 1), () =>
+              `after step ${s}, params[${i}] entry ${k} stepped together with the other parameter is ${versus(got[k], want[k])} ` +
+                '(its value when stepped alone)',
+            );
+          }
+        });
+      }
+    });
+  });
+
+  test('grads are never modified', () => {
+    const arbitrary = fc.record({ seed: fc.nat(), options: anyOptions });
+    expectProperty('grads are not modified', arbitrary, ({ seed, options }) => {
+      const rng = createRng(seed);
+      const params = randomParams(rng);
+      const grads = randomGrads(params, rng);
+      const before = grads.map((g) => Float64Array.from(paramData(g)));
+      const optimizer = new SGDMomentum(options);
+      optimizer.step(params, grads);
+      optimizer.step(params, grads);
+      grads.forEach((g, i) =>
+        paramData(g).forEach((x, k) =>
+          check(Object.is(x, before[i][k]), () => `grads[${i}] entry ${k} changed from ${fmt(before[i][k])} to ${fmt(x)}`),
+        ),
+      );
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Convergence: momentum must actually minimise something.
+// ---------------------------------------------------------------------------------------
+
+/** A = MᵀM + ½I: symmetric positive definite, so f(p) = ½pᵀAp − bᵀp has one minimum, A⁻¹b. */
+function spd(mEntries: number[], d: number): Float64Array {
+  const a = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) {
+      let s = i === j ? 0.5 : 0;
+      for (let r = 0; r < d; r++) s += mEntries[r * d + i] * mEntries[r * d + j];
+      a[i * d + j] = s;
+    }
+  }
+  return a;
+}
+
+/** ∇f(p) = A·p − b, plus λ·p for weight decay (which minimises f + ½λ‖p‖² instead of f). */
+function quadraticGradient(a: Float64Array, b: number[], p: Float64Array, lambda: number): Float64Array {
+  const d = b.length;
+  const g = new Float64Array(d);
+  for (let i = 0; i < d; i++) {
+    let s = -b[i] + lambda * p[i];
+    for (let j = 0; j < d; j++) s += a[i * d + j] * p[j];
+    g[i] = s;
+  }
+  return g;
+}
+
+const maxAbs = (x: Float64Array): number => x.reduce((acc, y) => Math.max(acc, Math.abs(y)), 0);
+
+describe('convergence', () => {
+  const STEPS = 600;
+  const bEntry = fc.oneof(fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: -3, max: -0.5, noNaN: true }));
+  const quadratic = fc.integer({ min: 2, max: 5 }).chain((d) =>
+    fc.record({
+      mEntries: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: d * d, maxLength: d * d }),
+      b: fc.array(bEntry, { minLength: d, maxLength: d }),
+      nesterov: fc.boolean(),
+      weightDecay: fc.constantFrom(0, 0.1),
+    }),
+  );
+
+  test(`momentum 0.9 reaches the minimum of a random convex quadratic ½pᵀAp − bᵀp within ${STEPS} steps`, () => {
+    const describeQuadratic = ({ b, nesterov, weightDecay }: { b: number[]; nesterov: boolean; weightDecay: number }): string =>
+      `a ${b.length}-dimensional quadratic with momentum 0.9${nesterov ? ', Nesterov' : ''}${weightDecay ? `, weightDecay ${weightDecay}` : ''}`;
+    expectProperty('converges on ½pᵀAp − bᵀp', quadratic, ({ mEntries, b, nesterov, weightDecay }) => {
+      const d = b.length;
+      const a = spd(mEntries, d);
+      // lr = 1/trace(A + λI) ≤ 1/λmax: every mode is stable (momentum 0.9 allows up to 3.8/λmax)
+      // and, as λmin ≥ ½, every mode shrinks by at least √0.9 per step: 600 steps give ~1e-14.
+      let trace = weightDecay * d;
+      for (let i = 0; i < d; i++) trace += a[i * d + i];
+      const lr = 1 / trace;
+      const p = new Float64Array(d);
+      const initial = maxAbs(quadraticGradient(a, b, p, weightDecay));
+      const optimizer = new SGDMomentum({ lr, momentum: 0.9, nesterov, weightDecay });
+      for (let s = 0; s < STEPS; s++) optimizer.step([p], [quadraticGradient(a, b, p, 0)]);
+      const remaining = maxAbs(quadraticGradient(a, b, p, weightDecay));
+      const where = `after ${STEPS} steps with lr ${fmt(lr)}`;
+      if (!Number.isFinite(remaining) || remaining > initial) {
+        fail(`${where} the gradient grew from ${fmt(initial)} to ${fmt(remaining)}: the steps go uphill or overshoot.`);
+      }
+      check(remaining <= 1e-8 * initial, () =>
+        `${where} the largest entry of the gradient (with weight decay) is still ${fmt(remaining)} (it started at ${fmt(initial)}): ` +
+          'the optimizer settles somewhere that is not the minimum.',
+      );
+    }, 30, describeQuadratic);
+  });
+});

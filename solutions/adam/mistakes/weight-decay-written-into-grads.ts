@@ -1,0 +1,21 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { Adam as Reference } from '../adam.ts';
+
+export const mistake: Mistake = {
+  title: 'weight decay written into the caller’s gradients',
+  explanation:
+    'The update is right, but grads[i] is overwritten with g + weightDecay·p. The gradients belong to the caller (who may log ' +
+    'them, clip them or step again with them). Keep g + weightDecay·p in a local variable.',
+};
+
+export class Adam extends Reference {
+  protected override update(p: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array): void {
+    const { beta1, beta2, eps, weightDecay, stepSize, sqrtVScale } = this;
+    for (let k = 0; k < p.length; k++) {
+      grad[k] += weightDecay * p[k];
+      m[k] = beta1 * m[k] + (1 - beta1) * grad[k];
+      v[k] = beta2 * v[k] + (1 - beta2) * grad[k] * grad[k];
+      p[k] -= (stepSize * m[k]) / (Math.sqrt(v[k]) * sqrtVScale + eps);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Probes that tell the catalogued BatchNorm mistakes apart (see grader/core/mistakes.ts).
+ * Each runs the implementation on fixed inputs and returns a few numbers; a learner who
+ * differs from the reference exactly where a mistake does is told about that mistake.
+ */
+import type { Probes } from '../../grader/core/mistakes.ts';
+import { createRng, normalMatrix, type Matrix } from '../../katas/lib/index.ts';
+
+type Impl = typeof import('../../katas/batchnorm-backward/batchnorm.ts');
+type State = Parameters<Impl['batchnormForward']>[3];
+type Options = Parameters<Impl['batchnormForward']>[4];
+
+/** Fixed inputs: a 4×3 batch with its own column offsets, γ of both signs, an upstream gradient. */
+const rng = createRng(4242);
+const N = 4;
+const D = 3;
+const x: Matrix = normalMatrix(N, D, rng, 0.5, 2);
+const secondBatch: Matrix = normalMatrix(N, D, rng, -1, 1.5);
+const gamma = Float64Array.from([1.5, -0.8, 2.2]);
+const beta = Float64Array.from([0.3, -1.1, 0.6]);
+const dout: Matrix = normalMatrix(N, D, rng);
+
+const freshState = (): State => ({ runningMean: new Float64Array(D), runningVar: new Float64Array(D).fill(1) });
+/** A trained-looking state for eval mode, far from the batch's own statistics. */
+const evalState = (): State => ({ runningMean: Float64Array.from([0.2, -0.4, 1.0]), runningVar: Float64Array.from([0.6, 2.5, 1.7]) });
+
+function forward(k: Impl, options: Options, state: State = freshState()) {
+  return k.batchnormForward(x, gamma, beta, state, options);
+}
+
+function backward(k: Impl, options: Options, state: State) {
+  return k.batchnormBackward(dout, forward(k, options, state).cache);
+}
+
+function afterTwoTrainCalls(k: Impl): State {
+  const state = freshState();
+  k.batchnormForward(x, gamma, beta, state, { mode: 'train' });
+  k.batchnormForward(secondBatch, gamma, beta, state, { mode: 'train' });
+  return state;
+}
+
+export const probes: Probes<Impl> = {
+  'train-mode out': (k) => forward(k, { mode: 'train' }).out.data,
+  'train-mode out with eps = 0.5': (k) => forward(k, { mode: 'train', eps: 0.5 }).out.data,
+  'running mean after two train calls': (k) => afterTwoTrainCalls(k).runningMean,
+  'running variance after two train calls': (k) => afterTwoTrainCalls(k).runningVar,
+  'running statistics after an eval call': (k) => {
+    const state = evalState();
+    forward(k, { mode: 'eval' }, state);
+    return [...state.runningMean, ...state.runningVar];
+  },
+  'eval-mode out': (k) => forward(k, { mode: 'eval' }, evalState()).out.data,
+  'train-mode dx': (k) => backward(k, { mode: 'train' }, freshState()).dx.data,
+  'train-mode dgamma': (k) => backward(k, { mode: 'train' }, freshState()).dgamma,
+  'train-mode dbeta': (k) => backward(k, { mode: 'train' }, freshState()).dbeta,
+  'eval-mode dx': (k) => backward(k, { mode: 'eval' }, evalState()).dx.data,
+  'eval-mode dgamma': (k) => backward(k, { mode: 'eval' }, evalState()).dgamma,
+};

@@ -1,0 +1,13 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { forwardWith } from '../conventions.ts';
+export { batchnormBackward } from '../batchnorm.ts';
+
+export const mistake: Mistake = {
+  title: 'eval mode normalises with the batch statistics',
+  explanation:
+    "In eval mode the layer must not depend on the other examples in the batch: it normalises with state.runningMean " +
+    'and state.runningVar, the averages collected during training, and they are constants for the backward pass. ' +
+    'Only train mode computes μ and σ² from the batch.',
+};
+
+export const batchnormForward = forwardWith({ evalUsesBatchStatistics: true });

@@ -1,0 +1,15 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { forwardWith } from '../conventions.ts';
+export { batchnormBackward } from '../batchnorm.ts';
+
+export const mistake: Mistake = {
+  title: 'momentum applied the wrong way round in the running averages',
+  explanation:
+    "In PyTorch, momentum is the weight of the NEW batch: running ← (1 − m)·running + m·batch, so with m = 0.1 the " +
+    'running statistics move 10% of the way towards each batch. m·running + (1 − m)·batch is the convention of ' +
+    'other libraries (Keras calls that m "momentum" too, with default 0.99).',
+};
+
+export const batchnormForward = forwardWith({
+  runningAverage: (running, batch, momentum) => momentum * running + (1 - momentum) * batch,
+});

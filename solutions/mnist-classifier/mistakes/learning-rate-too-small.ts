@@ -1,0 +1,14 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import type { MnistClassifier, MnistOptions, MnistTrainSet } from '../mnist.ts';
+import { REFERENCE_VARIANT, trainVariant } from './_variant.ts';
+
+export const mistake: Mistake = {
+  title: 'a learning rate far too small',
+  explanation:
+    'With lr = 1e-6, Adam moves each weight by about a millionth per step: after two epochs the network has barely ' +
+    'left its random start and the loss has hardly moved. The recipe is Adam with lr = 1e-3.',
+};
+
+export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
+  return trainVariant({ ...REFERENCE_VARIANT, learningRate: 1e-6 }, train, options);
+}

@@ -1,0 +1,19 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { SGDMomentum as Reference } from '../momentum.ts';
+
+export const mistake: Mistake = {
+  title: 'weightDecay is ignored',
+  explanation:
+    'weightDecay λ is an L2 penalty ½λ‖p‖² added to the loss, so its gradient λ·p must be added to every gradient ' +
+    '(g ← grad + λ·p) before the velocity update. Without it the parameters are never pulled towards 0.',
+};
+
+export class SGDMomentum extends Reference {
+  protected override update(p: Float64Array, grad: Float64Array, v: Float64Array): void {
+    const mu = this.momentum;
+    for (let k = 0; k < p.length; k++) {
+      v[k] = mu * v[k] + grad[k];
+      p[k] -= this.lr * (this.nesterov ? grad[k] + mu * v[k] : v[k]);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { SGDMomentum as Reference } from '../momentum.ts';
+
+export const mistake: Mistake = {
+  title: "Nesterov's step written as v + μ·g instead of g + μ·v",
+  explanation:
+    "Nesterov's look-ahead step is p ← p − lr·(g + μ·v), with v the velocity after this step's update. " +
+    'Swapping the roles, v + μ·g, agrees on the first step (v = g then) and drifts from the second on.',
+};
+
+export class SGDMomentum extends Reference {
+  protected override update(p: Float64Array, grad: Float64Array, v: Float64Array): void {
+    const mu = this.momentum;
+    for (let k = 0; k < p.length; k++) {
+      const g = grad[k] + this.weightDecay * p[k];
+      v[k] = mu * v[k] + g;
+      p[k] -= this.lr * (this.nesterov ? v[k] + mu * g : v[k]);
+    }
+  }
+}
