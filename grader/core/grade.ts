@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { summarise, verdict } from './classify.ts';
+import { notImplementedFunctions, summarise, verdict } from './classify.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
 import { repoRoot } from './paths.ts';
 import type { ChildMessage, GradeJob, KataReport, TestOutcome } from './report.ts';
@@ -42,6 +42,8 @@ function childEnv(): NodeJS.ProcessEnv {
 export interface GradeOptions {
   /** Called with each finished check, for live progress. */
   onOutcome?: (outcome: TestOutcome) => void;
+  /** Called with each new live progress line a long check reports (e.g. training). */
+  onProgress?: (line: string) => void;
   /** Per-check budget in seconds, overriding the kata's `timeoutSeconds`. */
   timeoutSeconds?: number;
 }
@@ -66,6 +68,7 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
     target: displayPath(path),
     status: 'crashed',
     categories: [],
+    notImplemented: [],
     likelyMistakes: [],
     console: [],
     durationMs: 0,
@@ -91,8 +94,13 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
     // it starts; if neither a result nor a new check has appeared for the whole budget, the
     // running check is stuck and the child is stopped.
     let lastActivity = Date.now();
+    let lastProgress = '';
     const watchdog = setInterval(() => {
       const started = progressMtime(job.progressFile);
+      if (options.onProgress && started !== undefined) {
+        const line = readProgress(job.progressFile).line;
+        if (line && line !== lastProgress) options.onProgress((lastProgress = line));
+      }
       const idleMs = Date.now() - Math.max(lastActivity, started ?? 0);
       const limitMs = started === undefined ? budgetMs + STARTUP_GRACE_MS : budgetMs + 2_000;
       if (idleMs > limitMs) {
@@ -132,12 +140,13 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
     child.on('exit', () => {
       clearInterval(watchdog);
       report.categories = summarise(outcomes);
+      report.notImplemented = notImplementedFunctions(outcomes);
       report.durationMs = Date.now() - started;
       if (compileError) {
         // status and compileError already set
       } else if (timedOut) {
         report.status = 'timeout';
-        report.timeout = { seconds: budgetSeconds, test: readProgress(job.progressFile) };
+        report.timeout = { seconds: budgetSeconds, test: readProgress(job.progressFile).test };
       } else if (moduleErrors.length > 0 && outcomes.length === 0) {
         report.status = 'crashed';
         report.crash = firstLine(moduleErrors[0]);
@@ -168,11 +177,13 @@ function progressMtime(file: string): number | undefined {
   }
 }
 
-function readProgress(file: string): string | undefined {
+/** The progress file: the running check's name, then optionally its latest progress line. */
+function readProgress(file: string): { test?: string; line?: string } {
   try {
-    return readFileSync(file, 'utf8') || undefined;
+    const [test, line] = readFileSync(file, 'utf8').split('\n');
+    return { test: test || undefined, line: line || undefined };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
