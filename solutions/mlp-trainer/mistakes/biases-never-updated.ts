@@ -1,0 +1,19 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import type { Matrix } from '../../lib/matrix.ts';
+import { descend, lossAndGradients, runEpochs, type MLP, type TrainOptions } from '../mlp.ts';
+export { createMLP, forward, lossAndGradients } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'the biases are never updated',
+  explanation:
+    'lossAndGradients returns dBiases, but the SGD step only moves the weights, so every bias keeps its initial 0. ' +
+    'Update both in every layer: W ← W − η·dW and b ← b − η·db.',
+};
+
+export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
+  return runEpochs(x, y, options, (xb, yb) => {
+    const grads = lossAndGradients(net, xb, yb);
+    net.weights.forEach((w, l) => descend(w.data, grads.dWeights[l].data, options.learningRate));
+    return grads.loss;
+  });
+}

@@ -1,0 +1,16 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { sub } from '../../lib/matrix.ts';
+import { crossEntropyOutput, mseOutput, softmaxRows } from '../mlp.ts';
+import { withOutputLayer } from '../variants.ts';
+export { createMLP, forward } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'cross-entropy gradient not divided by N',
+  explanation:
+    'The loss is the MEAN over the N rows, −(1/N)·Σ Y·log P, so its gradient carries the same 1/N: δ⁽ᴸ⁾ = (P − Y)/N. ' +
+    'With P − Y alone every gradient is N times too large, and the step size silently depends on the batch size.',
+};
+
+export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
+  loss === 'mse' ? mseOutput(logits, y) : { loss: crossEntropyOutput(logits, y).loss, delta: sub(softmaxRows(logits), y) },
+);

@@ -1,0 +1,23 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { map, scale, sub, type Matrix } from '../../lib/matrix.ts';
+import { sigmoid } from '../../sigmoid-derivative/sigmoid.ts';
+import { crossEntropyOutput, mseOutput, type OutputLayer } from '../mlp.ts';
+import { withOutputLayer } from '../variants.ts';
+export { createMLP, forward } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: "σ′ missing from the output layer's δ (sigmoid + MSE)",
+  explanation:
+    'With a sigmoid output and MSE, δ⁽ᴸ⁾ = ∂loss/∂Z⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z⁽ᴸ⁾): the chain rule goes through the sigmoid. ' +
+    'Only softmax + cross-entropy simplifies to (P − Y)/N, because there the softmax derivative cancels; with MSE nothing cancels.',
+};
+
+/** δ = 2(A − Y)/(N·K), as if the output had no sigmoid. */
+function mseWithoutDerivative(logits: Matrix, y: Matrix): OutputLayer {
+  const count = logits.rows * logits.cols;
+  return { loss: mseOutput(logits, y).loss, delta: scale(sub(map(logits, sigmoid), y), 2 / count) };
+}
+
+export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
+  loss === 'mse' ? mseWithoutDerivative(logits, y) : crossEntropyOutput(logits, y),
+);

@@ -1,0 +1,41 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { map, scale, sub, type Matrix } from '../../lib/matrix.ts';
+import { sigmoid } from '../../sigmoid-derivative/sigmoid.ts';
+import { forwardPass, mseOutput, type MLP, type OutputLayer } from '../mlp.ts';
+import { withOutputLayer } from '../variants.ts';
+export { createMLP } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'softmax without subtracting the max (overflow)',
+  explanation:
+    'exp(z) overflows to Infinity once z > 709.78, and Infinity/Infinity is NaN. Softmax does not change when a constant ' +
+    'is subtracted from every score of a row, so compute exp(z − max) instead; for the loss, log P = z − max − log Σ exp(z − max) ' +
+    'stays finite even where P underflows to 0.',
+};
+
+/** exp(z)/Σ exp(z), row by row, with no shift. */
+function naiveSoftmax(z: Matrix): Matrix {
+  const e = map(z, Math.exp);
+  for (let i = 0; i < e.rows; i++) {
+    const row = e.data.subarray(i * e.cols, (i + 1) * e.cols);
+    const sum = row.reduce((s, v) => s + v, 0);
+    for (let j = 0; j < row.length; j++) row[j] /= sum;
+  }
+  return e;
+}
+
+function naiveCrossEntropy(logits: Matrix, y: Matrix): OutputLayer {
+  const p = naiveSoftmax(logits);
+  let total = 0;
+  for (let k = 0; k < y.data.length; k++) if (y.data[k] !== 0) total -= y.data[k] * Math.log(p.data[k]);
+  return { loss: total / logits.rows, delta: scale(sub(p, y), 1 / logits.rows) };
+}
+
+export function forward(net: MLP, x: Matrix): Matrix {
+  const { logits } = forwardPass(net, x);
+  return net.loss === 'mse' ? map(logits, sigmoid) : naiveSoftmax(logits);
+}
+
+export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
+  loss === 'mse' ? mseOutput(logits, y) : naiveCrossEntropy(logits, y),
+);

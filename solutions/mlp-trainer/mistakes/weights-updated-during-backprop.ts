@@ -1,0 +1,28 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { matmulTransA, matmulTransB, sumRows, type Matrix } from '../../lib/matrix.ts';
+import { descend, forwardPass, outputLayer, runEpochs, timesDerivative, type MLP, type TrainOptions } from '../mlp.ts';
+export { createMLP, forward, lossAndGradients } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'weights updated before all gradients are computed',
+  explanation:
+    'Each layer is updated as soon as its gradient is known, and δ is then carried down through the already-updated ' +
+    'W⁽ˡ⁾, so the lower layers get the gradient of a different network. Compute every dW and db first (lossAndGradients), ' +
+    'then update all layers.',
+};
+
+export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
+  return runEpochs(x, y, options, (xb, yb) => {
+    const pass = forwardPass(net, xb);
+    const output = outputLayer(net.loss, pass.logits, yb);
+    let delta = output.delta;
+    for (let l = net.weights.length - 1; l >= 0; l--) {
+      const input = pass.caches[l].x;
+      descend(net.weights[l].data, matmulTransA(input, delta).data, options.learningRate);
+      descend(net.biases[l], sumRows(delta), options.learningRate);
+      // δ goes down through the weights that were just changed.
+      if (l > 0) delta = timesDerivative(net.activation, matmulTransB(delta, net.weights[l]), pass.hidden[l - 1]);
+    }
+    return output.loss;
+  });
+}
