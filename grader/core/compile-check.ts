@@ -2,7 +2,8 @@
  * Syntax errors, found before anything runs, reported as file, line and message. Uses the
  * TypeScript compiler's own parser, so the wording is the one an editor shows.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import type { CompileError } from './report.ts';
 
@@ -22,4 +23,33 @@ export function findSyntaxError(path: string, displayName: string = path): Compi
     column: position ? position.character + 1 : 0,
     message: ts.flattenDiagnosticMessageText(first.messageText, '\n'),
   };
+}
+
+/** Relative `.ts` imports of a file, as absolute paths. */
+function localImports(path: string): string[] {
+  const source = readFileSync(path, 'utf8');
+  const found: string[] = [];
+  for (const match of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+\.ts)['"]/g)) {
+    found.push(resolve(dirname(path), match[1]));
+  }
+  return found;
+}
+
+/**
+ * The first syntax error in `path` or in any file it imports (relatively, recursively):
+ * a kata that builds on earlier katas breaks when one of those does not parse, and the
+ * learner should be told which file, not just that the kata could not run.
+ */
+export function findSyntaxErrorInTree(path: string, display: (file: string) => string): CompileError | undefined {
+  const seen = new Set<string>();
+  const queue = [path];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const error = findSyntaxError(file, display(file));
+    if (error) return error;
+    queue.push(...localImports(file));
+  }
+  return undefined;
 }

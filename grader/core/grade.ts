@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { notImplementedFunctions, summarise, verdict } from './classify.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
-import { repoRoot } from './paths.ts';
+import { displayPath, repoRoot } from './paths.ts';
 import type { ChildMessage, GradeJob, KataReport, TestOutcome } from './report.ts';
 
 /** Which implementation to grade: the learner's stub file, the reference, or any file. */
@@ -149,10 +149,10 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
         report.timeout = { seconds: budgetSeconds, test: readProgress(job.progressFile).test };
       } else if (moduleErrors.length > 0 && outcomes.length === 0) {
         report.status = 'crashed';
-        report.crash = firstLine(moduleErrors[0]);
+        report.crash = briefError(moduleErrors[0]);
       } else if (!done && outcomes.length === 0) {
         report.status = 'crashed';
-        report.crash = firstLine(stderr.join('').trim()) || 'the grading process stopped without a result';
+        report.crash = briefError(stderr.join('').trim()) || 'the grading process stopped without a result';
       } else {
         report.status = verdict(outcomes);
       }
@@ -161,12 +161,6 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
       resolve(report);
     });
   });
-}
-
-/** Paths inside the repository are shown relative to it, others in full. */
-export function displayPath(path: string): string {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
 }
 
 function progressMtime(file: string): number | undefined {
@@ -187,9 +181,11 @@ function readProgress(file: string): { test?: string; line?: string } {
   }
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+/** The first few meaningful lines of an error (a transform error puts its cause on line 2), never a stack. */
+function briefError(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l)).slice(0, 3);
+  const joined = lines.join('\n');
+  return joined.length > 400 ? `${joined.slice(0, 397)}...` : joined;
 }
 
 /** Grade several katas, two at a time (the machines have two cores), in curriculum order. */

@@ -1,5 +1,5 @@
 /** Where things live. Every path in the project is derived from these, never stored twice. */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,3 +12,9 @@ export const TARGET_DIR_ENV = 'KATA_TARGET_DIR';
 export const TARGET_FILE_ENV = 'KATA_TARGET_FILE';
 /** A file the running spec writes the current test's name into, so a hang can be located. */
 export const PROGRESS_FILE_ENV = 'KATA_PROGRESS_FILE';
+
+/** Paths inside the repository are shown relative to it, others in full. */
+export function displayPath(path: string): string {
+  const rel = relative(repoRoot, path);
+  return rel.startsWith('..') ? path : rel;
+}

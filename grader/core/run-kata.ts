@@ -8,10 +8,10 @@ import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { categoryOf, classifyError } from './classify.ts';
-import { findSyntaxError } from './compile-check.ts';
+import { findSyntaxErrorInTree } from './compile-check.ts';
 import { kataAt } from './manifest.ts';
 import { diagnose, fingerprintPath } from './mistakes.ts';
-import { katasDir, PROGRESS_FILE_ENV, repoRoot, TARGET_FILE_ENV } from './paths.ts';
+import { displayPath, katasDir, PROGRESS_FILE_ENV, repoRoot, TARGET_FILE_ENV } from './paths.ts';
 import type { ChildMessage, GradeJob, TestOutcome } from './report.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as GradeJob;
   const kata = kataAt(join(katasDir, job.slug));
 
-  const syntaxError = findSyntaxError(job.targetPath, relative(repoRoot, job.targetPath));
+  const syntaxError = findSyntaxErrorInTree(job.targetPath, displayPath);
   if (syntaxError) {
     await send({ type: 'compile-error', error: syntaxError });
     await send({ type: 'done' });

@@ -4,14 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
-import { clone, fromRows, isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
+import { isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
 import { createRng, normal } from '../lib/random.ts';
 import {
   check,
   expectFunction,
-  expectMatrixClose,
+  FLOAT64_TOLERANCE,
   expectThrowsMentioning,
-  expectVectorClose,
   expectProperty,
   fail,
   fmt,
@@ -21,28 +20,12 @@ import {
   loadTarget,
   snapshot,
 } from '../../grader/harness/index.ts';
+import { copyParam, expectTrajectory, type TrajectoryExpected, type TrajectoryInput } from '../../grader/harness/optimizer.ts';
 
 type Impl = typeof import('./adam.ts');
 type Options = NonNullable<ConstructorParameters<Impl['Adam']>[0]>;
 const impl = await loadTarget<Impl>(import.meta.url);
 const { Adam } = impl;
-
-/** A matrix (nested rows) or a vector (a flat list), as fixtures write parameters. */
-type Nested = number[] | number[][];
-
-function toParam(value: Nested): Param {
-  return Array.isArray(value[0]) ? fromRows(value as number[][]) : Float64Array.from(value as number[]);
-}
-
-function copyParam(p: Param): Param {
-  return isMatrix(p) ? clone(p) : Float64Array.from(p);
-}
-
-/** Compare a parameter with its gold value, naming it the way the learner would. */
-function expectParamClose(name: string, got: Param, want: Nested): void {
-  if (Array.isArray(want[0])) expectMatrixClose(name, got, want as number[][]);
-  else expectVectorClose(name, got, want as number[]);
-}
 
 /**
  * Run `optimizer` for `steps` steps on `params` with the gradients `gradsAt(step)` (fresh
@@ -201,19 +184,9 @@ describe('spec', () => {
 });
 
 describe('fixtures', () => {
-  const trajectories = loadFixture<{ options: Options; params: Nested[]; grads: Nested[][] }, { params: Nested[][] }>(
-    'adam',
-    'trajectories',
-  );
+  const trajectories = loadFixture<TrajectoryInput<Options>, TrajectoryExpected>('adam', 'trajectories');
   for (const c of trajectories.cases) {
-    test(c.description, () => {
-      const params = c.input.params.map(toParam);
-      const adam = new Adam(c.input.options);
-      c.input.grads.forEach((stepGrads, s) => {
-        adam.step(params, stepGrads.map(toParam));
-        c.expected.params[s].forEach((want, i) => expectParamClose(`after step ${s + 1}, params[${i}]`, params[i], want));
-      });
-    });
+    test(c.description, () => expectTrajectory(new Adam(c.input.options), c.input, c.expected, FLOAT64_TOLERANCE));
   }
 });
 

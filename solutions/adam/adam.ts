@@ -3,7 +3,7 @@
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- adam`.
  */
-import { paramData, type Param } from '../../katas/lib/matrix.ts';
+import { paramData, type Param } from '../lib/matrix.ts';
 
 /** Adam's hyperparameters. Every one is optional; the defaults are PyTorch's. */
 export interface AdamOptions {

@@ -4,7 +4,7 @@
  * who differs from the reference exactly where a mistake does is told about that mistake.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { matrix, paramData, type Param } from '../../katas/lib/matrix.ts';
+import { matrix, paramData, type Param } from '../lib/matrix.ts';
 
 type Impl = typeof import('../../katas/adam/adam.ts');
 type Options = NonNullable<ConstructorParameters<Impl['Adam']>[0]>;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createRng, normalMatrix, normalVector } from '../../katas/lib/index.ts';
+import { createRng, normalMatrix, normalVector } from '../lib/index.ts';
 import { batchnormBackward, batchnormBackwardAlt, batchnormForward } from './batchnorm.ts';
 
 /** Largest |a − b| relative to `scale`: the two formulas round differently, nothing more. */

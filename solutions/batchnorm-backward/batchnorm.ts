@@ -3,7 +3,7 @@
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- batchnorm`.
  */
-import { isMatrix, matrix, shapeOf, type Matrix } from '../../katas/lib/index.ts';
+import { isMatrix, matrix, shapeOf, type Matrix } from '../lib/index.ts';
 
 /** PyTorch BatchNorm1d's buffers: one running mean and one running variance per column. */
 export interface BatchNormState {

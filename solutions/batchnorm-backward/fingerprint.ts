@@ -4,7 +4,7 @@
  * differs from the reference exactly where a mistake does is told about that mistake.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { createRng, normalMatrix, type Matrix } from '../../katas/lib/index.ts';
+import { createRng, normalMatrix, type Matrix } from '../lib/index.ts';
 
 type Impl = typeof import('../../katas/batchnorm-backward/batchnorm.ts');
 type State = Parameters<Impl['batchnormForward']>[3];

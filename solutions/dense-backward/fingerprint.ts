@@ -8,7 +8,7 @@
  * the next probe.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { fromRows, type Matrix } from '../../katas/lib/matrix.ts';
+import { fromRows, type Matrix } from '../lib/matrix.ts';
 
 type Impl = typeof import('../../katas/dense-backward/dense.ts');
 

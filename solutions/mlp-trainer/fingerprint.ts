@@ -5,8 +5,8 @@
  * gradient, or every parameter after training.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import type { Matrix } from '../../katas/lib/matrix.ts';
-import { createRng, normalMatrix, normalVector, uniformMatrix } from '../../katas/lib/random.ts';
+import type { Matrix } from '../lib/matrix.ts';
+import { createRng, normalMatrix, normalVector, uniformMatrix } from '../lib/random.ts';
 import type { Activation, Gradients, Loss, MLP } from '../../katas/mlp-trainer/mlp.ts';
 
 type Impl = typeof import('../../katas/mlp-trainer/mlp.ts');

@@ -4,7 +4,7 @@
  * a learner who differs from the reference exactly where a mistake does is told about it.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { matrix, paramData, type Param } from '../../katas/lib/matrix.ts';
+import { matrix, paramData, type Param } from '../lib/matrix.ts';
 
 type Impl = typeof import('../../katas/momentum/momentum.ts');
 type Options = ConstructorParameters<Impl['SGDMomentum']>[0];

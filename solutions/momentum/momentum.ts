@@ -3,7 +3,7 @@
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- momentum`.
  */
-import { isMatrix, paramData, shapeOf, type Param } from '../../katas/lib/matrix.ts';
+import { isMatrix, paramData, shapeOf, type Param } from '../lib/matrix.ts';
 
 /** The options of `new SGDMomentum(...)`, named as in torch.optim.SGD (dampening is always 0). */
 export interface SGDMomentumOptions {

@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { paramData, type Param } from '../../../katas/lib/matrix.ts';
+import { paramData, type Param } from '../../lib/matrix.ts';
 import { Adam as Reference } from '../adam.ts';
 
 export const mistake: Mistake = {

@@ -1,6 +1,6 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { batchnormBackward as reference, type BatchNormCache } from '../batchnorm.ts';
-import { map, meanRows, type Matrix } from '../../../katas/lib/index.ts';
+import { map, meanRows, type Matrix } from '../../lib/index.ts';
 export { batchnormForward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {

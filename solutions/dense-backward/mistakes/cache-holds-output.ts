@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import type { Matrix } from '../../../katas/lib/matrix.ts';
+import type { Matrix } from '../../lib/matrix.ts';
 import { denseForward as correctForward, type DenseForwardResult } from '../dense.ts';
 export { denseBackward } from '../dense.ts';
 

@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { scale, type Matrix } from '../../../katas/lib/matrix.ts';
+import { scale, type Matrix } from '../../lib/matrix.ts';
 import { denseBackward as correctBackward, type DenseCache, type DenseGradients } from '../dense.ts';
 export { denseForward } from '../dense.ts';
 

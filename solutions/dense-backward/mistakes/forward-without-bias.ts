@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matmul, type Matrix } from '../../../katas/lib/matrix.ts';
+import { matmul, type Matrix } from '../../lib/matrix.ts';
 import type { DenseForwardResult } from '../dense.ts';
 export { denseBackward } from '../dense.ts';
 
