@@ -42,26 +42,28 @@ for (const kata of katas) {
       }
     });
 
-    test('the reference and the fingerprint exist, and the reference exports everything the stub does', async () => {
+    test('the stub exports the contract, and the reference exports everything the stub does', async () => {
       expect(existsSync(kata.solutionPath)).toBe(true);
       expect(existsSync(fingerprintPath(kata))).toBe(true);
       const stub = await exportsOf(kata.stubPath);
-      expect(stub.length).toBeGreaterThan(0);
+      expect(stub).toEqual(expect.arrayContaining(kata.exports));
       expect(await exportsOf(kata.solutionPath)).toEqual(expect.arrayContaining(stub));
     });
 
-    test('at least six catalogued mistakes, each with a distinct title and the stub’s exports', async () => {
+    test('at least six catalogued mistakes, each with a distinct title, exporting the contract', async () => {
       const catalogue = await loadCatalogue(kata);
       expect(catalogue.length).toBeGreaterThanOrEqual(6);
       expect(new Set(catalogue.map((m) => m.title)).size).toBe(catalogue.length);
-      const stub = await exportsOf(kata.stubPath);
       for (const entry of catalogue) {
         expect(entry.explanation.length, entry.id).toBeGreaterThan(40);
-        expect(await exportsOf(entry.path), entry.id).toEqual(expect.arrayContaining(stub));
+        expect(await exportsOf(entry.path), entry.id).toEqual(expect.arrayContaining(kata.exports));
       }
     });
 
-    test('fixtures come with the generator that made them and their provenance', () => {
+    // A kata graded only by spec, properties and convergence (mnist-classifier: its gold is
+    // the MNIST test set itself) has no fixtures; any kata whose spec reads fixtures has them.
+    const usesFixtures = readFileSync(kata.specPath, 'utf8').includes("describe('fixtures'");
+    test.runIf(usesFixtures)('fixtures come with the generator that made them and their provenance', () => {
       const files = readdirSync(kata.fixturesDir);
       expect(files).toContain('generate.py');
       const json = files.filter((f) => f.endsWith('.json'));

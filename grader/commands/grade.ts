@@ -18,6 +18,8 @@ import type { KataReport } from '../core/report.ts';
 export interface GradeHooks {
   /** Called once per graded kata, e.g. to record progress. */
   onReport?: (kata: Kata, report: KataReport, target: Target) => void;
+  /** Called after the summary (not with --json), with every kata of the course, e.g. to suggest the next one. */
+  onDone?: (katas: readonly Kata[], reports: readonly KataReport[], target: Target) => void;
 }
 
 export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {}): Promise<number> {
@@ -71,6 +73,7 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
     if (next && target.kind === 'learner') {
       io.out(io.style.dim(`Next: edit ${next.target}, then run npm run grade -- ${next.slug}`));
     }
+    hooks.onDone?.(katas, reports, target);
   }
   return allPassed ? 0 : 1;
 }

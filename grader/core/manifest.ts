@@ -21,6 +21,8 @@ export interface KataMeta {
   minutes: number;
   /** The stub's file name, the same under `solutions/<slug>/`. */
   file: string;
+  /** The names the stub must export: the kata's contract (DESIGN.md), used by spec and grader. */
+  exports: string[];
   /** Slugs of katas whose code this one builds on. */
   prerequisites: string[];
   /** Wall-clock budget for grading this kata, in seconds (default 15). */
@@ -62,6 +64,9 @@ export function readKataMeta(dir: string): KataMeta {
   if (!DIFFICULTIES.includes(m.difficulty as Difficulty)) problem('difficulty', DIFFICULTIES.join(' | '));
   if (typeof m.minutes !== 'number' || m.minutes <= 0) problem('minutes', 'a positive number');
   if (typeof m.file !== 'string' || !m.file.endsWith('.ts')) problem('file', 'a .ts file name');
+  if (!Array.isArray(m.exports) || m.exports.length === 0 || !m.exports.every((e) => typeof e === 'string')) {
+    problem('exports', 'a non-empty list of exported names');
+  }
   if (!Array.isArray(m.prerequisites) || !m.prerequisites.every((p) => typeof p === 'string')) {
     problem('prerequisites', 'a list of slugs');
   }

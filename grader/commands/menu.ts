@@ -1,0 +1,178 @@
+/**
+ * `npm start`: the interactive menu. The course with each kata's status; a kata's page shows
+ * its statement and the file to edit, then offers grade, watch, hint, compare, reset. Escape
+ * goes back, Ctrl-C leaves, from anywhere. Without a terminal (a pipe, CI) it prints the
+ * course and the commands instead, and exits 0.
+ */
+import { readFileSync } from 'node:fs';
+import { parseHints } from '../core/hints.ts';
+import { loadKatas, type Kata } from '../core/manifest.ts';
+import { renderMarkdown } from '../core/markdown.ts';
+import { kataProgress, nextUnsolved } from '../core/progress.ts';
+import { kataRows, progressSummary, renderCourse, stateWords } from '../core/course-view.ts';
+import type { Io } from '../io.ts';
+import { Interrupted, processTerminal, type MenuItem, type Terminal } from '../terminal.ts';
+import { mayShowReference, showComparison } from './compare.ts';
+import { showNextHint } from './hint.ts';
+import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
+import { resetKata } from './reset.ts';
+import { watchKata } from './watch.ts';
+
+/** What happens after a kata's page: back to the list, or straight to another kata's page. */
+type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
+
+type Action = 'next' | 'grade' | 'watch' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
+
+const LEAVE = '';
+
+export async function listCommand(_argv: string[], io: Io): Promise<number> {
+  io.out(renderCourse(loadKatas(), readProgress(io), io.style));
+  return 0;
+}
+
+export async function menuCommand(argv: string[], io: Io, terminal: () => Terminal = processTerminal): Promise<number> {
+  if (!io.interactive) return listCommand(argv, io);
+  const katas = loadKatas();
+  // Ctrl-C while a prompt is open is a key (handled as Interrupted); while grading it is a signal.
+  const onSigint = (): void => {
+    io.out(`\n${io.style.dim('Left. Your progress is saved; npm start to come back.')}`);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    await courseList(katas, io, terminal());
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  io.out(io.style.dim('Bye. Your progress is saved; npm start to come back.'));
+  return 0;
+}
+
+async function courseList(katas: readonly Kata[], io: Io, term: Terminal): Promise<void> {
+  const s = io.style;
+  let open: Kata | undefined;
+  let cursor: string | undefined;
+  for (;;) {
+    if (!open) {
+      term.clear();
+      // Read after clearing, so a warning about the progress file stays on screen.
+      const progress = readProgress(io);
+      io.out(`${s.bold('backprop-katas')} · ${progressSummary(katas, progress, s)}`);
+      io.out(s.dim('Backpropagation by hand, graded. Choose a kata to read it, then grade, watch, get hints or compare.\n'));
+      const rows = kataRows(katas, progress, s);
+      const items: MenuItem<string>[] = [
+        ...katas.map((k, i) => ({ name: rows[i], value: k.slug, description: k.summary })),
+        { separator: ' ' },
+        { name: 'Leave', value: LEAVE },
+      ];
+      const slug = await term.select('Choose a kata', items, {
+        default: cursor ?? nextUnsolved(katas, progress)?.slug,
+        escape: 'leave',
+      });
+      if (slug === undefined || slug === LEAVE) return;
+      open = katas.find((k) => k.slug === slug);
+      if (!open) return;
+    }
+    cursor = open.slug;
+    const end = await kataPage(open, katas, io, term);
+    open = end.kind === 'open' ? end.kata : undefined;
+  }
+}
+
+function showStatement(kata: Kata, io: Io, term: Terminal): void {
+  const s = io.style;
+  term.clear();
+  try {
+    io.out(renderMarkdown(readFileSync(kata.readmePath, 'utf8'), s, term.columns));
+  } catch (error) {
+    io.out(s.red(`${kata.title}: the statement katas/${kata.slug}/README.md cannot be read (${(error as Error).message}).`));
+  }
+  io.out('');
+  io.out(`${s.bold('Your file:')} ${s.cyan(relativeStub(kata))}  ${s.dim('(open it in your editor; save, then grade or watch)')}`);
+  io.out(`${s.bold('Status:')} ${stateWords(kata, readProgress(io), s)} ${s.dim(`· ${kata.difficulty} · about ${kata.minutes} min`)}\n`);
+}
+
+function hintCount(kata: Kata): number {
+  try {
+    return parseHints(readFileSync(kata.hintsPath, 'utf8')).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function kataPage(kata: Kata, katas: readonly Kata[], io: Io, term: Terminal): Promise<PageEnd> {
+  const s = io.style;
+  showStatement(kata, io, term);
+  const hints = hintCount(kata);
+  let preferred: Action = 'grade';
+  for (;;) {
+    const progress = readProgress(io);
+    const mine = kataProgress(progress, kata.slug);
+    const solved = mine.state === 'solved';
+    const next = solved ? nextUnsolved(katas, progress, kata.slug) : undefined;
+    const items: MenuItem<Action>[] = [
+      ...(next ? [{ name: s.green(`Next kata: ${next.order}. ${next.title}`), value: 'next' as const, description: next.summary }] : []),
+      { name: 'Grade my file', value: 'grade', description: `Runs every check on ${relativeStub(kata)}` },
+      { name: 'Watch: grade on every save', value: 'watch', description: 'Leave it open beside your editor; q to come back here' },
+      {
+        name: mine.hintsShown >= hints ? `Hints (all ${hints} seen)` : `Next hint (${mine.hintsShown} of ${hints} seen)`,
+        value: 'hint',
+        description: 'From a nudge to a near-solution, one tier at a time',
+      },
+      { name: `Compare with the reference${solved ? '' : s.dim(' (spoiler)')}`, value: 'compare', description: 'Your file against the reference solution, as a diff' },
+      { name: 'Reset to the original stub', value: 'reset', description: 'Your file is saved under .backups/ first' },
+      { name: 'Read the statement again', value: 'statement' },
+      { name: 'Back to the list', value: 'back' },
+    ];
+    const action: Action | undefined = await term.select(`${kata.title}: what now?`, items, { default: next ? 'next' : preferred, escape: 'back' });
+    if (action === undefined || action === 'back') return { kind: 'back' };
+    preferred = action;
+    io.out('');
+    try {
+      const end = await runAction(action, kata, katas, io, term, next);
+      if (end) return end;
+    } catch (error) {
+      if (error instanceof Interrupted) throw error;
+      // A missing or malformed kata file: say so and stay in the menu.
+      io.err(s.red(error instanceof Error ? error.message : String(error)));
+    }
+    io.out('');
+  }
+}
+
+/** Do what was chosen on a kata's page; a PageEnd when it leaves the page. */
+async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io: Io, term: Terminal, next: Kata | undefined): Promise<PageEnd | undefined> {
+  const s = io.style;
+  switch (action) {
+    case 'next':
+      return next ? { kind: 'open', kata: next } : undefined;
+    case 'back':
+      return { kind: 'back' };
+    case 'grade': {
+      const { report, progress: after } = await gradeLearner(kata, io);
+      if (report.status === 'passed' && after) io.out(`\n${nextStepAfterPass(katas, after, kata, io)}`);
+      return undefined;
+    }
+    case 'watch': {
+      const end = await watchKata(kata, katas, io, term);
+      return end.kind === 'next' ? { kind: 'open', kata: end.kata } : undefined;
+    }
+    case 'hint':
+      showNextHint(kata, io, term.columns);
+      return undefined;
+    case 'compare':
+      if (await mayShowReference(kata, io, false, () => term)) showComparison(kata, io);
+      return undefined;
+    case 'reset': {
+      const sure = await term.confirm(`Replace ${relativeStub(kata)} with the original stub? Your file is saved under .backups/ first.`, false);
+      if (sure) resetKata(kata, io);
+      else io.out(s.dim('Nothing changed.'));
+      return undefined;
+    }
+    case 'statement':
+      showStatement(kata, io, term);
+      return undefined;
+  }
+}

@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import type { Kata } from './manifest.ts';
+import {
+  emptyProgress,
+  gradeResult,
+  isBetter,
+  kataProgress,
+  nextUnsolved,
+  parseProgress,
+  ProgressFormatError,
+  recordGrade,
+  recordHints,
+  serializeProgress,
+  solvedCount,
+  type GradeResult,
+} from './progress.ts';
+import type { KataReport } from './report.ts';
+
+const kata = (slug: string, order: number): Kata => ({ slug, order }) as Kata;
+const course = [kata('a', 1), kata('b', 2), kata('c', 3)];
+
+const result = (status: GradeResult['status'], passed: number, at = '2025-01-01T10:00:00.000Z', total = 10): GradeResult => ({
+  status,
+  passed,
+  total,
+  at,
+});
+
+describe('recordGrade', () => {
+  test('a first grade sets both attempt times, the best and the last result', () => {
+    const p = recordGrade(emptyProgress(), 'a', result('failed', 3));
+    expect(p.katas.a).toEqual({
+      state: 'attempted',
+      hintsShown: 0,
+      best: result('failed', 3),
+      last: result('failed', 3),
+      firstAttempt: '2025-01-01T10:00:00.000Z',
+      lastAttempt: '2025-01-01T10:00:00.000Z',
+    });
+  });
+
+  test('grading the untouched stub leaves the kata new', () => {
+    expect(recordGrade(emptyProgress(), 'a', result('not-started', 0)).katas.a.state).toBe('new');
+  });
+
+  test('the best result is kept when a later grade is worse; the last one is always the latest', () => {
+    let p = recordGrade(emptyProgress(), 'a', result('failed', 7, '2025-01-01T10:00:00.000Z'));
+    p = recordGrade(p, 'a', result('compile-error', 0, '2025-01-01T11:00:00.000Z'));
+    expect(p.katas.a.best).toEqual(result('failed', 7, '2025-01-01T10:00:00.000Z'));
+    expect(p.katas.a.last?.status).toBe('compile-error');
+    expect(p.katas.a.firstAttempt).toBe('2025-01-01T10:00:00.000Z');
+    expect(p.katas.a.lastAttempt).toBe('2025-01-01T11:00:00.000Z');
+  });
+
+  test('solved stays solved, with the time it was first solved, when the file breaks later', () => {
+    let p = recordGrade(emptyProgress(), 'a', result('passed', 10, '2025-01-01T10:00:00.000Z'));
+    p = recordGrade(p, 'a', result('passed', 10, '2025-01-02T10:00:00.000Z'));
+    p = recordGrade(p, 'a', result('failed', 2, '2025-01-03T10:00:00.000Z'));
+    expect(p.katas.a.state).toBe('solved');
+    expect(p.katas.a.solvedAt).toBe('2025-01-01T10:00:00.000Z');
+  });
+
+  test('does not change the progress it is given', () => {
+    const before = emptyProgress();
+    recordGrade(before, 'a', result('failed', 1));
+    expect(before).toEqual(emptyProgress());
+  });
+});
+
+test('a better result: a further status first, then more checks passed', () => {
+  expect(isBetter(result('passed', 1), result('failed', 9))).toBe(true);
+  expect(isBetter(result('failed', 5), result('failed', 4))).toBe(true);
+  expect(isBetter(result('failed', 4), result('failed', 4))).toBe(false);
+  expect(isBetter(result('timeout', 9), result('failed', 0))).toBe(false);
+  expect(isBetter(result('compile-error', 0), result('not-started', 0))).toBe(true);
+});
+
+test('gradeResult counts the checks of every category', () => {
+  const report = {
+    status: 'failed',
+    categories: [
+      { category: 'spec', passed: 4, failed: 0 },
+      { category: 'fixtures', passed: 20, failed: 3 },
+    ],
+  } as KataReport;
+  expect(gradeResult(report, new Date('2025-05-05T00:00:00Z'))).toEqual(result('failed', 24, '2025-05-05T00:00:00.000Z', 27));
+});
+
+test('hints shown are counted and never go down', () => {
+  let p = recordHints(emptyProgress(), 'a', 2);
+  p = recordHints(p, 'a', 1);
+  expect(kataProgress(p, 'a').hintsShown).toBe(2);
+  expect(kataProgress(p, 'b')).toEqual({ state: 'new', hintsShown: 0 });
+});
+
+describe('the next kata', () => {
+  const solved = (...slugs: string[]) =>
+    slugs.reduce((p, slug) => recordGrade(p, slug, result('passed', 10)), emptyProgress());
+
+  test('is the first unsolved one in curriculum order', () => {
+    expect(nextUnsolved(course, solved('a'))?.slug).toBe('b');
+    expect(nextUnsolved(course, emptyProgress())?.slug).toBe('a');
+  });
+  test('after a kata: the next unsolved one after it, wrapping round to earlier ones', () => {
+    expect(nextUnsolved(course, solved('a', 'b'), 'b')?.slug).toBe('c');
+    expect(nextUnsolved(course, solved('c'), 'c')?.slug).toBe('a');
+  });
+  test('is never the kata itself, and there is none when all are solved', () => {
+    expect(nextUnsolved(course, emptyProgress(), 'c')?.slug).toBe('a');
+    expect(nextUnsolved(course, solved('a', 'b', 'c'))).toBeUndefined();
+    expect(solvedCount(solved('a', 'c'), course)).toBe(2);
+  });
+});
+
+describe('parseProgress', () => {
+  test('reads back what serializeProgress wrote', () => {
+    const p = recordHints(recordGrade(emptyProgress(), 'a', result('passed', 10)), 'a', 3);
+    expect(parseProgress(serializeProgress(p))).toEqual(p);
+  });
+
+  test.each([
+    ['{"version": 1, "katas": {', 'not valid JSON'],
+    ['[]', 'not a JSON object'],
+    ['{"version": 2, "katas": {}}', 'version is 2'],
+    ['{"version": 1}', '"katas" is not an object'],
+    ['{"version": 1, "katas": {"a": {"state": "won", "hintsShown": 0}}}', 'katas["a"].state is "won"'],
+    ['{"version": 1, "katas": {"a": {"state": "new", "hintsShown": -1}}}', 'hintsShown is not a count'],
+    ['{"version": 1, "katas": {"a": {"state": "new", "hintsShown": 0, "lastAttempt": "yesterday"}}}', 'lastAttempt is not a time'],
+    ['{"version": 1, "katas": {"a": {"state": "new", "hintsShown": 0, "best": {"status": "ok"}}}}', 'best.status is "ok"'],
+  ])('rejects %s, saying %s', (text, reason) => {
+    expect(() => parseProgress(text)).toThrow(ProgressFormatError);
+    expect(() => parseProgress(text)).toThrow(reason);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The learner's progress: per kata, whether it is solved, the best and last results, how many
+ * hints were shown, and when they first and last graded it. Plain data and pure functions
+ * here; reading and writing the file (and setting a corrupt one aside) is progress-store.ts.
+ */
+import type { Kata } from './manifest.ts';
+import type { KataReport, KataStatus } from './report.ts';
+
+/** How a kata reads in the menu: `new` until a grade shows some work of the learner's. */
+export type KataState = 'new' | 'attempted' | 'solved';
+
+/** One grading, as much of it as is worth remembering. */
+export interface GradeResult {
+  status: KataStatus;
+  /** Checks passed and run. */
+  passed: number;
+  total: number;
+  /** ISO time of the grading. */
+  at: string;
+}
+
+export interface KataProgress {
+  state: KataState;
+  best?: GradeResult;
+  last?: GradeResult;
+  /** How many tiers of `hints.md` have been revealed. */
+  hintsShown: number;
+  /** ISO times of the first and the latest grading of the learner's file. */
+  firstAttempt?: string;
+  lastAttempt?: string;
+  /** ISO time of the first passing grade. */
+  solvedAt?: string;
+}
+
+export interface Progress {
+  version: 1;
+  katas: Record<string, KataProgress>;
+}
+
+export const emptyProgress = (): Progress => ({ version: 1, katas: {} });
+
+const NEW_KATA: KataProgress = { state: 'new', hintsShown: 0 };
+
+export function kataProgress(progress: Progress, slug: string): KataProgress {
+  return progress.katas[slug] ?? NEW_KATA;
+}
+
+export function kataState(progress: Progress, slug: string): KataState {
+  return kataProgress(progress, slug).state;
+}
+
+/** What a report says about the learner's file, for the progress file. */
+export function gradeResult(report: KataReport, now: Date): GradeResult {
+  let passed = 0;
+  let total = 0;
+  for (const c of report.categories) {
+    passed += c.passed;
+    total += c.passed + c.failed;
+  }
+  return { status: report.status, passed, total, at: now.toISOString() };
+}
+
+/** How far a status gets: a passing kata beats a failing one, which beats one that cannot run. */
+const STATUS_RANK: Record<KataStatus, number> = {
+  passed: 4,
+  failed: 3,
+  timeout: 2,
+  'compile-error': 1,
+  crashed: 1,
+  'not-started': 0,
+};
+
+/** True when `a` is a better result than `b` (ties go to the older one: no news is not better). */
+export function isBetter(a: GradeResult, b: GradeResult): boolean {
+  const rank = STATUS_RANK[a.status] - STATUS_RANK[b.status];
+  return rank !== 0 ? rank > 0 : a.passed > b.passed;
+}
+
+/** The progress after one grading of the learner's file. Does not change `progress`. */
+export function recordGrade(progress: Progress, slug: string, result: GradeResult): Progress {
+  const before = kataProgress(progress, slug);
+  const best = before.best === undefined || isBetter(result, before.best) ? result : before.best;
+  // Solved stays solved: breaking a solved kata later (or resetting it) does not undo having solved it.
+  const state: KataState =
+    best.status === 'passed' ? 'solved' : best.status === 'not-started' ? before.state : 'attempted';
+  const after: KataProgress = {
+    ...before,
+    state,
+    best,
+    last: result,
+    firstAttempt: before.firstAttempt ?? result.at,
+    lastAttempt: result.at,
+  };
+  if (result.status === 'passed' && before.solvedAt === undefined) after.solvedAt = result.at;
+  return { ...progress, katas: { ...progress.katas, [slug]: after } };
+}
+
+/** The progress after revealing hint tiers up to `shown` (never lowers the count). */
+export function recordHints(progress: Progress, slug: string, shown: number): Progress {
+  const before = kataProgress(progress, slug);
+  const after: KataProgress = { ...before, hintsShown: Math.max(before.hintsShown, shown) };
+  return { ...progress, katas: { ...progress.katas, [slug]: after } };
+}
+
+export function solvedCount(progress: Progress, katas: readonly Kata[]): number {
+  return katas.filter((k) => kataState(progress, k.slug) === 'solved').length;
+}
+
+/**
+ * The kata to work on next: the first unsolved one after `after` in curriculum order, else the
+ * first unsolved one from the start; undefined when every kata is solved.
+ */
+export function nextUnsolved(katas: readonly Kata[], progress: Progress, after?: string): Kata | undefined {
+  const start = after === undefined ? 0 : katas.findIndex((k) => k.slug === after) + 1;
+  const rotated = [...katas.slice(start), ...katas.slice(0, start)];
+  return rotated.find((k) => k.slug !== after && kataState(progress, k.slug) !== 'solved');
+}
+
+/** Thrown by parseProgress with the reason the text is not a progress file. */
+export class ProgressFormatError extends Error {
+  override name = 'ProgressFormatError';
+}
+
+const STATES: readonly KataState[] = ['new', 'attempted', 'solved'];
+const STATUSES = Object.keys(STATUS_RANK) as KataStatus[];
+
+const isTime = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+
+function checkResult(v: unknown, where: string): void {
+  const r = v as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null) throw new ProgressFormatError(`${where} is not an object`);
+  if (!STATUSES.includes(r.status as KataStatus)) throw new ProgressFormatError(`${where}.status is ${JSON.stringify(r.status)}`);
+  if (!isCount(r.passed) || !isCount(r.total)) throw new ProgressFormatError(`${where} has bad check counts`);
+  if (!isTime(r.at)) throw new ProgressFormatError(`${where}.at is not a time`);
+}
+
+/** Read a progress file's text; throws ProgressFormatError saying what is wrong with it. */
+export function parseProgress(text: string): Progress {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ProgressFormatError(`it is not valid JSON (${(error as Error).message})`);
+  }
+  const p = raw as Record<string, unknown>;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ProgressFormatError('it is not a JSON object');
+  if (p.version !== 1) throw new ProgressFormatError(`its version is ${JSON.stringify(p.version)}, expected 1`);
+  if (typeof p.katas !== 'object' || p.katas === null || Array.isArray(p.katas)) {
+    throw new ProgressFormatError('"katas" is not an object');
+  }
+  for (const [slug, entry] of Object.entries(p.katas as Record<string, unknown>)) {
+    const e = entry as Record<string, unknown>;
+    const where = `katas["${slug}"]`;
+    if (typeof entry !== 'object' || entry === null) throw new ProgressFormatError(`${where} is not an object`);
+    if (!STATES.includes(e.state as KataState)) throw new ProgressFormatError(`${where}.state is ${JSON.stringify(e.state)}`);
+    if (!isCount(e.hintsShown)) throw new ProgressFormatError(`${where}.hintsShown is not a count`);
+    if (e.best !== undefined) checkResult(e.best, `${where}.best`);
+    if (e.last !== undefined) checkResult(e.last, `${where}.last`);
+    for (const key of ['firstAttempt', 'lastAttempt', 'solvedAt'] as const) {
+      if (e[key] !== undefined && !isTime(e[key])) throw new ProgressFormatError(`${where}.${key} is not a time`);
+    }
+  }
+  return raw as Progress;
+}
+
+export function serializeProgress(progress: Progress): string {
+  return `${JSON.stringify(progress, null, 2)}\n`;
+}
