@@ -10,6 +10,11 @@ export interface Io {
   /** True when a person is at an interactive terminal (menus and prompts are possible). */
   interactive: boolean;
   env: NodeJS.ProcessEnv;
+  /**
+   * Show a transient status line (e.g. training progress during a grade), replaced by the next
+   * one; `''` clears it. Only drawn on an interactive terminal; elsewhere it does nothing.
+   */
+  status?(line: string): void;
 }
 
 export function processIo(): Io {
@@ -19,5 +24,10 @@ export function processIo(): Io {
     style: styleFor(process.stdout),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     env: process.env,
+    status: (line) => {
+      if (!process.stdout.isTTY) return;
+      const width = process.stdout.columns ?? 100;
+      process.stdout.write(`\r\u001b[2K${line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
+    },
   };
 }

@@ -56,7 +56,9 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
     io.out(io.style.dim(`Grading ${selected.length === 1 ? selected[0].slug : `${selected.length} katas`} (${what})…`));
   }
   const reports = await gradeKatas(selected, target, {
+    onProgress: values.json ? undefined : (line) => io.status?.(line),
     onReport: (report) => {
+      io.status?.('');
       const kata = selected.find((k) => k.slug === report.slug) as Kata;
       hooks.onReport?.(kata, report, target);
       if (!values.json) io.out(`\n${renderReport(report, io.style)}`);

@@ -63,7 +63,8 @@ export const relativeStub = (kata: Kata): string => `katas/${kata.slug}/${kata.f
 export async function gradeLearner(kata: Kata, io: Io): Promise<{ report: KataReport; progress: Progress | undefined }> {
   io.out(io.style.dim(`Grading ${kata.slug} (your code in ${relativeStub(kata)})…`));
   const target: Target = { kind: 'learner' };
-  const report = await gradeKata(kata, target);
+  const report = await gradeKata(kata, target, { onProgress: (line) => io.status?.(line) });
+  io.status?.('');
   io.out(`\n${renderReport(report, io.style)}`);
   return { report, progress: recordReport(io, report, target) };
 }

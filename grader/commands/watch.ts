@@ -41,7 +41,8 @@ export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: 
 
   const grade = async (): Promise<void> => {
     io.out(s.dim(`Grading ${kata.slug}…`));
-    const report = await gradeKata(kata, { kind: 'learner' });
+    const report = await gradeKata(kata, { kind: 'learner' }, { onProgress: (line) => io.status?.(line) });
+    io.status?.('');
     if (stopped) return;
     const progress = recordReport(io, report, { kind: 'learner' }) ?? readProgress(io);
     if (terminal) terminal.clear();
