@@ -1,0 +1,68 @@
+/** `npm run train`: options, a quick run that saves its model, and evaluating that model again. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { fakeIo } from '../../test/fake-io.ts';
+import { DEFAULT_CONFIG } from '../../solutions/train/config.ts';
+import { parseTrainArgs, trainCommand } from './train.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'train-command-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('options', () => {
+  test('no options: the seed recipe', () => {
+    expect(parseTrainArgs([]).config).toEqual(DEFAULT_CONFIG);
+    expect(parseTrainArgs([]).source).toBe('reference');
+  });
+
+  test('every option reaches the configuration', () => {
+    const { config, source, limit, save } = parseTrainArgs(
+      '--epochs 3 --batch-size 64 --hidden 256,64,32 --activation sigmoid --batchnorm --optimizer momentum --momentum 0.8 --seed 9 --threads 1 --limit 500 --use katas --save m.json'.split(' '),
+    );
+    expect(config).toMatchObject({ epochs: 3, batchSize: 64, sizes: [784, 256, 64, 32, 10], activation: 'sigmoid', batchnorm: true });
+    expect(config).toMatchObject({ optimizer: 'momentum', momentum: 0.8, lr: 0.01, seed: 9, threads: 1 });
+    expect([source, limit, save]).toEqual(['katas', 500, 'm.json']);
+    expect(parseTrainArgs(['--hidden', '']).config.sizes).toEqual([784, 10]);
+  });
+
+  test('a bad value names the option', () => {
+    expect(() => parseTrainArgs(['--epochs', 'ten'])).toThrow('--epochs must be a number, got "ten"');
+    expect(() => parseTrainArgs(['--optimizer', 'rmsprop'])).toThrow('--optimizer must be one of sgd, momentum, adam, got "rmsprop"');
+    expect(() => parseTrainArgs(['--use', 'mine'])).toThrow('--use must be one of reference, katas');
+    expect(() => parseTrainArgs(['--limit', '0'])).toThrow('--limit must be a whole number ≥ 1');
+  });
+});
+
+describe('a run', () => {
+  const model = join(dir, 'models', 'quick.json');
+
+  test('trains, reports the test accuracy and its pictures, and saves the model', async () => {
+    const io = fakeIo();
+    const code = await trainCommand(['--limit', '1000', '--epochs', '1', '--threads', '1', '--save', model], io, null);
+    const out = io.stdout();
+    expect(code, io.stderr()).toBe(0);
+    expect(out).toContain('Training 784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, batch 32, 1 epoch, seed 1');
+    expect(out).toContain('with the reference solutions, 1 thread, 1,000 training and 10,000 test images');
+    expect(out).toMatch(/Epoch 1\/1 .* loss \d\.\d{4}  acc \d+\.\d\d%  test \d+\.\d\d%/);
+    expect(out).toMatch(/Test accuracy: \d+\.\d\d% \(\d+ of 10000 test images\) after 1 epoch/);
+    expect(out).toContain('Confusion matrix (rows: true digit, columns: predicted)');
+    expect(out).toContain('Training loss per batch:');
+    expect(out).toContain('Some misclassified test digits (true → predicted)');
+    expect(out).toContain(`Saved the model to ${model}`);
+  });
+
+  test('--load evaluates the saved model without training', async () => {
+    const io = fakeIo();
+    expect(await trainCommand(['--load', model], io, null)).toBe(0);
+    expect(io.stdout()).toContain(`Evaluating ${model}: 784-128-128-10 relu`);
+    expect(io.stdout()).toMatch(/Test accuracy: \d+\.\d\d%/);
+    expect(io.stdout()).not.toContain('Epoch');
+  });
+
+  test('--help lists the options', async () => {
+    const io = fakeIo();
+    expect(await trainCommand(['--help'], io, null)).toBe(0);
+    expect(io.stdout()).toContain('--use katas');
+  });
+});

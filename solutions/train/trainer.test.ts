@@ -1,0 +1,191 @@
+/**
+ * The training system end to end on a small subset of the real MNIST: it learns, two threads
+ * train the same model as one, a saved model evaluates the same after loading, and a kata that
+ * is missing or unsolved is named before any training starts.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
+import { DEFAULT_CONFIG, type TrainConfig } from './config.ts';
+import { deserializeModel, loadModel, saveModel, serializeModel } from './model.ts';
+import { defaultLocation, loadParts, PartsError } from './parts.ts';
+import { baselineEpoch } from './baseline.ts';
+import { evaluate, train, TrainingSession } from './trainer.ts';
+
+const mnist = loadMnist();
+const small = { train: firstImages(mnist.train, 2000), test: firstImages(mnist.test, 1000) };
+const quick: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, threads: 1 };
+const reference = defaultLocation('reference');
+
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'train-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+describe('training on 2,000 images', () => {
+  test('learns: far above chance on held-out test images, and the loss falls', async () => {
+    const result = await train(quick, small, reference);
+    expect(result.epochs).toHaveLength(2);
+    expect(result.epochs[1].loss).toBeLessThan(result.epochs[0].loss);
+    expect(result.epochs[1].testAccuracy).toBeGreaterThan(0.85); // chance is 0.10
+    expect(result.batchLosses).toHaveLength(2 * Math.ceil(2000 / 32));
+  });
+
+  test('two threads train bit for bit the same model as one thread', async () => {
+    const one = await train({ ...quick, epochs: 1 }, { train: small.train }, reference);
+    const two = await train({ ...quick, epochs: 1, threads: 2 }, { train: small.train }, reference);
+    expect([one.config.threads, two.config.threads]).toEqual([1, 2]);
+    expect(two.model.buffer).toEqual(one.model.buffer);
+    expect(two.epochs[0].loss).toBe(one.epochs[0].loss);
+  });
+
+  test('the same seed gives the same model; another seed does not', async () => {
+    const config = { ...quick, epochs: 1 };
+    const tiny = { train: firstImages(mnist.train, 300) };
+    const a = await train(config, tiny, reference);
+    const b = await train(config, tiny, reference);
+    const c = await train({ ...config, seed: 2 }, tiny, reference);
+    expect(b.model.buffer).toEqual(a.model.buffer);
+    expect(c.model.buffer).not.toEqual(a.model.buffer);
+  });
+
+  test('after reset, a session trains exactly as a fresh one (what the benchmark relies on)', async () => {
+    const config = { ...quick, epochs: 1, threads: 2 };
+    const tiny = firstImages(mnist.train, 320);
+    const fresh = await TrainingSession.open(config, { train: tiny }, reference);
+    const warmed = await TrainingSession.open(config, { train: tiny }, reference);
+    try {
+      await fresh.runEpoch();
+      await warmed.runEpoch({}, 4);
+      warmed.reset();
+      await warmed.runEpoch();
+      expect(warmed.model.buffer).toEqual(fresh.model.buffer);
+      expect(warmed.batchLosses).toEqual(fresh.batchLosses);
+    } finally {
+      await Promise.all([fresh.close(), warmed.close()]);
+    }
+  });
+
+  test('a last batch smaller than the others, BatchNorm and momentum all train', async () => {
+    const config: TrainConfig = { ...quick, epochs: 1, batchnorm: true, optimizer: 'momentum', lr: 0.05, batchSize: 30 };
+    const result = await train(config, { train: firstImages(mnist.train, 500), test: small.test }, reference);
+    expect(result.batchLosses).toHaveLength(17); // 16 batches of 30 and one of 20
+    expect(result.epochs[0].testAccuracy).toBeGreaterThan(0.5);
+  });
+});
+
+describe('saving and loading a model', () => {
+  test('a saved model evaluates exactly as before', async () => {
+    const config: TrainConfig = { ...quick, epochs: 1, batchnorm: true, sizes: [784, 32, 10] };
+    const result = await train(config, { train: firstImages(mnist.train, 300) }, reference);
+    const path = join(tempDir(), 'models', 'm.json');
+    saveModel(path, result.model, { epochs: 1 });
+    const { model, notes } = loadModel(path);
+    expect(notes).toEqual({ epochs: 1 });
+    expect(model.config).toEqual({ sizes: [784, 32, 10], activation: 'relu', batchnorm: true });
+    expect(model.buffer).toEqual(result.model.buffer);
+    expect(model.stats).toEqual(result.model.stats);
+    const before = evaluate(result.parts, result.model, small.test);
+    const after = evaluate(result.parts, model, small.test);
+    expect(after.predicted).toEqual(before.predicted);
+  });
+
+  test('a missing, foreign or damaged file says what is wrong', async () => {
+    const result = await train({ ...quick, epochs: 1, sizes: [784, 8, 10] }, { train: firstImages(mnist.train, 64) }, reference);
+    const text = serializeModel(result.model);
+    expect(() => loadModel(join(tempDir(), 'nothing.json'))).toThrow(/There is no model file at .*nothing\.json; train one with npm run train -- --save/);
+    expect(() => deserializeModel('{"format": "something else"}', 'x.json')).toThrow('x.json is not a saved model of this trainer');
+    expect(() => deserializeModel('not json', 'x.json')).toThrow('x.json is not a saved model: it is not JSON');
+    const damaged = JSON.parse(text) as { params: string };
+    damaged.params = damaged.params.slice(0, 100);
+    expect(() => deserializeModel(JSON.stringify(damaged), 'x.json')).toThrow(
+      'x.json is damaged: a 784-8-10 network has 6370 parameters and 0 running statistics, the file holds 9 and 0',
+    );
+  });
+});
+
+describe('training with the katas names what is not solved', () => {
+  /** A katas folder: each kata's file, as given (null: missing). */
+  function katasFolder(files: Record<string, string | null>): string {
+    const root = tempDir();
+    for (const [path, text] of Object.entries(files)) {
+      if (text === null) continue;
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  }
+  const stub = (name: string): string => `throw new Error('not implemented: ${name}(...)');`;
+
+  test('stubs that still throw "not implemented", and a missing file, are each named', async () => {
+    const root = katasFolder({
+      'dense-backward/dense.ts': `export function denseForward() { ${stub('denseForward')} }\nexport function denseBackward() { ${stub('denseBackward')} }\n`,
+      'adam/adam.ts': `export class Adam { constructor() { ${stub('new Adam')} } step() {} }\n`,
+      'sigmoid-derivative/sigmoid.ts': null,
+    });
+    const error = await loadParts({ ...quick, activation: 'sigmoid' }, { source: 'katas', root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartsError);
+    const message = (error as PartsError).message;
+    expect(message).toContain('Cannot train with your katas yet:');
+    expect(message).toContain('sigmoid-derivative: ');
+    expect(message).toContain('sigmoid.ts is missing');
+    expect(message).toMatch(/dense-backward is not solved yet \(.*dense\.ts: not implemented: denseForward\(\.\.\.\) is still the stub\)/);
+    expect(message).toContain('adam is not solved yet');
+    expect(message).toContain('npm run grade -- dense-backward sigmoid-derivative adam');
+    expect((error as PartsError).problems.map((p) => p.kind)).toEqual(['not solved', 'missing', 'not solved']);
+  });
+
+  test('a kata that exports the wrong names or returns the wrong shape is called broken', async () => {
+    const root = katasFolder({
+      'dense-backward/dense.ts':
+        'export function denseForward(x) { return { out: x, cache: null }; }\nexport function denseBackward() { return {}; }\n',
+      'momentum/momentum.ts': 'export class Momentum {}\n',
+    });
+    const error = (await loadParts({ ...quick, optimizer: 'sgd' }, { source: 'katas', root }).catch((e: unknown) => e)) as PartsError;
+    expect(error.message).toContain('momentum does not work yet (');
+    expect(error.message).toContain('it does not export SGDMomentum');
+    const second = (await loadParts({ ...quick }, { source: 'katas', root: katasFolder({ 'dense-backward/dense.ts': 'export function denseForward(x) { return { out: x, cache: null }; }\nexport function denseBackward() { return {}; }\n', 'adam/adam.ts': 'export class Adam { step() {} }\n' }) }).catch((e: unknown) => e)) as PartsError;
+    expect(second.message).toContain('denseForward(x 2×3, w 3×2, b).out should be 2×2, got 2×3');
+    expect(second.message).toContain('adam does not work yet');
+  });
+});
+
+describe('a block that fails in the middle of a run', () => {
+  test('stops every thread with its error', async () => {
+    // The reference dense layer, except that its 20th backward pass throws (in each thread).
+    const reference = join(import.meta.dirname, '..', 'dense-backward', 'dense.ts');
+    const root = tempDir();
+    writeFileSync(join(root, 'package.json'), '{ "type": "module" }'); // as in this repository: .ts files are ES modules
+    mkdirSync(join(root, 'dense-backward'));
+    writeFileSync(
+      join(root, 'dense-backward', 'dense.ts'),
+      [
+        `import * as dense from ${JSON.stringify(reference)};`,
+        'let calls = 0;',
+        'export const denseForward = dense.denseForward;',
+        'export function denseBackward(...args) {',
+        "  if (++calls === 20) throw new Error('boom at call 20');",
+        '  return dense.denseBackward(...args);',
+        '}',
+      ].join('\n'),
+    );
+    mkdirSync(join(root, 'adam'));
+    writeFileSync(join(root, 'adam', 'adam.ts'), `export * from ${JSON.stringify(join(import.meta.dirname, '..', 'adam', 'adam.ts'))};`);
+    const run = train({ ...quick, epochs: 1, threads: 2 }, { train: firstImages(mnist.train, 640) }, { source: 'katas', root });
+    // The probe's call is the first; the 20th falls in the 7th batch of a thread's shard.
+    await expect(run).rejects.toThrow(/^boom at call 20$/);
+  });
+});
+
+describe('the benchmark baseline', () => {
+  test('is a real trainer: its loss falls below chance level (ln 10 ≈ 2.30)', () => {
+    const { loss, images } = baselineEpoch(mnist.train, 320);
+    expect(images).toBe(320);
+    expect(loss).toBeLessThan(2.2);
+  });
+});
