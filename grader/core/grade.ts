@@ -188,7 +188,10 @@ function briefError(text: string): string {
   return joined.length > 400 ? `${joined.slice(0, 397)}...` : joined;
 }
 
-/** Grade several katas, two at a time (the machines have two cores), in curriculum order. */
+/**
+ * Grade several katas, two at a time (the machines have two cores). `onReport` is called in
+ * curriculum order, each report as soon as it and every kata before it are done.
+ */
 export async function gradeKatas(
   katas: readonly Kata[],
   target: Target | ((kata: Kata) => Target),
@@ -196,12 +199,16 @@ export async function gradeKatas(
 ): Promise<KataReport[]> {
   const reports: KataReport[] = new Array(katas.length);
   let next = 0;
+  let reported = 0;
+  const flush = (): void => {
+    while (reported < katas.length && reports[reported] !== undefined) options.onReport?.(reports[reported++]);
+  };
   const worker = async (): Promise<void> => {
     while (next < katas.length) {
       const index = next++;
       const kata = katas[index];
       reports[index] = await gradeKata(kata, typeof target === 'function' ? target(kata) : target, options);
-      options.onReport?.(reports[index]);
+      flush();
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, katas.length));

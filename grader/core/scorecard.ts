@@ -59,13 +59,11 @@ export function renderReport(report: KataReport, s: Style = plain): string {
   const out: string[] = [`${mark} ${s.bold(report.slug)}  ${report.title}: ${status}  ${s.dim(report.target)}`];
 
   if (report.status === 'not-started') {
-    const passed = report.categories.reduce((n, r) => n + r.passed, 0);
-    const todo = report.notImplemented.length > 0 ? `Still to write: ${report.notImplemented.join(', ')}. ` : '';
-    const already = passed > 0 ? `(${passed} structural ${passed === 1 ? 'check passes' : 'checks pass'} already.) ` : '';
+    const first = report.notImplemented[0];
     out.push(
       wrapText(
-        `${todo}Open ${report.target} and replace each "not implemented" throw with your code. ${already}` +
-          `The statement is katas/${report.slug}/README.md.`,
+        `Open ${report.target} and replace each "not implemented" throw with your code` +
+          `${first ? `, starting with ${first}` : ''}. The statement is katas/${report.slug}/README.md.`,
         '    ',
       ),
     );
