@@ -29,11 +29,13 @@ export const TRAIN_USAGE = 'npm run train [-- --epochs N --use katas --save FILE
 const HELP = `npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
 accuracy on the 10,000 official test images. Default: the seed's Keras recipe, 784-128-128-10,
-ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs.
+ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs, with the learning
+rate divided by 10 from epoch ${DEFAULT_CONFIG.lrDropEpoch} on.
 
   --epochs N              passes over the training images (default ${DEFAULT_CONFIG.epochs})
   --batch-size N          images per step (default ${DEFAULT_CONFIG.batchSize})
   --lr X                  learning rate (default ${OPTIMIZERS.map((o) => `${o} ${DEFAULT_LR[o]}`).join(', ')})
+  --lr-drop-at N          divide the learning rate by 10 from epoch N on (default ${DEFAULT_CONFIG.lrDropEpoch}; 0: never)
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
   --activation A          ${ACTIVATIONS.join(' or ')} for the hidden layers (default ${DEFAULT_CONFIG.activation})
   --batchnorm             BatchNorm before each hidden activation (runs on one thread)
@@ -81,6 +83,7 @@ export function parseTrainArgs(argv: string[]): {
       epochs: { type: 'string' },
       'batch-size': { type: 'string' },
       lr: { type: 'string' },
+      'lr-drop-at': { type: 'string' },
       hidden: { type: 'string' },
       activation: { type: 'string' },
       batchnorm: { type: 'boolean', default: false },
@@ -112,6 +115,7 @@ export function parseTrainArgs(argv: string[]): {
     lr: number('lr', values.lr, DEFAULT_LR[optimizer]),
     momentum: number('momentum', values.momentum, DEFAULT_CONFIG.momentum),
     epochs: number('epochs', values.epochs, DEFAULT_CONFIG.epochs),
+    lrDropEpoch: number('lr-drop-at', values['lr-drop-at'], DEFAULT_CONFIG.lrDropEpoch),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
     threads: number('threads', values.threads, DEFAULT_CONFIG.threads),

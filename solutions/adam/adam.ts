@@ -32,7 +32,11 @@ export interface AdamOptions {
  * whole optimizer. All of it, like the hyperparameters, lives in fields of the instance.
  */
 export class Adam {
-  protected readonly lr: number;
+  /**
+   * The learning rate. Public and writable, like PyTorch's `param_groups[0]['lr']`, so that a
+   * schedule (the MNIST trainer's drop to lr/10) can change it between steps.
+   */
+  lr: number;
   protected readonly beta1: number;
   protected readonly beta2: number;
   protected readonly eps: number;

@@ -26,7 +26,11 @@ export interface SGDMomentumOptions {
  *     p ← p − lr·(nesterov ? g + momentum·v : v)
  */
 export class SGDMomentum {
-  protected readonly lr: number;
+  /**
+   * The learning rate. Public and writable, like PyTorch's `param_groups[0]['lr']`, so that a
+   * schedule (the MNIST trainer's drop to lr/10) can change it between steps.
+   */
+  lr: number;
   protected readonly momentum: number;
   protected readonly nesterov: boolean;
   protected readonly weightDecay: number;

@@ -27,6 +27,12 @@ export interface TrainConfig extends NetworkConfig {
   /** μ for `momentum` (plain `sgd` is momentum 0). */
   momentum: number;
   epochs: number;
+  /**
+   * From this epoch on (1-based) the learning rate is lr/10: one step decay, the simplest
+   * schedule. 0 never drops. Fixed-lr Adam hovers around 97.9% on the test set from epoch 10
+   * on; the drop settles it at 98.2–98.4% (seeds 1–4, measured).
+   */
+  lrDropEpoch: number;
   batchSize: number;
   /** Seeds the weight initialisation and the shuffling: the same seed gives the same run. */
   seed: number;
@@ -38,8 +44,9 @@ export interface TrainConfig extends NetworkConfig {
   threads: number;
 }
 
-/** Epochs of the default recipe: enough for ≥ 98.0% test accuracy (measured, see README). */
-export const DEFAULT_EPOCHS = 18;
+/** Epochs of the default recipe: 8 at lr, 2 at lr/10, for ≥ 98.0% test accuracy (measured, see README). */
+export const DEFAULT_EPOCHS = 10;
+export const DEFAULT_LR_DROP_EPOCH = 9;
 
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   sizes: [IMAGE_SIZE, 128, 128, CLASS_COUNT],
@@ -49,6 +56,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   lr: 1e-3,
   momentum: 0.9,
   epochs: DEFAULT_EPOCHS,
+  lrDropEpoch: DEFAULT_LR_DROP_EPOCH,
   batchSize: 32,
   seed: 1,
   threads: Math.min(2, availableParallelism()),
@@ -65,6 +73,9 @@ export function checkConfig(config: TrainConfig): TrainConfig {
   positiveInteger('epochs', config.epochs);
   positiveInteger('batch-size', config.batchSize);
   positiveInteger('threads', config.threads);
+  if (!(Number.isInteger(config.lrDropEpoch) && config.lrDropEpoch >= 0)) {
+    throw new Error(`--lr-drop-at must be a whole number ≥ 0 (0: never), got ${config.lrDropEpoch}`);
+  }
   if (!Number.isInteger(config.seed)) throw new Error(`--seed must be a whole number, got ${config.seed}`);
   if (!(config.lr > 0 && Number.isFinite(config.lr))) throw new Error(`--lr must be a number > 0, got ${config.lr}`);
   if (!(config.momentum >= 0 && config.momentum < 1)) throw new Error(`--momentum must be in [0, 1), got ${config.momentum}`);
@@ -83,13 +94,19 @@ export function checkConfig(config: TrainConfig): TrainConfig {
   return config;
 }
 
+/** The learning rate of a (1-based) epoch: lr, and lr/10 from `lrDropEpoch` on. */
+export function learningRateAt(config: Pick<TrainConfig, 'lr' | 'lrDropEpoch'>, epoch: number): number {
+  return config.lrDropEpoch > 0 && epoch >= config.lrDropEpoch ? config.lr / 10 : config.lr;
+}
+
 /** "784-128-128-10 relu" and so on: one line that says what is being trained. */
 export function describeConfig(config: TrainConfig): string {
   const parts = [
     config.sizes.join('-'),
     config.activation + (config.batchnorm ? ' + batchnorm' : ''),
     'softmax cross-entropy',
-    config.optimizer === 'momentum' ? `momentum ${config.momentum} lr ${config.lr}` : `${config.optimizer} lr ${config.lr}`,
+    (config.optimizer === 'momentum' ? `momentum ${config.momentum} lr ${config.lr}` : `${config.optimizer} lr ${config.lr}`) +
+      (config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs ? ` (÷10 from epoch ${config.lrDropEpoch})` : ''),
     `batch ${config.batchSize}`,
     `${config.epochs} epoch${config.epochs === 1 ? '' : 's'}`,
     `seed ${config.seed}`,

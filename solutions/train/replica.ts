@@ -173,6 +173,18 @@ export class Replica {
     this.optimizer = parts.createOptimizer(config);
   }
 
+  /**
+   * Sets the optimizer's learning rate, as a PyTorch scheduler writes `param_groups[0]['lr']`:
+   * the reference optimizers keep it in a public `lr` field. Returns false for an optimizer
+   * without one (a learner's may not have it), which then keeps its first learning rate.
+   */
+  setLearningRate(lr: number): boolean {
+    const optimizer = this.optimizer as unknown as { lr?: unknown };
+    if (typeof optimizer.lr !== 'number') return false;
+    optimizer.lr = lr;
+    return true;
+  }
+
   /** A fresh optimizer (no momentum, no step count): the start of a new run. */
   resetOptimizer(): void {
     this.optimizer = this.parts.createOptimizer(this.config);

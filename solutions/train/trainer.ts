@@ -5,7 +5,7 @@
  */
 import type { MnistSet } from '../../katas/lib/mnist.ts';
 import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
-import { checkConfig, type TrainConfig } from './config.ts';
+import { checkConfig, learningRateAt, type TrainConfig } from './config.ts';
 import { summarize, type Evaluation } from './evaluate.ts';
 import { createModel, initialize, type Model } from './model.ts';
 import { loadParts, type Parts, type PartsLocation } from './parts.ts';
@@ -130,7 +130,8 @@ export class TrainingSession {
       seconds: t.seconds,
       samples: t.samples,
     });
-    const totals = await this.pool.runBatches(0, batches, hooks.onBatch && ((t) => hooks.onBatch?.(progress(t))));
+    const lr = learningRateAt(this.config, epoch);
+    const totals = await this.pool.runBatches(0, batches, lr, hooks.onBatch && ((t) => hooks.onBatch?.(progress(t))));
     hooks.onBatch?.(progress(totals));
     this.batchLosses.push(...new Float64Array(this.shared.losses, 0, batches));
     return {

@@ -39,7 +39,7 @@ export interface EpochTotals {
   seconds: number;
 }
 
-type ToWorker = { type: 'batches'; first: number; last: number } | { type: 'reset' } | { type: 'evaluate' };
+type ToWorker = { type: 'batches'; first: number; last: number; lr: number } | { type: 'reset' } | { type: 'evaluate' };
 type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; totals: EpochTotals }
@@ -104,10 +104,10 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Trains batches [first, last) of the current order on every thread; resolves with thread 0's totals. */
-  runBatches(first: number, last: number, onProgress?: (totals: EpochTotals) => void): Promise<EpochTotals> {
+  /** Trains batches [first, last) of the current order at learning rate `lr` on every thread; resolves with thread 0's totals. */
+  runBatches(first: number, last: number, lr: number, onProgress?: (totals: EpochTotals) => void): Promise<EpochTotals> {
     const done = this.request('epoch-done', onProgress);
-    this.post({ type: 'batches', first, last });
+    this.post({ type: 'batches', first, last, lr });
     return done.then((message) => (message as { totals: EpochTotals }).totals);
   }
 
@@ -227,6 +227,7 @@ async function workerMain(setup: WorkerSetup): Promise<void> {
       if (message.type === 'reset') {
         replica.resetOptimizer();
       } else if (message.type === 'batches') {
+        replica.setLearningRate(message.lr);
         if (thread === 0) send({ type: 'epoch-done', totals: trainReporting(message.first, message.last) });
         else replica.runBatches(message.first, message.last);
       } else if (message.type === 'evaluate' && shared.test) {
