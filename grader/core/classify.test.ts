@@ -20,6 +20,17 @@ describe('classifyError', () => {
     });
   });
 
+  test('a stub of an earlier kata that this one calls is named with its file', () => {
+    const stack = [
+      'Error: not implemented: new Adam(options)',
+      `    at new Adam (${target.replace('dense-backward/dense.ts', 'adam/adam.ts')}:41:11)`,
+      `    at trainMnistClassifier (${target.replace('dense-backward/dense.ts', 'mnist-classifier/mnist.ts')}:90:3)`,
+    ].join('\n');
+    const failure = classifyError({ name: 'Error', message: 'not implemented: new Adam(options)', stack }, target);
+    expect(failure.elsewhere).toMatch(/katas\/adam\/adam\.ts$/);
+    expect(failure.message).toMatch(/^new Adam\(options\) in .*katas\/adam\/adam\.ts is not implemented yet\.$/);
+  });
+
   test('an exception names its type, message and the line in the learner’s file, not the stack', () => {
     const stack = [
       "TypeError: Cannot read properties of undefined (reading 'rows')",

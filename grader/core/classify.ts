@@ -2,9 +2,10 @@
  * Turning what vitest reports into feedback for a learner: which check, in which category,
  * and one short message. Pure functions over plain data, tested on their own.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { isCategory, type Category } from './categories.ts';
-import type { CategoryResult, CheckFailure, KataStatus, TestOutcome } from './report.ts';
+import { repoRoot } from './paths.ts';
+import type { CategoryResult, CheckFailure, KataStatus, TestOutcome, Unwritten } from './report.ts';
 
 /** The parts of a vitest error we read. */
 export interface RawError {
@@ -25,8 +26,13 @@ export function classifyError(error: RawError, targetFile: string): CheckFailure
   if (error.name === 'GradeFailure') return { kind: 'check', message: error.message };
   const notImplemented = NOT_IMPLEMENTED.exec(error.message);
   if (notImplemented) {
-    const what = notImplemented[1].trim();
-    return { kind: 'not-implemented', message: `${what || 'this function'} is not implemented yet.` };
+    const what = notImplemented[1].trim() || 'this function';
+    const thrower = throwingFile(error.stack);
+    if (thrower && thrower !== targetFile) {
+      const elsewhere = relative(repoRoot, thrower);
+      return { kind: 'not-implemented', message: `${what} in ${elsewhere} is not implemented yet.`, elsewhere };
+    }
+    return { kind: 'not-implemented', message: `${what} is not implemented yet.` };
   }
   const timeout = VITEST_TIMEOUT.exec(error.message);
   if (timeout) {
@@ -38,6 +44,12 @@ export function classifyError(error: RawError, targetFile: string): CheckFailure
   const where = locateInFile(error.stack, targetFile);
   const type = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
   return { kind: 'error', message: `your code threw ${type}${error.message}${where ? ` (${where})` : ''}` };
+}
+
+/** The absolute path of the .ts file in the first stack frame, if the stack has one. */
+export function throwingFile(stack: string | undefined): string | undefined {
+  const frame = stack?.split('\n').find((line) => /^\s+at /.test(line));
+  return frame ? /(\/[^():\s]+\.ts):\d+:\d+/.exec(frame)?.[1] : undefined;
 }
 
 /** `dense.ts:14:7` for the first stack frame in the learner's file, if there is one. */
@@ -80,12 +92,15 @@ export function summarise(outcomes: TestOutcome[]): CategoryResult[] {
 }
 
 /** The distinct stub functions that still throw `not implemented`, in the order first met. */
-export function notImplementedFunctions(outcomes: TestOutcome[]): string[] {
-  const names = new Set<string>();
+export function notImplementedFunctions(outcomes: TestOutcome[]): Unwritten[] {
+  const found = new Map<string, Unwritten>();
   for (const o of outcomes) {
-    if (o.failure?.kind === 'not-implemented') names.add(o.failure.message.replace(/ is not implemented yet\.$/, ''));
+    if (o.failure?.kind !== 'not-implemented') continue;
+    const { elsewhere } = o.failure;
+    const name = o.failure.message.replace(elsewhere ? ` in ${elsewhere} is not implemented yet.` : ' is not implemented yet.', '');
+    if (!found.has(o.failure.message)) found.set(o.failure.message, elsewhere ? { name, elsewhere } : { name });
   }
-  return [...names];
+  return [...found.values()];
 }
 
 /** The kata's verdict from its outcomes (compile errors, crashes and timeouts are decided earlier). */

@@ -22,6 +22,17 @@ export interface CheckFailure {
   kind: FailureKind;
   /** One short paragraph, already in the learner's terms. */
   message: string;
+  /**
+   * For `not-implemented`: the file that threw, when it is not the graded file itself (a kata
+   * that builds on an earlier one, e.g. mnist-classifier calling the learner's Adam).
+   */
+  elsewhere?: string;
+}
+
+/** A stub function that still throws `not implemented`, and the other file it is in, if any. */
+export interface Unwritten {
+  name: string;
+  elsewhere?: string;
 }
 
 export interface TestOutcome {
@@ -60,7 +71,7 @@ export interface KataReport {
   /** When status is `crashed`: what stopped the spec. */
   crash?: string;
   /** The stub functions still throwing `not implemented`, e.g. `denseBackward(dout, cache)`. */
-  notImplemented: string[];
+  notImplemented: Unwritten[];
   /** Catalogued mistakes that explain the failures, best first. */
   likelyMistakes: MistakeMatch[];
   /** The first lines the learner's code printed with console.log, if any. */

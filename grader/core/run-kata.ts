@@ -4,7 +4,8 @@
  * in the learner's code can be stopped by killing it (see grade.ts), and it is started as
  * `node --import tsx grader/core/run-kata.ts '<GradeJob JSON>'`.
  */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { categoryOf, classifyError } from './classify.ts';
@@ -13,8 +14,6 @@ import { kataAt } from './manifest.ts';
 import { diagnose, fingerprintPath } from './mistakes.ts';
 import { displayPath, katasDir, PROGRESS_FILE_ENV, repoRoot, TARGET_FILE_ENV } from './paths.ts';
 import type { ChildMessage, GradeJob, TestOutcome } from './report.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => {

@@ -58,12 +58,25 @@ export function renderReport(report: KataReport, s: Style = plain): string {
     report.status === 'passed' ? s.green(STATUS_WORDS.passed) : report.status === 'not-started' ? s.yellow(STATUS_WORDS['not-started']) : s.red(STATUS_WORDS[report.status]);
   const out: string[] = [`${mark} ${s.bold(report.slug)}  ${report.title}: ${status}  ${s.dim(report.target)}`];
 
+  const prerequisite = report.notImplemented.find((u) => u.elsewhere);
+  if (prerequisite?.elsewhere) {
+    // The learner's code calls an earlier kata that is still a stub: that is the thing to fix.
+    const slug = prerequisite.elsewhere.split('/')[1] ?? prerequisite.elsewhere;
+    out.push(
+      wrapText(
+        `This kata uses your ${slug} kata, and ${prerequisite.name} in ${prerequisite.elsewhere} is not written yet. ` +
+          `Solve ${slug} first: npm run grade -- ${slug}`,
+        '    ',
+      ),
+    );
+    if (report.status === 'not-started') return out.join('\n');
+  }
   if (report.status === 'not-started') {
     const first = report.notImplemented[0];
     out.push(
       wrapText(
         `Open ${report.target} and replace each "not implemented" throw with your code` +
-          `${first ? `, starting with ${first}` : ''}. The statement is katas/${report.slug}/README.md.`,
+          `${first ? `, starting with ${first.name}` : ''}. The statement is katas/${report.slug}/README.md.`,
         '    ',
       ),
     );
@@ -94,8 +107,9 @@ export function renderReport(report: KataReport, s: Style = plain): string {
     );
   }
 
-  if (report.notImplemented.length > 0) {
-    out.push(wrapText(`Not written yet: ${report.notImplemented.join(', ')}.`, '    '));
+  const unwrittenHere = report.notImplemented.filter((u) => !u.elsewhere);
+  if (unwrittenHere.length > 0) {
+    out.push(wrapText(`Not written yet: ${unwrittenHere.map((u) => u.name).join(', ')}.`, '    '));
   }
   const [best] = report.likelyMistakes;
   if (best) {
