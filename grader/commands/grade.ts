@@ -73,7 +73,10 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
     io.out(`\n${renderSummary(reports, seconds, io.style)}`);
     const next = reports.find((r) => r.status !== 'passed');
     if (next && target.kind === 'learner') {
-      io.out(io.style.dim(`Next: edit ${next.target}, then run npm run grade -- ${next.slug}`));
+      // A kata blocked by an unwritten earlier kata: the earlier one is the next thing to edit.
+      const blocker = next.notImplemented.find((u) => u.elsewhere)?.elsewhere;
+      const [file, slug] = blocker ? [blocker, blocker.split('/')[1]] : [next.target, next.slug];
+      io.out(io.style.dim(`Next: edit ${file}, then run npm run grade -- ${slug}`));
     }
     hooks.onDone?.(katas, reports, target);
   }
