@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { runBench } from '../../solutions/train/bench.ts';
 import type { Io } from '../io.ts';
 
-export const BENCH_USAGE = 'npm run bench [-- --json] [--threads N] [--baseline-images N]';
 
 function wholeNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -7,12 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderDiff } from '../core/diff-view.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
+import { displayPath } from '../core/paths.ts';
 import { kataState } from '../core/progress.ts';
 import type { Io } from '../io.ts';
 import { processTerminal, type Terminal } from '../terminal.ts';
 import { pickKata, readProgress, relativeStub } from './learner.ts';
 
-const relativeSolution = (kata: Kata): string => `solutions/${kata.slug}/${kata.file}`;
+const relativeSolution = (kata: Kata): string => displayPath(kata.solutionPath);
 
 /** Print the diff from the learner's file to the reference. False when there is no file to compare. */
 export function showComparison(kata: Kata, io: Io): boolean {

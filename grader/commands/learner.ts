@@ -4,6 +4,7 @@
  */
 import { gradeKata, type Target } from '../core/grade.ts';
 import { findKata, type Kata } from '../core/manifest.ts';
+import { displayPath } from '../core/paths.ts';
 import { nextUnsolved, gradeResult, recordGrade, type Progress } from '../core/progress.ts';
 import { loadProgress, progressPath, updateProgress } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
@@ -57,7 +58,7 @@ export function progressHooks(io: Io): GradeHooks {
   };
 }
 
-export const relativeStub = (kata: Kata): string => `katas/${kata.slug}/${kata.file}`;
+export const relativeStub = (kata: Kata): string => displayPath(kata.stubPath);
 
 /** Grade the learner's file of one kata, print the scorecard, and save the result. */
 export async function gradeLearner(kata: Kata, io: Io): Promise<{ report: KataReport; progress: Progress | undefined }> {

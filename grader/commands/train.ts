@@ -24,7 +24,6 @@ import { confusionTable, epochLine, lossCurve, misclassified, progressLine } fro
 import { evaluate, threadsFor, train, type BatchProgress } from '../../solutions/train/trainer.ts';
 import type { Io } from '../io.ts';
 
-export const TRAIN_USAGE = 'npm run train [-- --epochs N --use katas --save FILE --load FILE …] (npm run train -- --help)';
 
 const HELP = `npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its

@@ -2,9 +2,9 @@
  * Turning what vitest reports into feedback for a learner: which check, in which category,
  * and one short message. Pure functions over plain data, tested on their own.
  */
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import { isCategory, type Category } from './categories.ts';
-import { repoRoot } from './paths.ts';
+import { displayPath } from './paths.ts';
 import type { CategoryResult, CheckFailure, KataStatus, TestOutcome, Unwritten } from './report.ts';
 
 /** The parts of a vitest error we read. */
@@ -29,7 +29,7 @@ export function classifyError(error: RawError, targetFile: string): CheckFailure
     const what = notImplemented[1].trim() || 'this function';
     const thrower = throwingFile(error.stack);
     if (thrower && thrower !== targetFile) {
-      const elsewhere = relative(repoRoot, thrower);
+      const elsewhere = displayPath(thrower);
       return { kind: 'not-implemented', message: `${what} in ${elsewhere} is not implemented yet.`, elsewhere };
     }
     return { kind: 'not-implemented', message: `${what} is not implemented yet.` };
@@ -46,22 +46,27 @@ export function classifyError(error: RawError, targetFile: string): CheckFailure
   return { kind: 'error', message: `your code threw ${type}${error.message}${where ? ` (${where})` : ''}` };
 }
 
-/** The absolute path of the .ts file in the first stack frame, if the stack has one. */
+/** The `.ts` file, line and column of each `at …` frame of a stack, innermost first. */
+function tsFrames(stack: string | undefined): { file: string; line: string; column: string }[] {
+  const frames = [];
+  for (const text of stack?.split('\n') ?? []) {
+    if (!/^\s+at /.test(text)) continue;
+    const match = /([^():\s]+\.ts):(\d+):(\d+)/.exec(text);
+    if (match) frames.push({ file: match[1], line: match[2], column: match[3] });
+  }
+  return frames;
+}
+
+/** The path of the .ts file in the first stack frame, if the stack has one. */
 export function throwingFile(stack: string | undefined): string | undefined {
-  const frame = stack?.split('\n').find((line) => /^\s+at /.test(line));
-  return frame ? /(\/[^():\s]+\.ts):\d+:\d+/.exec(frame)?.[1] : undefined;
+  return tsFrames(stack)[0]?.file;
 }
 
 /** `dense.ts:14:7` for the first stack frame in the learner's file, if there is one. */
 export function locateInFile(stack: string | undefined, targetFile: string): string | undefined {
-  if (!stack) return undefined;
   const name = basename(targetFile);
-  for (const line of stack.split('\n')) {
-    if (!line.includes(targetFile) && !line.includes(`/${name}`)) continue;
-    const match = /([^/\\(\s]+\.ts):(\d+):(\d+)/.exec(line);
-    if (match && match[1] === name) return `${match[1]}:${match[2]}:${match[3]}`;
-  }
-  return undefined;
+  const frame = tsFrames(stack).find((f) => basename(f.file) === name);
+  return frame && `${name}:${frame.line}:${frame.column}`;
 }
 
 /** The top-level `describe` a test sits in is its category. */

@@ -7,8 +7,8 @@ import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import type { CompileError } from './report.ts';
 
-export function findSyntaxError(path: string, displayName: string = path): CompileError | undefined {
-  const source = readFileSync(path, 'utf8');
+/** The first syntax error in `source`, the text of the file at `path`. */
+function syntaxErrorIn(source: string, path: string, displayName: string): CompileError | undefined {
   const result = ts.transpileModule(source, {
     fileName: path,
     reportDiagnostics: true,
@@ -25,9 +25,8 @@ export function findSyntaxError(path: string, displayName: string = path): Compi
   };
 }
 
-/** Relative `.ts` imports of a file, as absolute paths. */
-function localImports(path: string): string[] {
-  const source = readFileSync(path, 'utf8');
+/** Relative `.ts` imports in `source` (the file at `path`), as absolute paths. */
+function localImports(source: string, path: string): string[] {
   const found: string[] = [];
   for (const match of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+\.ts)['"]/g)) {
     found.push(resolve(dirname(path), match[1]));
@@ -47,9 +46,10 @@ export function findSyntaxErrorInTree(path: string, display: (file: string) => s
     const file = queue.shift() as string;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    const error = findSyntaxError(file, display(file));
+    const source = readFileSync(file, 'utf8');
+    const error = syntaxErrorIn(source, file, display(file));
     if (error) return error;
-    queue.push(...localImports(file));
+    queue.push(...localImports(source, file));
   }
   return undefined;
 }

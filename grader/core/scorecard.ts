@@ -3,25 +3,18 @@
  * failure in a sentence or two, the likely mistake, and the exact next command to run.
  */
 import { CATEGORIES } from './categories.ts';
+import { wrapWords } from './markdown.ts';
 import type { CategoryResult, KataReport } from './report.ts';
 import { plain, type Style } from './style.ts';
 
 const WRAP = 92;
 
-/** Word-wrap `text` to WRAP columns, every line prefixed with `indent`. */
+/** Word-wrap `text` to WRAP columns, paragraph by paragraph, every line prefixed with `indent`. */
 export function wrapText(text: string, indent: string, width = WRAP): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(indent + line);
-  }
-  return lines.join('\n');
+  return text
+    .split('\n')
+    .flatMap((paragraph) => wrapWords(paragraph.split(/\s+/).filter(Boolean), width, indent))
+    .join('\n');
 }
 
 function orderOf(category: string): number {

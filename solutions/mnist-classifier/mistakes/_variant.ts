@@ -5,9 +5,9 @@
  */
 import { Adam } from '../../adam/adam.ts';
 import { denseBackward, denseForward } from '../../dense-backward/dense.ts';
-import { argmaxRows, matrix, takeRows, type Matrix } from '../../lib/matrix.ts';
+import { argmaxRows, takeRows, type Matrix } from '../../lib/matrix.ts';
 import { createRng, normalMatrix, permutation } from '../../lib/random.ts';
-import type { MnistClassifier, MnistOptions, MnistTrainSet } from '../mnist.ts';
+import { relu, reluBackward, softmaxCrossEntropy, type MnistClassifier, type MnistOptions, type MnistTrainSet } from '../mnist.ts';
 
 export interface Variant {
   learningRate: number;
@@ -20,32 +20,6 @@ export interface Variant {
 export const REFERENCE_VARIANT: Variant = { learningRate: 1e-3, initStd: (fanIn) => Math.sqrt(2 / fanIn), argmaxOver: 'classes' };
 
 const SIZES = [784, 128, 128, 10];
-const relu = (z: Matrix): Matrix => {
-  const out = matrix(z.rows, z.cols);
-  for (let i = 0; i < z.data.length; i++) out.data[i] = Math.max(0, z.data[i]);
-  return out;
-};
-const reluBackward = (da: Matrix, z: Matrix): Matrix => {
-  const dz = matrix(da.rows, da.cols);
-  for (let i = 0; i < da.data.length; i++) dz.data[i] = z.data[i] > 0 ? da.data[i] : 0;
-  return dz;
-};
-
-/** Softmax cross-entropy: mean loss and gradient (P − Y)/N, with the max subtracted for stability. */
-function softmaxCrossEntropy(scores: Matrix, labels: Uint8Array): { loss: number; dscores: Matrix } {
-  const { rows: n, cols: k } = scores;
-  const d = matrix(n, k);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const row = scores.data.subarray(i * k, (i + 1) * k);
-    const max = Math.max(...row);
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += (d.data[i * k + j] = Math.exp(row[j] - max));
-    loss += Math.log(sum) - (row[labels[i]] - max);
-    for (let j = 0; j < k; j++) d.data[i * k + j] = (d.data[i * k + j] / sum - (j === labels[i] ? 1 : 0)) / n;
-  }
-  return { loss: loss / n, dscores: d };
-}
 
 /** Column-wise argmax: one index per class, the wrong axis for predictions. */
 function argmaxColumns(scores: Matrix): Uint8Array {
