@@ -1,55 +1,105 @@
 /**
  * The command-line entry: `tsx grader/main.ts <command> [args]`, run by the npm scripts.
- * Thin on purpose: each command is a module under commands/ over the tested cores.
+ * Thin on purpose: each command is a module under commands/ over the tested cores. Every
+ * command answers --help (and -h) with its usage, and a bad option with the same usage.
  */
 import { pathToFileURL } from 'node:url';
 import { processIo, type Io } from './io.ts';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
+interface CommandEntry {
+  run: Command;
+  /** Its usage: the text of --help, and what a bad option is answered with. */
+  usage: string | (() => Promise<string>);
+}
+
 /**
  * Each command's module is loaded only when that command runs: `npm run grade` never pays for
  * the menu's prompt library, and a command whose module is broken cannot take the others down.
- * (Loading inquirer also measurably slows typed-array loops on the main thread.)
  */
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  menu: { run: async (argv, io) => (await import('./commands/menu.ts')).menuCommand(argv, io), usage: 'npm start' },
-  list: { run: async (argv, io) => (await import('./commands/menu.ts')).listCommand(argv, io), usage: 'tsx grader/main.ts list' },
-  grade: {
-    run: async (argv, io) => {
-      const [{ gradeCommand }, { progressHooks }] = await Promise.all([import('./commands/grade.ts'), import('./commands/learner.ts')]);
-      return gradeCommand(argv, io, progressHooks(io));
-    },
-    usage: 'npm run grade [-- <kata>…] [--solutions] [--json]',
+const COMMANDS: Record<string, CommandEntry> = {
+  menu: {
+    run: async (argv, io) => (await import('./commands/menu.ts')).menuCommand(argv, io),
+    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, get hints, compare, reset.',
   },
-  watch: { run: async (argv, io) => (await import('./commands/watch.ts')).watchCommand(argv, io), usage: 'npm run watch [-- <kata>]' },
-  hint: { run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io), usage: 'npm run hint [-- <kata>]' },
-  compare: { run: async (argv, io) => (await import('./commands/compare.ts')).compareCommand(argv, io), usage: 'npm run compare -- <kata> [--yes]' },
-  reset: { run: async (argv, io) => (await import('./commands/reset.ts')).resetCommand(argv, io), usage: 'npm run reset -- <kata>' },
+  list: {
+    run: async (argv, io) => (await import('./commands/menu.ts')).listCommand(argv, io),
+    usage: 'Usage: npm run list\n\nEvery kata of the course, in order, with your status.',
+  },
+  grade: {
+    run: async (argv, io) => (await import('./commands/grade.ts')).gradeCommand(argv, io),
+    usage: async () => (await import('./commands/grade.ts')).GRADE_USAGE,
+  },
+  watch: {
+    run: async (argv, io) => (await import('./commands/watch.ts')).watchCommand(argv, io),
+    usage: 'Usage: npm run watch [-- <kata>]\n\nGrades the kata every time you save its file (default: your first unsolved kata).\nKeys: h next hint · g grade again · n next kata after a pass · q leave.',
+  },
+  hint: {
+    run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io),
+    usage: 'Usage: npm run hint [-- <kata>]\n\nThe next hint of the kata: a nudge, then the approach, then a near-solution.',
+  },
+  compare: {
+    run: async (argv, io) => (await import('./commands/compare.ts')).compareCommand(argv, io),
+    usage: 'Usage: npm run compare -- <kata> [--yes]\n\nYour file against the reference solution, as a diff. Asks first if the kata is unsolved (--yes skips the question).',
+  },
+  reset: {
+    run: async (argv, io) => (await import('./commands/reset.ts')).resetCommand(argv, io),
+    usage: 'Usage: npm run reset -- <kata>\n\nPuts the original stub back; your file is kept in .backups/ first.',
+  },
   train: {
     run: async (argv, io) => (await import('./commands/train.ts')).trainCommand(argv, io),
-    usage: 'npm run train [-- --epochs N --use katas --save FILE --load FILE …] (npm run train -- --help)',
+    usage: async () => (await import('./commands/train.ts')).TRAIN_USAGE,
   },
-  bench: { run: async (argv, io) => (await import('./commands/bench.ts')).benchCommand(argv, io), usage: 'npm run bench [-- --json] [--threads N] [--baseline-images N]' },
+  bench: {
+    run: async (argv, io) => (await import('./commands/bench.ts')).benchCommand(argv, io),
+    usage: async () => (await import('./commands/bench.ts')).BENCH_USAGE,
+  },
 };
 
-function usage(): string {
-  return ['Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+async function usageOf(command: CommandEntry): Promise<string> {
+  return typeof command.usage === 'string' ? command.usage : command.usage();
+}
+
+function overview(): string {
+  return ['Commands:', ...Object.keys(COMMANDS).map((name) => `  ${name}`), 'Each answers --help.'].join('\n');
+}
+
+/** Node's parseArgs errors for a bad option or argument, reworded without its advice about "--". */
+function badArgument(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const message = (error as Error).message;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option ${option}.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument: ${message.replace(/^.*?'([^']*)'.*$/s, '$1')}.`;
+  return message.split('. ')[0] + '.';
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
-    io.err(name === undefined ? usage() : `Unknown command "${name}".\n${usage()}`);
+    io.err(name === undefined ? overview() : `Unknown command "${name}".\n${overview()}`);
     return 2;
+  }
+  // Options come before a lone "--"; anything after it is an argument, never --help.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(await usageOf(command));
+    return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     // Ctrl-C at a prompt (terminal.ts's Interrupted): the learner chose to leave; nothing to explain.
     if (error instanceof Error && error.name === 'Interrupted') return 130;
-    // Bad arguments and unreadable files: one clear line, never a stack.
+    const bad = badArgument(error);
+    if (bad) {
+      io.err(`${bad}\n\n${await usageOf(command)}`);
+      return 2;
+    }
+    // Unreadable files and the like: one clear line, never a stack.
     io.err(error instanceof Error ? error.message : String(error));
     return 2;
   }

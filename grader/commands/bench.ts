@@ -7,6 +7,11 @@ import { parseArgs } from 'node:util';
 import { runBench } from '../../solutions/train/bench.ts';
 import type { Io } from '../io.ts';
 
+export const BENCH_USAGE = `Usage: npm run bench [-- --json] [--threads N] [--baseline-images N]
+
+One epoch of the default recipe with the reference trainer, timed against a straightforward
+baseline in the same run.`;
+
 
 function wholeNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -1,28 +1,30 @@
 /**
- * `npm run grade [-- <slug>…] [--solutions] [--json] [--file <path>]`
+ * `npm run grade [-- <kata>…] [--solutions] [--json] [--file <path>]`
  *
  * Grades every kata (or the named ones) against the learner's files, the reference solutions
- * (`--solutions`) or one given file (`--file`, with exactly one slug: how the project's tests
- * grade a catalogued mistake). Exit code 0 only if every graded kata passes.
+ * (`--solutions`) or one given file (`--file`, with exactly one kata). Each grade of the
+ * learner's own file is saved to their progress. Exit code 0 only if every graded kata passes.
  */
-import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { gradeKatas, type Target } from '../core/grade.ts';
-import { loadKatas, type Kata } from '../core/manifest.ts';
+import { loadKatas } from '../core/manifest.ts';
 import { renderReport, renderSummary } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
+import { nextStepAfterFailure, nextStepAfterPass, readProgress, recordReport } from './learner.ts';
 import { resolveKatas } from './resolve.ts';
-import type { KataReport } from '../core/report.ts';
 
-export interface GradeHooks {
-  /** Called once per graded kata, e.g. to record progress. */
-  onReport?: (kata: Kata, report: KataReport, target: Target) => void;
-  /** Called after the summary (not with --json), with every kata of the course, e.g. to suggest the next one. */
-  onDone?: (katas: readonly Kata[], reports: readonly KataReport[], target: Target) => void;
-}
+export const GRADE_USAGE = `Usage: npm run grade [-- <kata>…] [--solutions] [--file <path>] [--json]
 
-export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {}): Promise<number> {
+  <kata>…          katas to grade, by name or unique prefix (default: every kata)
+  --solutions      grade the reference solutions instead of your files
+  --file <path>    grade this file as one kata's implementation (name exactly one kata)
+  --json           print a machine-readable report; use npm run -s grade -- --json so that
+                   npm's own banner does not come first
+Exit code 0 only when every graded kata passes.`;
+
+export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -38,13 +40,15 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
 
   let target: Target = values.solutions ? { kind: 'solution' } : { kind: 'learner' };
   if (values.file !== undefined) {
-    const path = resolve(values.file);
+    // npm runs scripts from the repository root; INIT_CWD is where the learner typed the command.
+    const path = resolve(io.env.INIT_CWD ?? process.cwd(), values.file);
     if (selected.length !== 1 || positionals.length !== 1) {
       io.err('--file grades one file against one kata: name exactly one kata, e.g. npm run grade -- dense --file my-dense.ts');
       return 2;
     }
-    if (!existsSync(path)) {
-      io.err(`--file: there is no file at ${path}`);
+    const kind = fileKind(path);
+    if (kind !== 'file') {
+      io.err(kind === 'missing' ? `--file: there is no file at ${path}` : `--file: ${path} is a folder; give the .ts file to grade.`);
       return 2;
     }
     target = { kind: 'file', path };
@@ -56,11 +60,10 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
     io.out(io.style.dim(`Grading ${selected.length === 1 ? selected[0].slug : `${selected.length} katas`} (${what})…`));
   }
   const reports = await gradeKatas(selected, target, {
-    onProgress: values.json ? undefined : (line) => io.status?.(line),
+    onStatus: values.json ? undefined : (line) => io.status?.(line),
     onReport: (report) => {
       io.status?.('');
-      const kata = selected.find((k) => k.slug === report.slug) as Kata;
-      hooks.onReport?.(kata, report, target);
+      recordReport(io, report, target);
       if (!values.json) io.out(`\n${renderReport(report, io.style)}`);
     },
   });
@@ -69,16 +72,23 @@ export async function gradeCommand(argv: string[], io: Io, hooks: GradeHooks = {
 
   if (values.json) {
     io.out(JSON.stringify({ passed: allPassed, seconds, katas: reports }, null, 2));
-  } else {
-    io.out(`\n${renderSummary(reports, seconds, io.style)}`);
-    const next = reports.find((r) => r.status !== 'passed');
-    if (next && target.kind === 'learner') {
-      // A kata blocked by an unwritten earlier kata: the earlier one is the next thing to edit.
-      const blocker = next.notImplemented.find((u) => u.elsewhere)?.elsewhere;
-      const [file, slug] = blocker ? [blocker, blocker.split('/')[1]] : [next.target, next.slug];
-      io.out(io.style.dim(`Next: edit ${file}, then run npm run grade -- ${slug}`));
-    }
-    hooks.onDone?.(katas, reports, target);
+    return allPassed ? 0 : 1;
+  }
+  io.out(`\n${renderSummary(reports, seconds, io.style)}`);
+  if (target.kind !== 'learner') return allPassed ? 0 : 1;
+  const next = reports.find((r) => r.status !== 'passed');
+  if (next) io.out(nextStepAfterFailure(next, io));
+  else if (reports.length === 1) {
+    const solved = selected[0];
+    io.out(nextStepAfterPass(katas, readProgress(io), solved, io, 'grade'));
   }
   return allPassed ? 0 : 1;
+}
+
+function fileKind(path: string): 'file' | 'folder' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
 }

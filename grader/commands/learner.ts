@@ -1,16 +1,16 @@
 /**
  * What the learner's commands share: which kata a command is about, grading the learner's
- * file with the result saved to their progress, and the next step to suggest.
+ * file, the one route by which a grade is saved to their progress, and the texts of the
+ * next step (after a failure, after a pass), each written in one place.
  */
-import { gradeKata, type Target } from '../core/grade.ts';
+import { gradeKata, type GradeOptions, type Target } from '../core/grade.ts';
 import { findKata, type Kata } from '../core/manifest.ts';
 import { displayPath } from '../core/paths.ts';
 import { nextUnsolved, gradeResult, recordGrade, type Progress } from '../core/progress.ts';
 import { loadProgress, progressPath, updateProgress } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
-import { renderReport } from '../core/scorecard.ts';
+import { prerequisiteBlocking, renderReport } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
-import type { GradeHooks } from './grade.ts';
 
 export const warnTo = (io: Io) => (message: string): void => io.err(io.style.yellow(message));
 
@@ -22,14 +22,29 @@ export function changeProgress(io: Io, change: (progress: Progress) => Progress)
   return updateProgress(progressPath(io.env), change, warnTo(io));
 }
 
-/** Save a grade of the learner's own file; grades of the reference or of other files are not progress. */
+/**
+ * The one route by which a grade becomes progress: grades of the learner's own file are
+ * saved; grades of the reference or of other files are not progress (undefined).
+ */
 export function recordReport(io: Io, report: KataReport, target: Target, now = new Date()): Progress | undefined {
   if (target.kind !== 'learner') return undefined;
   return changeProgress(io, (p) => recordGrade(p, report.slug, gradeResult(report, now)));
 }
 
-/** The lines that follow a pass: well done, and which kata comes next. */
-export function nextStepAfterPass(katas: readonly Kata[], progress: Progress, solved: Kata, io: Io): string {
+export const relativeStub = (kata: Kata): string => displayPath(kata.stubPath);
+
+/** The next step after a kata that does not pass: the file to edit (an earlier kata's, if that blocks it) and the command. */
+export function nextStepAfterFailure(report: KataReport, io: Io): string {
+  const blocker = prerequisiteBlocking(report)?.elsewhere;
+  const [file, slug] = blocker ? [blocker.file, blocker.slug] : [report.target, report.slug];
+  return io.style.dim(`Next: edit ${file}, then run npm run grade -- ${slug}`);
+}
+
+/**
+ * The lines that follow a pass: well done, which kata comes next, and how to start it
+ * (`how`: the command the learner is in, so the advice fits it; the menu needs no command).
+ */
+export function nextStepAfterPass(katas: readonly Kata[], progress: Progress, solved: Kata, io: Io, how: 'grade' | 'watch' | 'menu'): string {
   const next = nextUnsolved(katas, progress, solved.slug);
   const s = io.style;
   const head = s.green(`✓ ${solved.title}: solved.`);
@@ -37,34 +52,19 @@ export function nextStepAfterPass(katas: readonly Kata[], progress: Progress, so
     return `${head} ${s.bold(`That was the last one: all ${katas.length} katas are solved.`)}\n` +
       `  Train a real MNIST classifier with your own code: npm run train -- --use katas`;
   }
-  return `${head} Next up: ${s.bold(`${next.order}. ${next.title}`)} (${next.slug}), ${next.difficulty}, about ${next.minutes} min.`;
+  const line = `${head} Next up: ${s.bold(`${next.order}. ${next.title}`)} (${next.slug}), ${next.difficulty}, about ${next.minutes} min.`;
+  const start =
+    how === 'grade' ? `Start it: npm start, or edit ${relativeStub(next)} and run npm run watch -- ${next.slug}`
+    : how === 'watch' ? `Start it: npm run watch -- ${next.slug}`
+    : undefined;
+  return start ? `${line}\n${s.dim(start)}` : line;
 }
-
-/** `npm run grade` saves progress and, when the learner's file passes, says what comes next. */
-export function progressHooks(io: Io): GradeHooks {
-  return {
-    onReport: (_kata, report, target) => {
-      recordReport(io, report, target);
-    },
-    onDone: (katas, reports, target) => {
-      if (target.kind !== 'learner' || reports.length !== 1 || reports[0].status !== 'passed') return;
-      const solved = katas.find((k) => k.slug === reports[0].slug);
-      if (!solved) return;
-      const progress = readProgress(io);
-      const next = nextUnsolved(katas, progress, solved.slug);
-      io.out(nextStepAfterPass(katas, progress, solved, io));
-      if (next) io.out(io.style.dim(`Start it: npm start, or edit ${relativeStub(next)} and run npm run watch -- ${next.slug}`));
-    },
-  };
-}
-
-export const relativeStub = (kata: Kata): string => displayPath(kata.stubPath);
 
 /** Grade the learner's file of one kata, print the scorecard, and save the result. */
-export async function gradeLearner(kata: Kata, io: Io): Promise<{ report: KataReport; progress: Progress | undefined }> {
+export async function gradeLearner(kata: Kata, io: Io, options: GradeOptions = {}): Promise<{ report: KataReport; progress: Progress | undefined }> {
   io.out(io.style.dim(`Grading ${kata.slug} (your code in ${relativeStub(kata)})…`));
   const target: Target = { kind: 'learner' };
-  const report = await gradeKata(kata, target, { onProgress: (line) => io.status?.(line) });
+  const report = await gradeKata(kata, target, { onStatus: (line) => io.status?.(line), ...options });
   io.status?.('');
   io.out(`\n${renderReport(report, io.style)}`);
   return { report, progress: recordReport(io, report, target) };

@@ -17,6 +17,14 @@ import { showNextHint } from './hint.ts';
 import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
 import { watchKata } from './watch.ts';
+import { createGradingPool, type GradingPool } from '../core/grading-child.ts';
+
+/** One booted grading process kept waiting while the menu is open, so a grade answers at once. */
+let pool: GradingPool | undefined;
+function gradingPool(): GradingPool {
+  pool ??= createGradingPool();
+  return pool;
+}
 
 /** What happens after a kata's page: back to the list, or straight to another kata's page. */
 type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
@@ -45,6 +53,8 @@ export async function menuCommand(argv: string[], io: Io, terminal: () => Termin
     if (!(error instanceof Interrupted)) throw error;
   } finally {
     process.off('SIGINT', onSigint);
+    pool?.close();
+    pool = undefined;
   }
   io.out(io.style.dim('Bye. Your progress is saved; npm start to come back.'));
   return 0;
@@ -151,12 +161,12 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
     case 'back':
       return { kind: 'back' };
     case 'grade': {
-      const { report, progress: after } = await gradeLearner(kata, io);
-      if (report.status === 'passed' && after) io.out(`\n${nextStepAfterPass(katas, after, kata, io)}`);
+      const { report, progress: after } = await gradeLearner(kata, io, { pool: gradingPool() });
+      if (report.status === 'passed' && after) io.out(`\n${nextStepAfterPass(katas, after, kata, io, 'menu')}`);
       return undefined;
     }
     case 'watch': {
-      const end = await watchKata(kata, katas, io, term);
+      const end = await watchKata(kata, katas, io, term, gradingPool());
       return end.kind === 'next' ? { kind: 'open', kata: end.kata } : undefined;
     }
     case 'hint':

@@ -8,6 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gradeKata } from '../core/grade.ts';
+import { createGradingPool, type GradingPool } from '../core/grading-child.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { nextUnsolved } from '../core/progress.ts';
 import { createRerunner } from '../core/rerun.ts';
@@ -26,7 +27,7 @@ export type WatchEnd = { kind: 'quit' } | { kind: 'next'; kata: Kata };
  * Watch one kata until the learner leaves (or, with a terminal, picks the next kata).
  * `terminal` is undefined without one: then only Ctrl-C (SIGINT) stops it.
  */
-export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: Terminal | undefined): Promise<WatchEnd> {
+export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: Terminal | undefined, pool?: GradingPool): Promise<WatchEnd> {
   const s = io.style;
   const stub = relativeStub(kata);
   let next: Kata | undefined;
@@ -41,7 +42,7 @@ export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: 
 
   const grade = async (): Promise<void> => {
     io.out(s.dim(`Grading ${kata.slug}…`));
-    const report = await gradeKata(kata, { kind: 'learner' }, { onProgress: (line) => io.status?.(line) });
+    const report = await gradeKata(kata, { kind: 'learner' }, { onStatus: (line) => io.status?.(line), pool });
     io.status?.('');
     if (stopped) return;
     const progress = recordReport(io, report, { kind: 'learner' }) ?? readProgress(io);
@@ -52,8 +53,7 @@ export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: 
     next = undefined;
     if (report.status === 'passed') {
       next = nextUnsolved(katas, progress, kata.slug);
-      io.out(`\n${nextStepAfterPass(katas, progress, kata, io)}`);
-      if (next && !terminal) io.out(s.dim(`Start it: npm run watch -- ${next.slug}`));
+      io.out(`\n${nextStepAfterPass(katas, progress, kata, io, terminal ? 'menu' : 'watch')}`);
     }
     io.out(`\n${keysLine()}`);
   };
@@ -102,9 +102,14 @@ export async function watchCommand(argv: string[], io: Io, terminal: () => Termi
   let kata = pickKata(katas, positionals, io, 'watch', true);
   if (!kata) return 2;
   const term = io.interactive ? terminal() : undefined;
-  for (;;) {
-    const end = await watchKata(kata, katas, io, term);
-    if (end.kind === 'quit') return 0;
-    kata = end.kata;
+  const pool = createGradingPool();
+  try {
+    for (;;) {
+      const end = await watchKata(kata, katas, io, term, pool);
+      if (end.kind === 'quit') return 0;
+      kata = end.kata;
+    }
+  } finally {
+    pool.close();
   }
 }

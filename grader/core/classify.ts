@@ -1,49 +1,76 @@
 /**
- * Turning what vitest reports into feedback for a learner: which check, in which category,
- * and one short message. Pure functions over plain data, tested on their own.
+ * Turning what a check threw into feedback for a learner: which check, in which category, and
+ * one short message with its fields. Pure functions over plain data, tested on their own.
  */
 import { basename } from 'node:path';
 import { isCategory, type Category } from './categories.ts';
+import type { Kata } from './manifest.ts';
 import { displayPath } from './paths.ts';
 import type { CategoryResult, CheckFailure, KataStatus, TestOutcome, Unwritten } from './report.ts';
 
-/** The parts of a vitest error we read. */
+/** What we read of a thrown value. */
 export interface RawError {
   name?: string;
   message: string;
   stack?: string;
 }
 
+/** A thrown value of any kind as a RawError (`throw null` and `throw 'x'` included). */
+export function rawError(thrown: unknown): RawError {
+  if (thrown instanceof Error) return { name: thrown.name, message: thrown.message, stack: thrown.stack };
+  if (thrown !== null && typeof thrown === 'object' && typeof (thrown as { message?: unknown }).message === 'string') {
+    const e = thrown as { name?: unknown; message: string; stack?: unknown };
+    return { name: typeof e.name === 'string' ? e.name : undefined, message: e.message, stack: typeof e.stack === 'string' ? e.stack : undefined };
+  }
+  const shown = typeof thrown === 'string' ? JSON.stringify(thrown) : String(thrown);
+  return { name: 'NotAnError', message: `${shown} (a value that is not an Error: throw new Error('…') keeps the message and the line)` };
+}
+
 const NOT_IMPLEMENTED = /^not implemented:?\s*(.*)$/i;
-const VITEST_TIMEOUT = /^Test timed out in (\d+)ms/;
+
+/** Where the graded code lives: the graded file, and the course's katas (for "solve that kata first"). */
+export interface ClassifyContext {
+  targetFile: string;
+  katas: readonly Kata[];
+}
 
 /**
  * Classify one failure. Our checks throw `GradeFailure` with a finished message; a stub
- * throws `not implemented`; anything else is the learner's code throwing, which we report
- * with its type, message and the line of their file it came from (not a stack dump).
+ * throws `not implemented`; an exception from the learner's code is reported with its type,
+ * message and the line of their file; one from the checks' own code (a missing export called
+ * as a function, say) is told as such, not blamed on the learner's code.
  */
-export function classifyError(error: RawError, targetFile: string): CheckFailure {
+export function classifyError(error: RawError, context: ClassifyContext): CheckFailure {
   if (error.name === 'GradeFailure') return { kind: 'check', message: error.message };
+  const frames = tsFrames(error.stack);
   const notImplemented = NOT_IMPLEMENTED.exec(error.message);
   if (notImplemented) {
-    const what = notImplemented[1].trim() || 'this function';
-    const thrower = throwingFile(error.stack);
-    if (thrower && thrower !== targetFile) {
-      const elsewhere = displayPath(thrower);
-      return { kind: 'not-implemented', message: `${what} in ${elsewhere} is not implemented yet.`, elsewhere };
-    }
-    return { kind: 'not-implemented', message: `${what} is not implemented yet.` };
+    const name = notImplemented[1].trim() || 'this function';
+    const thrower = frames[0]?.file;
+    const kata = thrower && thrower !== context.targetFile ? context.katas.find((k) => k.stubPath === thrower) : undefined;
+    const unwritten: Unwritten = kata ? { name, elsewhere: { slug: kata.slug, file: displayPath(kata.stubPath) } } : { name };
+    const where = unwritten.elsewhere ? ` in ${unwritten.elsewhere.file}` : '';
+    return { kind: 'not-implemented', message: `${name}${where} is not implemented yet.`, unwritten };
   }
-  const timeout = VITEST_TIMEOUT.exec(error.message);
-  if (timeout) {
-    return {
-      kind: 'timeout',
-      message: `did not finish within ${Number(timeout[1]) / 1000} s. Look for a loop that never ends or far too much work.`,
-    };
+  const type = error.name && error.name !== 'Error' && error.name !== 'NotAnError' ? `${error.name}: ` : '';
+  const learnerFrame = frames.find((f) => isLearnerCode(f.file, context));
+  if (learnerFrame || frames.length === 0) {
+    const where = learnerFrame ? ` (${basename(learnerFrame.file)}:${learnerFrame.line}:${learnerFrame.column})` : '';
+    return { kind: 'error', message: `your code threw ${type}${error.message}${where}` };
   }
-  const where = locateInFile(error.stack, targetFile);
-  const type = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
-  return { kind: 'error', message: `your code threw ${type}${error.message}${where ? ` (${where})` : ''}` };
+  // Thrown by the checks themselves, on a value the learner's code returned or exported.
+  const first = frames[0];
+  return {
+    kind: 'harness',
+    message:
+      `the check stopped on ${type}${error.message} (${basename(first.file)}:${first.line}). It could not use what your code ` +
+      'returned or exported: compare the names, the return value and its shape with the statement.',
+  };
+}
+
+/** The graded file and the katas' stubs are the learner's code; the toolkit, specs and harness are not. */
+function isLearnerCode(file: string, context: ClassifyContext): boolean {
+  return file === context.targetFile || context.katas.some((k) => k.stubPath === file);
 }
 
 /** The `.ts` file, line and column of each `at …` frame of a stack, innermost first. */
@@ -51,32 +78,19 @@ function tsFrames(stack: string | undefined): { file: string; line: string; colu
   const frames = [];
   for (const text of stack?.split('\n') ?? []) {
     if (!/^\s+at /.test(text)) continue;
-    const match = /([^():\s]+\.ts):(\d+):(\d+)/.exec(text);
+    const match = /(?:file:\/\/)?([^():\s]+\.ts)(?:\?[^:]*)?:(\d+):(\d+)/.exec(text);
     if (match) frames.push({ file: match[1], line: match[2], column: match[3] });
   }
   return frames;
 }
 
-/** The path of the .ts file in the first stack frame, if the stack has one. */
-export function throwingFile(stack: string | undefined): string | undefined {
-  return tsFrames(stack)[0]?.file;
-}
-
-/** `dense.ts:14:7` for the first stack frame in the learner's file, if there is one. */
-export function locateInFile(stack: string | undefined, targetFile: string): string | undefined {
-  const name = basename(targetFile);
-  const frame = tsFrames(stack).find((f) => basename(f.file) === name);
-  return frame && `${name}:${frame.line}:${frame.column}`;
-}
-
-/** The top-level `describe` a test sits in is its category. */
-export function categoryOf(suitePath: string[]): Category | 'other' {
-  const top = suitePath[0];
-  return top !== undefined && isCategory(top) ? top : 'other';
+/** The top-level `describe` a check sits in is its category. */
+export function categoryOf(name: string): Category | 'other' {
+  return isCategory(name) ? name : 'other';
 }
 
 /** Per-category counts, in the order categories first appear, with the most useful first failure. */
-export function summarise(outcomes: TestOutcome[]): CategoryResult[] {
+export function summarise(outcomes: readonly TestOutcome[]): CategoryResult[] {
   const byCategory = new Map<string, CategoryResult>();
   for (const o of outcomes) {
     let r = byCategory.get(o.category);
@@ -97,26 +111,24 @@ export function summarise(outcomes: TestOutcome[]): CategoryResult[] {
 }
 
 /** The distinct stub functions that still throw `not implemented`, in the order first met. */
-export function notImplementedFunctions(outcomes: TestOutcome[]): Unwritten[] {
+export function notImplementedFunctions(outcomes: readonly TestOutcome[]): Unwritten[] {
   const found = new Map<string, Unwritten>();
   for (const o of outcomes) {
-    if (o.failure?.kind !== 'not-implemented') continue;
-    const { elsewhere } = o.failure;
-    const name = o.failure.message.replace(elsewhere ? ` in ${elsewhere} is not implemented yet.` : ' is not implemented yet.', '');
-    if (!found.has(o.failure.message)) found.set(o.failure.message, elsewhere ? { name, elsewhere } : { name });
+    const unwritten = o.failure?.unwritten;
+    if (unwritten && !found.has(o.failure!.message)) found.set(o.failure!.message, unwritten);
   }
   return [...found.values()];
 }
 
-/** The kata's verdict from its outcomes (compile errors, crashes and timeouts are decided earlier). */
-export function verdict(outcomes: TestOutcome[]): KataStatus {
+/**
+ * The verdict of a spec that ran to the end (stops, compile errors and problems are decided by
+ * the caller). Untouched: every failure is a stub's `not implemented`, and nothing that runs
+ * the learner's math has passed yet (structural checks, like "exports exist", pass for a stub
+ * too). Once some math passes, the kata is under way and reads as failed.
+ */
+export function verdict(outcomes: readonly TestOutcome[]): Exclude<KataStatus, 'compile-error' | 'stopped'> {
   const failures = outcomes.filter((o) => o.state === 'failed');
-  if (outcomes.length === 0) return 'crashed';
   if (failures.length === 0) return 'passed';
-  if (failures.some((o) => o.failure?.kind === 'timeout')) return 'timeout';
-  // Untouched: every failure is a stub's `not implemented`, and nothing that runs the
-  // learner's math has passed yet (structural spec checks, like "exports exist", pass for a
-  // stub too). Once some math passes, the kata is under way and reads as failed.
   const mathPassed = outcomes.some((o) => o.state === 'passed' && o.category !== 'spec');
   if (!mathPassed && failures.every((o) => o.failure?.kind === 'not-implemented')) return 'not-started';
   return 'failed';

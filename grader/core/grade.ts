@@ -1,15 +1,27 @@
 /**
- * Grading, from the parent's side: start one child process per kata (run-kata.ts), collect
- * what it reports, and stop it if a check hangs. The result is a plain `KataReport`.
+ * Grading, from the grader's side: hand one job to a grading child (grader/runner/child.ts),
+ * collect what it reports, stop it if it hangs or eats memory, and decide the verdict. The
+ * result is a plain `KataReport`.
+ *
+ * The verdict trusts nothing it was not told explicitly: "passed" needs the child's `done`,
+ * a result for every check the spec declared, no problem (asynchronous error, patched
+ * built-in, type error) and a spec and fixtures that are the course's own. Anything less is
+ * "failed" or "stopped", with what was running when it ended.
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBeacon } from '../runner/beacon.ts';
 import { notImplementedFunctions, summarise, verdict } from './classify.ts';
-import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
-import { displayPath, repoRoot } from './paths.ts';
-import type { ChildMessage, GradeJob, KataReport, TestOutcome } from './report.ts';
+import { prepareCourseFiles } from './course-files.ts';
+import { spawnGradingChild, type GradingChild, type GradingPool } from './grading-child.ts';
+import { DEFAULT_TIMEOUT_SECONDS, loadKatas, type Kata } from './manifest.ts';
+import { displayPath } from './paths.ts';
+import type { ChildMessage, GradeJob, KataReport, Phase, Problem, Stop, TestOutcome } from './report.ts';
+
+/** What grading needs of a type checker: the type errors located in one file. */
+export interface TypeCheck {
+  check(file: string): Promise<{ errors: { file: string; line: number; column: number; message: string }[] } | { error: string }>;
+}
 
 /** Which implementation to grade: the learner's stub file, the reference, or any file. */
 export type Target = { kind: 'learner' } | { kind: 'solution' } | { kind: 'file'; path: string };
@@ -27,106 +39,207 @@ export function targetPath(kata: Kata, target: Target): string {
 
 /** At most this many lines of the learner's console output are kept. */
 const CONSOLE_LINES = 12;
-/** Time for the child to start vitest before the first check starts (on top of the check budget). */
-const STARTUP_GRACE_MS = 15_000;
-
-/** The environment for the child, without the variables of a vitest run we may be inside. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('VITEST') && key !== 'TEST' && key !== 'NODE_ENV') env[key] = value;
-  }
-  return env;
-}
+/** Time for a cold child to boot before its job can start (on top of the budget). */
+const BOOT_GRACE_MS = 20_000;
+/** The diagnosis runs small probes; longer than this, the learner's code hangs in one. */
+const DIAGNOSIS_BUDGET_MS = 20_000;
+/** A child whose memory passes this is stopped: a learner's loop that allocates without end. */
+const MEMORY_LIMIT_BYTES = 3 * 1024 ** 3;
+/** How much the memory must have grown during a hang for the hang to be blamed on memory. */
+const MEMORY_GROWTH_BYTES = 512 * 1024 ** 2;
 
 export interface GradeOptions {
   /** Called with each finished check, for live progress. */
   onOutcome?: (outcome: TestOutcome) => void;
-  /** Called with each new live progress line a long check reports (e.g. training). */
-  onProgress?: (line: string) => void;
+  /** Called with each new live status line a long check reports (e.g. training). */
+  onStatus?: (line: string) => void;
   /** Per-check budget in seconds, overriding the kata's `timeoutSeconds`. */
   timeoutSeconds?: number;
+  /** Booted children waiting for a job (watch, the menu): a grade then starts at once. */
+  pool?: GradingPool;
+  /** Type-check the graded file alongside (a type error fails the grade). */
+  typeChecker?: TypeCheck;
+  /** The project's own tests: the quick budget of the katas that train on MNIST. */
+  quick?: boolean;
 }
 
-/** Grade one implementation of one kata. Never throws for anything the learner's code does. */
-export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}): Promise<KataReport> {
-  const path = targetPath(kata, target);
-  const budgetSeconds = options.timeoutSeconds ?? kata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-  const budgetMs = budgetSeconds * 1000;
-  const tempDir = mkdtempSync(join(tmpdir(), 'kata-grade-'));
-  const job: GradeJob = {
-    slug: kata.slug,
-    targetPath: path,
-    testTimeoutMs: budgetSeconds * 1000,
-    progressFile: join(tempDir, 'current-test'),
-  };
-  const started = Date.now();
-  const outcomes: TestOutcome[] = [];
-  const report: KataReport = {
+function emptyReport(kata: Kata, path: string): KataReport {
+  return {
     slug: kata.slug,
     title: kata.title,
     target: displayPath(path),
-    status: 'crashed',
+    status: 'stopped',
     categories: [],
+    checks: { declared: 0, ran: 0 },
+    problems: [],
+    notices: [],
     notImplemented: [],
     likelyMistakes: [],
     console: [],
     durationMs: 0,
   };
-  const moduleErrors: string[] = [];
-  let compileError = false;
+}
+
+/** Resident memory of a process in bytes (Linux), or undefined where it cannot be read. */
+function residentBytes(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describePhase(phase: Phase): string {
+  switch (phase.kind) {
+    case 'start':
+      return 'while the grader was starting';
+    case 'load':
+      return `while loading ${phase.file}`;
+    case 'check':
+      return `during the check "${phase.name}"`;
+    case 'diagnosis':
+      return 'during the diagnosis of the likely mistake';
+  }
+}
+
+function stopMessage(cause: Stop['cause'], phase: Phase, detail: { seconds?: number; megabytes?: number; exit?: string }): string {
+  const where = describePhase(phase);
+  switch (cause) {
+    case 'hang':
+      if (phase.kind === 'load') {
+        return `Loading the file did not finish within ${detail.seconds} s: code at the top level of the file (outside any function) loops forever or awaits something that never comes.`;
+      }
+      return `Grading stopped ${where}: it was still running after ${detail.seconds} s. Look for a loop whose condition never becomes false, or an index that never advances.`;
+    case 'memory':
+      return `Grading stopped ${where}: the process used ${detail.megabytes} MB and kept growing. Something allocates without end (an array or matrix created in a loop that never stops?).`;
+    case 'exited':
+      return `Grading ended ${where} before every check had run (${detail.exit}). Does your code call process.exit or kill the process? Nothing after that point was checked, so the kata cannot pass.`;
+    case 'load-error':
+      return '';
+  }
+}
+
+/** Grade one implementation of one kata. Never throws for anything the learner's code does. */
+export async function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}): Promise<KataReport> {
+  const path = targetPath(kata, target);
+  const report = emptyReport(kata, path);
+  const started = Date.now();
+  const katas = loadKatas();
+  const course = prepareCourseFiles(kata, katas);
+  report.notices.push(...course.notices);
+  if (course.problem) {
+    course.cleanup();
+    report.stopped = { cause: 'load-error', phase: { kind: 'start' }, message: course.problem };
+    return report;
+  }
+  const budgetSeconds = options.timeoutSeconds ?? kata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const job: GradeJob = {
+    slug: kata.slug,
+    targetPath: path,
+    specPath: course.specPath,
+    fixtureFiles: course.fixtureFiles,
+    checkTimeoutMs: budgetSeconds * 1000,
+    beaconFile: join(course.scratchDir, 'beacon'),
+    quick: options.quick ?? false,
+  };
+  const types = options.typeChecker?.check(path);
+  const child = options.pool?.take() ?? spawnGradingChild();
+  try {
+    await runJob(child, job, report, { ...options, budgetMs: budgetSeconds * 1000 });
+  } finally {
+    course.cleanup();
+  }
+  if (types) {
+    const found = await types;
+    if ('error' in found) report.notices.push(found.error);
+    else {
+      for (const e of found.errors) {
+        report.problems.push({ kind: 'type-error', message: `${displayPath(e.file)}:${e.line}:${e.column}  ${e.message}` });
+      }
+    }
+  }
+  if (report.problems.length > 0 && (report.status === 'passed' || report.status === 'not-started')) report.status = 'failed';
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/** Run the job on the child and fill in the report from what it says, or from how it ended. */
+function runJob(child: GradingChild, job: GradeJob, report: KataReport, options: GradeOptions & { budgetMs: number }): Promise<void> {
+  const outcomes: TestOutcome[] = [];
+  const problems: Problem[] = [];
+  let declared: number | undefined;
   let done = false;
-  let timedOut = false;
+  let terminal: 'compile-error' | 'load-error' | undefined;
+  let killedFor: { cause: 'hang' | 'memory'; phase: Phase; megabytes?: number } | undefined;
 
   return new Promise((resolve) => {
-    const child = fork(join(repoRoot, 'grader/core/run-kata.ts'), [JSON.stringify(job)], {
-      cwd: repoRoot,
-      env: childEnv(),
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    const stderr: string[] = [];
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    child.stdout?.resume();
-
-    // The watchdog: vitest stops a check that waits too long, but not one that never yields
-    // (a synchronous endless loop). The spec writes each check's name to the progress file as
-    // it starts; if neither a result nor a new check has appeared for the whole budget, the
-    // running check is stuck and the child is stopped.
+    const { process: proc } = child;
+    let sent = false;
+    let lastStatus = '';
     let lastActivity = Date.now();
-    let lastProgress = '';
-    const watchdog = setInterval(() => {
-      const started = progressMtime(job.progressFile);
-      if (options.onProgress && started !== undefined) {
-        const line = readProgress(job.progressFile).line;
-        if (line && line !== lastProgress) options.onProgress((lastProgress = line));
-      }
-      const idleMs = Date.now() - Math.max(lastActivity, started ?? 0);
-      const limitMs = started === undefined ? budgetMs + STARTUP_GRACE_MS : budgetMs + 2_000;
-      if (idleMs > limitMs) {
-        timedOut = true;
-        child.kill('SIGKILL');
-      }
-    }, 250);
+    let memoryAtPhase = { phase: '', bytes: 0 };
 
-    child.on('message', (raw) => {
+    const start = (): void => {
+      if (sent) return;
+      sent = true;
+      lastActivity = Date.now();
+      proc.send({ type: 'job', job });
+    };
+    if (child.isReady()) start();
+    else child.onReady(start);
+
+    // The watchdog. A check that waits too long is stopped by the child itself, but a check that
+    // never yields (a synchronous endless loop) blocks the child entirely: then the beacon says
+    // what was running, and the child is killed once nothing new has happened for the budget.
+    const watchdog = setInterval(() => {
+      const beacon = readBeacon(job.beaconFile);
+      if (beacon?.status && beacon.status !== lastStatus && options.onStatus) options.onStatus((lastStatus = beacon.status));
+      const phase: Phase = beacon?.phase ?? { kind: 'start' };
+      const bytes = residentBytes(proc.pid);
+      const phaseKey = JSON.stringify(phase);
+      if (bytes !== undefined && phaseKey !== memoryAtPhase.phase) memoryAtPhase = { phase: phaseKey, bytes };
+      const megabytes = bytes === undefined ? undefined : Math.round(bytes / 1024 ** 2);
+      if (bytes !== undefined && bytes > MEMORY_LIMIT_BYTES) {
+        killedFor = { cause: 'memory', phase, megabytes };
+        proc.kill('SIGKILL');
+        return;
+      }
+      const idleMs = Date.now() - Math.max(lastActivity, beacon?.writtenAt ?? 0);
+      const limitMs = !sent ? options.budgetMs + BOOT_GRACE_MS : phase.kind === 'diagnosis' ? DIAGNOSIS_BUDGET_MS : options.budgetMs + 2_000;
+      if (idleMs > limitMs) {
+        const grew = bytes !== undefined && bytes - memoryAtPhase.bytes > MEMORY_GROWTH_BYTES;
+        killedFor = { cause: grew ? 'memory' : 'hang', phase, megabytes };
+        proc.kill('SIGKILL');
+      }
+    }, 200);
+
+    proc.on('message', (raw) => {
       const message = raw as ChildMessage;
+      lastActivity = Date.now();
       switch (message.type) {
-        case 'test':
-          outcomes.push(message.outcome);
-          options.onOutcome?.(message.outcome);
-          lastActivity = Date.now();
+        case 'ready':
           break;
         case 'compile-error':
-          compileError = true;
+          terminal = 'compile-error';
           report.status = 'compile-error';
           report.compileError = message.error;
           break;
-        case 'module-error':
-          moduleErrors.push(message.message);
+        case 'load-error':
+          terminal = 'load-error';
+          report.status = message.failure.kind === 'not-implemented' ? 'not-started' : 'failed';
+          report.stopped = { cause: 'load-error', phase: { kind: 'load', file: report.target }, message: `Loading stopped: ${message.failure.message}` };
           break;
-        case 'console':
-          if (report.console.length < CONSOLE_LINES) report.console.push(...message.text.split('\n').slice(0, CONSOLE_LINES));
+        case 'plan':
+          declared = message.checks;
+          break;
+        case 'result':
+          outcomes.push(message.outcome);
+          options.onOutcome?.(message.outcome);
+          break;
+        case 'problem':
+          if (problems.length < 3) problems.push(message.problem);
           break;
         case 'diagnosis':
           report.likelyMistakes = message.matches;
@@ -137,55 +250,40 @@ export function gradeKata(kata: Kata, target: Target, options: GradeOptions = {}
       }
     });
 
-    child.on('exit', () => {
+    proc.on('exit', (code, signal) => {
       clearInterval(watchdog);
       report.categories = summarise(outcomes);
       report.notImplemented = notImplementedFunctions(outcomes);
-      report.durationMs = Date.now() - started;
-      if (compileError) {
-        // status and compileError already set
-      } else if (timedOut) {
-        report.status = 'timeout';
-        report.timeout = { seconds: budgetSeconds, test: readProgress(job.progressFile).test };
-      } else if (moduleErrors.length > 0 && outcomes.length === 0) {
-        report.status = 'crashed';
-        report.crash = briefError(moduleErrors[0]);
-      } else if (!done && outcomes.length === 0) {
-        report.status = 'crashed';
-        report.crash = briefError(stderr.join('').trim()) || 'the grading process stopped without a result';
+      report.problems.push(...problems);
+      report.console = child.output().split('\n').filter((l) => l.trim() !== '').slice(0, CONSOLE_LINES);
+      report.checks = { declared: declared ?? 0, ran: outcomes.length };
+      const allRan = declared !== undefined && declared > 0 && outcomes.length === declared;
+      const phase = readBeacon(job.beaconFile)?.phase ?? { kind: 'start' };
+      if (terminal) {
+        // compile-error and load-error are complete answers in themselves.
+      } else if (killedFor?.phase.kind === 'diagnosis' && allRan) {
+        // Every check ran; only the bonus diagnosis hung. The checks' verdicts stand.
+        report.status = verdict(outcomes);
+        report.diagnosisStopped =
+          'The search for the likely mistake was stopped: your code did not finish on one of its small experiments, ' +
+          'which suggests a loop that depends on the input sizes.';
+      } else if (killedFor) {
+        report.status = 'stopped';
+        const seconds = Math.round(options.budgetMs / 1000);
+        report.stopped = { cause: killedFor.cause, phase: killedFor.phase, message: stopMessage(killedFor.cause, killedFor.phase, { seconds, megabytes: killedFor.megabytes }) };
+      } else if (!done || !allRan) {
+        const heap = /heap out of memory|Reached heap limit/i.test(child.errors());
+        const exit = signal ? `the process was killed by ${signal}` : `the process exited with code ${code}`;
+        const cause = heap ? 'memory' : 'exited';
+        report.status = 'stopped';
+        report.stopped = { cause, phase, message: heap ? stopMessage('memory', phase, { megabytes: 2048 }) : stopMessage('exited', phase, { exit }) };
+        if (declared === 0) report.stopped.message = 'The spec declares no checks, so nothing could pass. Restore the course\'s spec (git checkout -- katas/).';
       } else {
         report.status = verdict(outcomes);
       }
-      rmSync(tempDir, { recursive: true, force: true });
-      report.console = report.console.slice(0, CONSOLE_LINES);
-      resolve(report);
+      resolve();
     });
   });
-}
-
-function progressMtime(file: string): number | undefined {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The progress file: the running check's name, then optionally its latest progress line. */
-function readProgress(file: string): { test?: string; line?: string } {
-  try {
-    const [test, line] = readFileSync(file, 'utf8').split('\n');
-    return { test: test || undefined, line: line || undefined };
-  } catch {
-    return {};
-  }
-}
-
-/** The first few meaningful lines of an error (a transform error puts its cause on line 2), never a stack. */
-function briefError(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l)).slice(0, 3);
-  const joined = lines.join('\n');
-  return joined.length > 400 ? `${joined.slice(0, 397)}...` : joined;
 }
 
 /**

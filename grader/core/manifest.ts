@@ -1,36 +1,40 @@
 /**
- * The course: every kata folder under `katas/` with a `kata.json`, in curriculum order.
- * Paths to a kata's statement, stub, spec, hints, reference and mistakes are derived from
- * its slug (the folder name) and its `file`, never stored twice.
+ * The course: `katas/course.json`, the one ordered list of katas. The menu, the grader, the
+ * trainer's loader and the tests all read it through `loadKatas()`. Paths to a kata's
+ * statement, stub, spec, hints, reference and mistakes are derived from its slug (the folder
+ * name) and its `file`, never stored twice.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixturesDir, katasDir, solutionsDir } from './paths.ts';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
-/** What `katas/<slug>/kata.json` holds. */
-export interface KataMeta {
-  /** Position in the curriculum, 1 first. */
-  order: number;
+/** One entry of `katas/course.json`. */
+export interface KataEntry {
+  /** The folder `katas/<slug>/`, and the name a learner types. */
+  slug: string;
   title: string;
   /** One line: what the learner will be able to do afterwards. */
   summary: string;
+  /** What the kata is about, for choosing a kata by topic (e.g. "optimizers"). */
+  topic: string;
   difficulty: Difficulty;
   /** Expected minutes for a prepared learner. */
   minutes: number;
   /** The stub's file name, the same under `solutions/<slug>/`. */
   file: string;
-  /** The names the stub must export: the kata's contract (DESIGN.md), used by spec and grader. */
+  /** The names the stub must export: the kata's contract (DESIGN.md). */
   exports: string[];
-  /** Slugs of katas whose code this one builds on. */
+  /** Slugs of earlier katas whose code this one builds on. */
   prerequisites: string[];
-  /** Wall-clock budget for grading this kata, in seconds (default 15). */
+  /** Budget for one check, in seconds (default 15); a check that keeps reporting progress counts as alive. */
   timeoutSeconds?: number;
 }
 
-export interface Kata extends KataMeta {
-  slug: string;
+export interface Kata extends KataEntry {
+  /** Position in the course, 1 first. */
+  order: number;
   dir: string;
   readmePath: string;
   hintsPath: string;
@@ -42,65 +46,88 @@ export interface Kata extends KataMeta {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 15;
+export const COURSE_FILE = join(katasDir, 'course.json');
 
 const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Read and validate one kata's metadata; throws an Error naming the file and field. */
-export function readKataMeta(dir: string): KataMeta {
-  const path = join(dir, 'kata.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`${path}: cannot read it as JSON (${(error as Error).message})`);
-  }
-  const m = raw as Record<string, unknown>;
+/** Validate one entry; throws an Error naming the course file, the kata and the field. */
+function readEntry(raw: unknown, index: number, file: string): KataEntry {
+  const e = (raw ?? {}) as Record<string, unknown>;
+  const where = typeof e.slug === 'string' ? `kata "${e.slug}"` : `kata #${index + 1}`;
   const problem = (field: string, want: string): never => {
-    throw new Error(`${path}: "${field}" must be ${want}, got ${JSON.stringify(m[field])}`);
+    throw new Error(`${file}: ${where}: "${field}" must be ${want}, got ${JSON.stringify(e[field])}`);
   };
-  if (!Number.isInteger(m.order)) problem('order', 'an integer');
-  if (typeof m.title !== 'string' || m.title === '') problem('title', 'a non-empty string');
-  if (typeof m.summary !== 'string' || m.summary === '') problem('summary', 'a non-empty string');
-  if (!DIFFICULTIES.includes(m.difficulty as Difficulty)) problem('difficulty', DIFFICULTIES.join(' | '));
-  if (typeof m.minutes !== 'number' || m.minutes <= 0) problem('minutes', 'a positive number');
-  if (typeof m.file !== 'string' || !m.file.endsWith('.ts')) problem('file', 'a .ts file name');
-  if (!Array.isArray(m.exports) || m.exports.length === 0 || !m.exports.every((e) => typeof e === 'string')) {
-    problem('exports', 'a non-empty list of exported names');
-  }
-  if (!Array.isArray(m.prerequisites) || !m.prerequisites.every((p) => typeof p === 'string')) {
-    problem('prerequisites', 'a list of slugs');
-  }
-  if (m.timeoutSeconds !== undefined && !(typeof m.timeoutSeconds === 'number' && m.timeoutSeconds > 0)) {
+  const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+  const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+  if (!isText(e.slug) || !SLUG.test(e.slug)) problem('slug', 'a lower-case-hyphenated folder name');
+  for (const field of ['title', 'summary', 'topic'] as const) if (!isText(e[field])) problem(field, 'a non-empty string');
+  if (!DIFFICULTIES.includes(e.difficulty as Difficulty)) problem('difficulty', DIFFICULTIES.join(' | '));
+  if (typeof e.minutes !== 'number' || !(e.minutes > 0)) problem('minutes', 'a positive number');
+  if (!isText(e.file) || !/^[a-z0-9-]+\.ts$/.test(e.file)) problem('file', 'a .ts file name');
+  if (!isTextList(e.exports) || e.exports.length === 0) problem('exports', 'a non-empty list of exported names');
+  if (!isTextList(e.prerequisites)) problem('prerequisites', 'a list of slugs');
+  if (e.timeoutSeconds !== undefined && !(typeof e.timeoutSeconds === 'number' && e.timeoutSeconds > 0)) {
     problem('timeoutSeconds', 'a positive number');
   }
-  return m as unknown as KataMeta;
+  return e as unknown as KataEntry;
 }
 
-/** The kata whose folder is `dir`, with every path derived. */
-export function kataAt(dir: string): Kata {
-  const meta = readKataMeta(dir);
-  const slug = basename(dir);
-  const stem = meta.file.replace(/\.ts$/, '');
+/** The kata of a course entry, with every path derived. */
+function kataOf(entry: KataEntry, order: number, root: string): Kata {
+  const dir = join(root, entry.slug);
+  const stem = entry.file.replace(/\.ts$/, '');
   return {
-    ...meta,
-    slug,
+    ...entry,
+    order,
     dir,
     readmePath: join(dir, 'README.md'),
     hintsPath: join(dir, 'hints.md'),
-    stubPath: join(dir, meta.file),
+    stubPath: join(dir, entry.file),
     specPath: join(dir, `${stem}.spec.ts`),
-    solutionPath: join(solutionsDir, slug, meta.file),
-    mistakesDir: join(solutionsDir, slug, 'mistakes'),
-    fixturesDir: join(fixturesDir, slug),
+    solutionPath: join(solutionsDir, entry.slug, entry.file),
+    mistakesDir: join(solutionsDir, entry.slug, 'mistakes'),
+    fixturesDir: join(fixturesDir, entry.slug),
   };
 }
 
-/** Every kata, in curriculum order. */
-export function loadKatas(root: string = katasDir): Kata[] {
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'kata.json')))
-    .map((entry) => kataAt(join(root, entry.name)))
-    .sort((a, b) => a.order - b.order);
+/** Parse a course file's text; throws an Error naming the file and what is wrong. */
+export function parseCourse(text: string, file: string = COURSE_FILE, root: string = katasDir): Kata[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`);
+  }
+  const list = (raw as { katas?: unknown } | null)?.katas;
+  if (!Array.isArray(list) || list.length === 0) throw new Error(`${file}: expected { "katas": [ … ] } with at least one kata`);
+  const katas = list.map((entry, i) => kataOf(readEntry(entry, i, file), i + 1, root));
+  const seen = new Set<string>();
+  for (const kata of katas) {
+    if (seen.has(kata.slug)) throw new Error(`${file}: kata "${kata.slug}" appears twice`);
+    seen.add(kata.slug);
+    for (const slug of kata.prerequisites) {
+      if (!seen.has(slug) || slug === kata.slug) {
+        throw new Error(`${file}: kata "${kata.slug}": prerequisite "${slug}" must be a kata listed before it`);
+      }
+    }
+  }
+  return katas;
+}
+
+let cached: Kata[] | undefined;
+
+/** Every kata, in curriculum order (read once per process). */
+export function loadKatas(): Kata[] {
+  cached ??= parseCourse(readFileSync(COURSE_FILE, 'utf8'));
+  return cached;
+}
+
+/** The kata with this slug; throws when there is none (for code that names a kata of the course). */
+export function kataBySlug(slug: string): Kata {
+  const kata = loadKatas().find((k) => k.slug === slug);
+  if (!kata) throw new Error(`${COURSE_FILE} has no kata "${slug}"`);
+  return kata;
 }
 
 export type KataLookup = { kata: Kata } | { error: string };

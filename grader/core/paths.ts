@@ -7,12 +7,6 @@ export const katasDir = join(repoRoot, 'katas');
 export const solutionsDir = join(repoRoot, 'solutions');
 export const fixturesDir = join(repoRoot, 'fixtures');
 
-/** Environment variables through which the grader tells a spec which implementation to load. */
-export const TARGET_DIR_ENV = 'KATA_TARGET_DIR';
-export const TARGET_FILE_ENV = 'KATA_TARGET_FILE';
-/** A file the running spec writes the current test's name into, so a hang can be located. */
-export const PROGRESS_FILE_ENV = 'KATA_PROGRESS_FILE';
-
 /** Paths inside the repository are shown relative to it, others in full. */
 export function displayPath(path: string): string {
   const rel = relative(repoRoot, path);

@@ -71,7 +71,7 @@ test('a better result: a further status first, then more checks passed', () => {
   expect(isBetter(result('passed', 1), result('failed', 9))).toBe(true);
   expect(isBetter(result('failed', 5), result('failed', 4))).toBe(true);
   expect(isBetter(result('failed', 4), result('failed', 4))).toBe(false);
-  expect(isBetter(result('timeout', 9), result('failed', 0))).toBe(false);
+  expect(isBetter(result('stopped', 9), result('failed', 0))).toBe(false);
   expect(isBetter(result('compile-error', 0), result('not-started', 0))).toBe(true);
 });
 

@@ -64,9 +64,8 @@ export function gradeResult(report: KataReport, now: Date): GradeResult {
 const STATUS_RANK: Record<KataStatus, number> = {
   passed: 4,
   failed: 3,
-  timeout: 2,
+  stopped: 2,
   'compile-error': 1,
-  crashed: 1,
   'not-started': 0,
 };
 
@@ -127,9 +126,13 @@ const STATUSES = Object.keys(STATUS_RANK) as KataStatus[];
 const isTime = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
 
+/** Statuses that earlier versions of the grader wrote, and what they are called now. */
+const RENAMED_STATUSES: Record<string, KataStatus> = { timeout: 'stopped', crashed: 'stopped' };
+
 function checkResult(v: unknown, where: string): void {
   const r = v as Record<string, unknown>;
   if (typeof v !== 'object' || v === null) throw new ProgressFormatError(`${where} is not an object`);
+  if (typeof r.status === 'string' && r.status in RENAMED_STATUSES) r.status = RENAMED_STATUSES[r.status];
   if (!STATUSES.includes(r.status as KataStatus)) throw new ProgressFormatError(`${where}.status is ${JSON.stringify(r.status)}`);
   if (!isCount(r.passed) || !isCount(r.total)) throw new ProgressFormatError(`${where} has bad check counts`);
   if (!isTime(r.at)) throw new ProgressFormatError(`${where}.at is not a time`);

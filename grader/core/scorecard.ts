@@ -4,7 +4,7 @@
  */
 import { CATEGORIES } from './categories.ts';
 import { wrapWords } from './markdown.ts';
-import type { CategoryResult, KataReport } from './report.ts';
+import type { CategoryResult, KataReport, Problem, Unwritten } from './report.ts';
 import { plain, type Style } from './style.ts';
 
 const WRAP = 92;
@@ -39,25 +39,43 @@ const STATUS_WORDS: Record<KataReport['status'], string> = {
   failed: 'not yet',
   'not-started': 'not started',
   'compile-error': 'does not compile',
-  timeout: 'stopped: took too long',
-  crashed: 'could not run',
+  stopped: 'could not finish',
 };
 
-/** The full scorecard of one kata. `commandSlug` is what the "next" line tells them to type. */
+/** The scorecard's name for each kind of problem, aligned like a category. */
+const PROBLEM_LABELS: Record<Problem['kind'], string> = {
+  'type-error': 'type check',
+  'async-error': 'async error',
+  'patched-built-in': 'built-ins',
+};
+
+function problemLines(problems: readonly Problem[], s: Style): string[] {
+  const lines: string[] = [];
+  for (const kind of Object.keys(PROBLEM_LABELS) as Problem['kind'][]) {
+    const found = problems.filter((p) => p.kind === kind);
+    if (found.length === 0) continue;
+    lines.push(`    ${s.red('✗')} ${PROBLEM_LABELS[kind]}`);
+    for (const p of found) lines.push(wrapText(p.message, '        '));
+  }
+  return lines;
+}
+
+/** The full scorecard of one kata. */
 export function renderReport(report: KataReport, s: Style = plain): string {
   const mark =
     report.status === 'passed' ? s.green('✓') : report.status === 'not-started' ? s.yellow('○') : s.red('✗');
   const status =
     report.status === 'passed' ? s.green(STATUS_WORDS.passed) : report.status === 'not-started' ? s.yellow(STATUS_WORDS['not-started']) : s.red(STATUS_WORDS[report.status]);
   const out: string[] = [`${mark} ${s.bold(report.slug)}  ${report.title}: ${status}  ${s.dim(report.target)}`];
+  for (const notice of report.notices) out.push(s.yellow(wrapText(notice, '    ')));
 
-  const prerequisite = report.notImplemented.find((u) => u.elsewhere);
-  if (prerequisite?.elsewhere) {
+  const blocker = prerequisiteBlocking(report);
+  if (blocker?.elsewhere) {
     // The learner's code calls an earlier kata that is still a stub: that is the thing to fix.
-    const slug = prerequisite.elsewhere.split('/')[1] ?? prerequisite.elsewhere;
+    const { slug, file } = blocker.elsewhere;
     out.push(
       wrapText(
-        `This kata uses your ${slug} kata, and ${prerequisite.name} in ${prerequisite.elsewhere} is not written yet. ` +
+        `This kata uses your ${slug} kata, and ${blocker.name} in ${file} is not written yet. ` +
           `Solve ${slug} first: npm run grade -- ${slug}`,
         '    ',
       ),
@@ -81,23 +99,20 @@ export function renderReport(report: KataReport, s: Style = plain): string {
     out.push(`    ${s.dim('Fix the syntax error, save, and grade again.')}`);
     return out.join('\n');
   }
-  if (report.status === 'crashed') {
-    out.push(wrapText(report.crash ?? 'the spec could not be run.', '    '));
+  if (report.stopped?.cause === 'load-error') {
+    out.push(wrapText(report.stopped.message, '    '));
+    out.push(...problemLines(report.problems, s));
     return out.join('\n');
   }
 
   const categories = [...report.categories].sort((a, b) => orderOf(a.category) - orderOf(b.category));
   for (const r of categories) out.push(...categoryLine(r, s));
+  out.push(...problemLines(report.problems, s));
 
-  if (report.status === 'timeout' && report.timeout) {
-    const where = report.timeout.test ? `"${report.timeout.test}"` : 'A check';
-    out.push(
-      wrapText(
-        `${where} was still running after ${report.timeout.seconds} s and was stopped. ` +
-          'Look for a loop whose condition never becomes false, or an index that never advances.',
-        '    ',
-      ),
-    );
+  if (report.stopped) {
+    const { declared, ran } = report.checks;
+    const count = declared > 0 ? ` ${ran} of ${declared} checks ran.` : '';
+    out.push(wrapText(`${report.stopped.message}${count}`, '    '));
   }
 
   const unwrittenHere = report.notImplemented.filter((u) => !u.elsewhere);
@@ -109,11 +124,17 @@ export function renderReport(report: KataReport, s: Style = plain): string {
     out.push(`  ${s.yellow('Likely mistake:')} ${s.bold(best.title)}`);
     out.push(wrapText(best.explanation, '    '));
   }
+  if (report.diagnosisStopped) out.push(s.dim(wrapText(report.diagnosisStopped, '  ')));
   if (report.console.length > 0) {
     out.push(`  ${s.dim('Your console output:')}`);
     for (const line of report.console) out.push(`    ${s.dim(line.length > 100 ? `${line.slice(0, 97)}...` : line)}`);
   }
   return out.join('\n');
+}
+
+/** The unwritten function of an earlier kata that blocks this one, if any. */
+export function prerequisiteBlocking(report: KataReport): Unwritten | undefined {
+  return report.notImplemented.find((u) => u.elsewhere);
 }
 
 /** One line for the end of a run: "2 of 3 katas pass · 1 not started". */

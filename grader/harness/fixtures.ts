@@ -4,9 +4,10 @@
  * uses as its test name, inputs and expected outputs. Matrices are nested rows.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fromRows, type Matrix } from '../../katas/lib/matrix.ts';
-import { fixturesDir } from '../core/paths.ts';
+import { fixturesDir, repoRoot } from '../core/paths.ts';
+import { specJob } from './job.ts';
 
 export interface Provenance {
   generator: string;
@@ -29,10 +30,15 @@ export interface FixtureFile<I = Record<string, unknown>, E = Record<string, unk
   cases: FixtureCase<I, E>[];
 }
 
-/** Read `fixtures/<slug>/<name>.json`; throws naming the file if it is missing or malformed. */
+/**
+ * Read `fixtures/<slug>/<name>.json`, as the course shipped it (the grading job says where the
+ * course's original is, should the checkout's copy differ); throws naming the file if it is
+ * missing or malformed.
+ */
 export function loadFixture<I = Record<string, unknown>, E = Record<string, unknown>>(slug: string, name: string): FixtureFile<I, E> {
   const path = join(fixturesDir, slug, `${name}.json`);
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as FixtureFile<I, E>;
+  const source = specJob().fixtureFiles[relative(repoRoot, path).split(sep).join('/')] ?? path;
+  const parsed = JSON.parse(readFileSync(source, 'utf8')) as FixtureFile<I, E>;
   if (!Array.isArray(parsed.cases) || parsed.cases.length === 0 || !parsed.provenance) {
     throw new Error(`${path}: expected { kata, provenance, cases: [...] } with at least one case`);
   }

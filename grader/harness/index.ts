@@ -6,4 +6,6 @@ export * from './format.ts';
 export * from './gradcheck.ts';
 export * from './properties.ts';
 export * from './target.ts';
+export { describe, test } from './registry.ts';
+export { showStatus, specJob } from './job.ts';
 export { CATEGORIES, type Category } from '../core/categories.ts';

@@ -3,12 +3,10 @@
  * implementation `loadTarget` loads (yours by default).
  */
 import fc from 'fast-check';
-import { describe, test } from 'vitest';
 import { isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
 import { createRng, normal } from '../lib/random.ts';
 import {
   check,
-  expectFunction,
   FLOAT64_TOLERANCE,
   expectThrowsMentioning,
   expectProperty,
@@ -19,12 +17,14 @@ import {
   loadFixture,
   loadTarget,
   snapshot,
+  describe,
+  test,
 } from '../../grader/harness/index.ts';
 import { copyParam, expectTrajectory, type TrajectoryExpected, type TrajectoryInput } from '../../grader/harness/optimizer.ts';
 
 type Impl = typeof import('./adam.ts');
 type Options = NonNullable<ConstructorParameters<Impl['Adam']>[0]>;
-const impl = await loadTarget<Impl>(import.meta.url);
+const impl = await loadTarget<Impl>();
 const { Adam } = impl;
 
 /**
@@ -64,8 +64,7 @@ function firstDifference(a: Float64Array[], b: Float64Array[]): { step: number; 
 }
 
 describe('spec', () => {
-  test('adam.ts exports a class Adam with a step(params, grads) method', () => {
-    expectFunction(impl as unknown as Record<string, unknown>, 'Adam', 'adam.ts');
+  test('new Adam() has a step(params, grads) method', () => {
     const adam = new Adam();
     check(typeof adam.step === 'function', 'new Adam() has no step method. Keep the method named step(params, grads).');
   });

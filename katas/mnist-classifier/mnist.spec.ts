@@ -2,20 +2,18 @@
  * Spec for the mnist-classifier kata: train on the real MNIST training set, measure on the
  * official test set. Run it with `npm run grade -- mnist`.
  *
- * The project's own tests (`npm test`) set KATA_QUICK=1 to grade on a subset with a lower
+ * The project's own tests (`npm test`) grade with a quick job, on a subset with a lower
  * bar, so that proving every mistake is caught stays fast; learners are always graded on
  * the full data set with the budget and bar of the statement.
  */
-import { describe, test } from 'vitest';
 import { firstImages, loadMnistSplit, toMatrixSet } from '../lib/mnist.ts';
-import { check, describeValue, expectFunction, fmt, loadTarget } from '../../grader/harness/index.ts';
-import { reportProgress } from '../../grader/harness/progress.ts';
+import { check, describe, describeValue, fmt, loadTarget, showStatus, specJob, test } from '../../grader/harness/index.ts';
 import { accuracyOf, describePredictions } from '../../grader/harness/classification.ts';
 
 type Impl = typeof import('./mnist.ts');
-const impl = await loadTarget<Impl>(import.meta.url);
+const impl = await loadTarget<Impl>();
 
-const QUICK = process.env.KATA_QUICK === '1';
+const QUICK = specJob().quick;
 /** The statement's budget and bar (full), or the project tests' small version (quick). */
 const BUDGET = QUICK
   ? { trainImages: 6_000, testImages: 2_000, epochs: 3, bar: 0.88 }
@@ -31,10 +29,6 @@ function trainSmall(seed: number, onProgress?: Parameters<Impl['trainMnistClassi
 }
 
 describe('spec', () => {
-  test('mnist.ts exports trainMnistClassifier', () => {
-    expectFunction(impl as unknown as Record<string, unknown>, 'trainMnistClassifier', 'mnist.ts');
-  });
-
   test('predict returns one digit 0–9 per image, as a Uint8Array', () => {
     const predictions: unknown = trainSmall(1).predict(probe.images);
     check(predictions instanceof Uint8Array, () => `predict should return a Uint8Array of digits, but it returned ${describeValue(predictions)}.`);
@@ -77,7 +71,7 @@ describe('convergence', () => {
       seed: 1,
       onProgress: (p) => {
         losses.push(p.loss);
-        reportProgress(`epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} images/s`);
+        showStatus(`epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} images/s`);
       },
     });
     const predictions = classifier.predict(test.images);

@@ -1,0 +1,130 @@
+/**
+ * The course's spec and fixtures for one grade. The learner's checkout is theirs to change,
+ * but a verdict must come from the course's own checks: when the spec or a fixture in the
+ * checkout differs from the course's (see course-lock.ts), the original is read back and
+ * graded with instead, and the learner is told. The toolkit the checks use must be the
+ * course's too; a changed toolkit cannot be swapped out, so it stops the grade with the
+ * command that restores it.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { lockedFiles, originalOf, repoPath } from './course-lock.ts';
+import type { Kata } from './manifest.ts';
+
+export interface CourseFiles {
+  /** The spec to run. */
+  specPath: string;
+  /** Repository path of each fixture → the file to read it from. */
+  fixtureFiles: Record<string, string>;
+  /** A scratch folder for this grade (the beacon lives there too). */
+  scratchDir: string;
+  /** What the learner should know: which of their copies were set aside for this grade. */
+  notices: string[];
+  /** Why the grade cannot be trusted at all (a changed toolkit), if it cannot. */
+  problem?: string;
+  /** Remove every file made for this grade. */
+  cleanup(): void;
+}
+
+/** Every scratch path of grades still running, removed at exit whatever happens. */
+const live = new Set<string>();
+let exitHookInstalled = false;
+
+function removeAll(): void {
+  for (const path of live) rmSync(path, { recursive: true, force: true });
+  live.clear();
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', removeAll);
+  // Ctrl-C or a kill while grading: clean up, then end as the signal would have. A command that
+  // handles the signal itself (watch, the menu) ends normally, and the exit hook cleans up.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = (): void => {
+      removeAll();
+      if (process.listenerCount(signal) === 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFiles {
+  installExitHook();
+  const scratchDir = mkdtempSync(join(tmpdir(), 'kata-grade-'));
+  live.add(scratchDir);
+  const made = [scratchDir];
+  const notices: string[] = [];
+  const cleanup = (): void => {
+    for (const path of made) {
+      rmSync(path, { recursive: true, force: true });
+      live.delete(path);
+    }
+  };
+  const files: CourseFiles = { specPath: kata.specPath, fixtureFiles: {}, scratchDir, notices, cleanup };
+
+  const toolkit = lockedFiles(katas).filter((f) => f.startsWith('katas/lib/'));
+  for (const file of toolkit) {
+    const original = originalOf(file);
+    if ('error' in original || original.changed) {
+      files.problem =
+        `${file} differs from the course's toolkit, and the checks use it, so a changed toolkit could make a wrong ` +
+        `answer pass. Keep your version elsewhere if you need it, then restore the course's: git checkout -- ${file}`;
+      return files;
+    }
+  }
+
+  const spec = repoPath(kata.specPath);
+  const original = originalOf(spec);
+  if ('error' in original) {
+    files.problem = original.error;
+    return files;
+  }
+  if (original.changed) {
+    // Beside the learner's copy, so that the spec's relative imports resolve the same way.
+    const copy = join(dirname(kata.specPath), `.${basename(kata.specPath, '.ts')}.course-${process.pid}-${live.size}.ts`);
+    writeFileSync(copy, original.content);
+    live.add(copy);
+    made.push(copy);
+    files.specPath = copy;
+    notices.push(`Your ${spec} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
+  }
+
+  for (const name of safeList(kata.fixturesDir)) {
+    const fixture = repoPath(join(kata.fixturesDir, name));
+    const found = originalOf(fixture);
+    if ('error' in found) {
+      files.problem = found.error;
+      return files;
+    }
+    if (!found.changed) continue;
+    const copy = join(scratchDir, name);
+    writeFileSync(copy, found.content);
+    files.fixtureFiles[fixture] = copy;
+    notices.push(`Your ${fixture} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
+  }
+  // Fixtures the course has that the checkout lost are read back too.
+  for (const fixture of lockedFiles(katas).filter((f) => f.startsWith(`${repoPath(kata.fixturesDir)}/`))) {
+    if (files.fixtureFiles[fixture] || safeList(kata.fixturesDir).includes(basename(fixture))) continue;
+    const found = originalOf(fixture);
+    if ('error' in found) {
+      files.problem = found.error;
+      return files;
+    }
+    const copy = join(scratchDir, basename(fixture));
+    writeFileSync(copy, found.content);
+    files.fixtureFiles[fixture] = copy;
+    notices.push(`${fixture} is missing from your checkout, so this grade used the course's original.`);
+  }
+  return files;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The grading child process: grades one implementation of one kata and reports to the grader
+ * (grader/core/grade.ts) over IPC. It runs in its own process so that an endless loop can be
+ * stopped by killing it, and so that whatever the learner's code does to the process (patch a
+ * built-in, leave a timer, exit) ends with it.
+ *
+ * It boots, loads what every grade needs (the harness, fast-check, the toolkit, the parser),
+ * says `ready` and waits for its one job: the grader keeps a booted child waiting so that a
+ * grade after a save starts at once. Then, in order:
+ *
+ * 1. the syntax of the graded file and every kata file it imports;
+ * 2. loading the graded file (an error or a hang there is told as such);
+ * 3. loading the course's spec, which declares its checks: the plan, sent before any runs;
+ * 4. every check, one at a time, each result sent as it finishes; the built-ins are checked
+ *    after each, and any error thrown asynchronously is a problem of the grade;
+ * 5. on a failure, the diagnosis of the likely mistake;
+ * 6. `done`, with the number of checks that ran. Without it the grader reports that grading
+ *    did not finish, whatever was reported before.
+ */
+import { guardBuiltIns } from './guards.ts';
+import { pathToFileURL } from 'node:url';
+import { categoryOf, classifyError, rawError, type ClassifyContext } from '../core/classify.ts';
+import { findSyntaxErrorInTree } from '../core/compile-check.ts';
+import { kataBySlug, loadKatas, type Kata } from '../core/manifest.ts';
+import { diagnose, fingerprintPath } from '../core/mistakes.ts';
+import { displayPath } from '../core/paths.ts';
+import type { ChildMessage, GradeJob, ParentMessage, TestOutcome } from '../core/report.ts';
+import '../harness/index.ts';
+import { setSpecJob } from '../harness/job.ts';
+import { takeDeclaredChecks, type DeclaredCheck } from '../harness/registry.ts';
+import { beaconWriter } from './beacon.ts';
+import { existsSync } from 'node:fs';
+
+// Before anything of the learner's can run.
+const guard = guardBuiltIns();
+const now = Date.now;
+const setTimer = setTimeout;
+const clearTimer = clearTimeout;
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) throw new Error('grader/runner/child.ts is started by the grader, with an IPC channel');
+    process.send(message, () => resolve());
+  });
+}
+
+/** The contract's exports, checked before the spec's own checks: present, functions, not async. */
+function exportsCheck(kata: Kata, impl: Record<string, unknown>): DeclaredCheck {
+  return {
+    category: 'spec',
+    groups: [],
+    name: `${kata.file} exports ${kata.exports.join(', ')}`,
+    run: () => {
+      const missing = kata.exports.filter((name) => typeof impl[name] !== 'function');
+      if (missing.length > 0) {
+        const found = Object.keys(impl);
+        throw Object.assign(new Error(
+          `${kata.file} does not export ${missing.join(', ')}. Keep the stub's names and \`export\` keywords` +
+            (found.length > 0 ? ` (it exports ${found.join(', ')}).` : '.'),
+        ), { name: 'GradeFailure' });
+      }
+      for (const name of kata.exports) {
+        const fn = impl[name] as { constructor?: { name?: string }; prototype?: object };
+        const asyncMethods = fn.prototype
+          ? Object.getOwnPropertyNames(fn.prototype).filter(
+              (m) => (Object.getOwnPropertyDescriptor(fn.prototype, m)?.value as { constructor?: { name?: string } } | undefined)?.constructor?.name === 'AsyncFunction',
+            )
+          : [];
+        const what = fn.constructor?.name === 'AsyncFunction' ? name : asyncMethods.length > 0 ? `${name}.${asyncMethods[0]}` : undefined;
+        if (what) {
+          throw Object.assign(new Error(
+            `${what} is async, so it returns a Promise instead of its result. The contract's functions compute ` +
+              'synchronously and return the value itself: remove `async` (and any `await`).',
+          ), { name: 'GradeFailure' });
+        }
+      }
+    },
+  };
+}
+
+/** Run one check within the budget; a check that never yields is stopped by the grader instead. */
+async function runCheck(check: DeclaredCheck, timeoutMs: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const result = check.run();
+    if (result === null || typeof result !== 'object' || typeof (result as { then?: unknown }).then !== 'function') return undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimer(() => reject(Object.assign(new Error(`did not finish within ${timeoutMs / 1000} s`), { name: 'CheckTimeout' })), timeoutMs);
+    });
+    await Promise.race([result, timeout]);
+    return undefined;
+  } catch (error) {
+    return error ?? rawError(error);
+  } finally {
+    if (timer) clearTimer(timer);
+  }
+}
+
+async function grade(job: GradeJob): Promise<void> {
+  const beacon = beaconWriter(job.beaconFile);
+  const katas = loadKatas();
+  const kata = kataBySlug(job.slug);
+  const context: ClassifyContext = { targetFile: job.targetPath, katas };
+  const classify = (thrown: unknown) => {
+    const raw = rawError(thrown);
+    return raw.name === 'CheckTimeout'
+      ? { kind: 'timeout' as const, message: `${raw.message}. Look for a loop that never ends or far too much work.` }
+      : classifyError(raw, context);
+  };
+
+  beacon.phase({ kind: 'start' });
+  const syntaxError = findSyntaxErrorInTree(job.targetPath, displayPath);
+  if (syntaxError) {
+    await send({ type: 'compile-error', error: syntaxError });
+    return;
+  }
+
+  // From here on, an error nobody catches (a timer's callback that throws, a rejected promise
+  // nobody awaits) is a problem of the grade, told like any other exception.
+  let during = `loading ${displayPath(job.targetPath)}`;
+  const onStray = (thrown: unknown): void => {
+    const failure = classify(thrown);
+    const message = `${failure.message.replace(/^your code threw/, 'your code threw, asynchronously,')}. It surfaced while "${during}" was running.`;
+    void send({ type: 'problem', problem: { kind: 'async-error', message } });
+  };
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
+  const reportPatches = (): boolean => {
+    const changed = guard.changed();
+    if (changed.length === 0) return false;
+    const list = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
+    void send({
+      type: 'problem',
+      problem: {
+        kind: 'patched-built-in',
+        message:
+          `your code replaced ${list}, a built-in of JavaScript the checks rely on (found after "${during}"). ` +
+          'A replaced built-in can make a wrong answer look right, so the grade cannot pass: leave the built-ins alone.',
+      },
+    });
+    return true;
+  };
+
+  setSpecJob(job, beacon.status);
+  beacon.phase({ kind: 'load', file: displayPath(job.targetPath) });
+  let impl: Record<string, unknown>;
+  try {
+    impl = (await import(pathToFileURL(job.targetPath).href)) as Record<string, unknown>;
+  } catch (error) {
+    await send({ type: 'load-error', failure: classify(error) });
+    return;
+  }
+  if (reportPatches()) return;
+
+  during = 'loading the spec';
+  try {
+    await import(pathToFileURL(job.specPath).href);
+  } catch (error) {
+    await send({ type: 'load-error', failure: classify(error) });
+    return;
+  }
+  const checks = [exportsCheck(kata, impl), ...takeDeclaredChecks()];
+  await send({ type: 'plan', checks: checks.length });
+
+  let ran = 0;
+  let learnerFailed = false;
+  for (const check of checks) {
+    const name = [...check.groups, check.name].join(' › ');
+    during = name;
+    beacon.phase({ kind: 'check', name });
+    const started = now();
+    const error = await runCheck(check, job.checkTimeoutMs);
+    const outcome: TestOutcome = {
+      category: categoryOf(check.category),
+      name,
+      state: error === undefined ? 'passed' : 'failed',
+      failure: error === undefined ? undefined : classify(error),
+      durationMs: now() - started,
+    };
+    if (outcome.failure && outcome.failure.kind !== 'not-implemented') learnerFailed = true;
+    await send({ type: 'result', outcome });
+    ran++;
+    if (reportPatches()) return;
+  }
+
+  // Let an error thrown from a short timer of the last check surface now, not after `done`.
+  await new Promise((resolve) => setTimer(resolve, 25));
+
+  if (learnerFailed && existsSync(fingerprintPath(kata))) {
+    during = 'the diagnosis of the likely mistake';
+    beacon.phase({ kind: 'diagnosis' });
+    try {
+      await send({ type: 'diagnosis', matches: await diagnose(kata, job.targetPath) });
+    } catch {
+      // Diagnosis is a bonus: if the learner's code breaks it, the scorecard still stands.
+    }
+    if (reportPatches()) return;
+  }
+  await send({ type: 'done', ran });
+}
+
+process.on('disconnect', () => process.exit(0)); // the grader is gone: nobody to report to
+process.once('message', (raw) => {
+  const message = raw as ParentMessage;
+  grade(message.job).then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      // A fault of the grader itself, not of the learner's code: say so plainly.
+      await send({ type: 'load-error', failure: { kind: 'harness', message: `the grader failed: ${rawError(error).message}` } });
+      process.exit(1);
+    },
+  );
+});
+void send({ type: 'ready' });
