@@ -1,31 +1,78 @@
 /**
- * The course lint (rustlings' `dev check`): every kata is complete, consistent and in order.
- * A kata folder holds exactly its statement, stub, spec, hints and metadata; its reference,
- * fingerprint, mistakes and fixtures exist; and every file exports the contract's names.
+ * The course lint (rustlings' `dev check`): katas/course.json is the course, and every kata in
+ * it is complete and consistent: its folder holds statement, stub, spec and hints; its
+ * reference, fingerprint, mistakes and fixtures exist; every file exports the contract's
+ * names; the course lock matches the course. Each failure says what is missing and where.
+ *
+ * A learner's scratch files beside a stub are theirs: only the course's own files are linted,
+ * so this passes on a checkout in any state of work. The checks that need the course exactly as
+ * committed (no stray files, a fresh lock) run on CI's clean checkout.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadKatas } from '../grader/core/manifest.ts';
+import { computeLock, readLock } from '../grader/core/course-lock.ts';
+import { loadKatas, parseCourse } from '../grader/core/manifest.ts';
 import { fingerprintPath, loadCatalogue } from '../grader/core/mistakes.ts';
-import { repoRoot } from '../grader/core/paths.ts';
+import { katasDir, repoRoot } from '../grader/core/paths.ts';
 
 const katas = loadKatas();
 const exportsOf = async (path: string): Promise<string[]> =>
   Object.keys((await import(pathToFileURL(path).href)) as Record<string, unknown>).sort();
+const onCleanCheckout = process.env.CI === 'true';
+const git = (args: string[]): string => execFileSync('git', ['-C', repoRoot, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-test('the course has katas in a strict order, each slug unique', () => {
-  expect(katas.length).toBeGreaterThan(0);
-  const orders = katas.map((k) => k.order);
-  expect(new Set(orders).size).toBe(orders.length);
+describe('the course manifest', () => {
+  test('every folder under katas/ is a kata of katas/course.json (lib/ aside)', () => {
+    const folders = readdirSync(katasDir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'lib').map((e) => e.name);
+    const listed = new Set(katas.map((k) => k.slug));
+    const unlisted = folders.filter((f) => !listed.has(f));
+    expect(unlisted, `katas/${unlisted[0]}/ is not in katas/course.json: add an entry for it`).toEqual([]);
+  });
+
+  test('a malformed entry is named with its field', () => {
+    const entry = { slug: 'x', title: 'X', summary: 's', topic: 't', difficulty: 'easy', minutes: 5, file: 'x.ts', exports: ['f'], prerequisites: ['nope'] };
+    expect(() => parseCourse(JSON.stringify({ katas: [entry] }), 'course.json')).toThrow('course.json: kata "x": prerequisite "nope" must be a kata listed before it');
+    expect(() => parseCourse(JSON.stringify({ katas: [{ ...entry, minutes: 0 }] }), 'course.json')).toThrow('course.json: kata "x": "minutes" must be a positive number, got 0');
+    expect(() => parseCourse(JSON.stringify({ katas: [] }), 'course.json')).toThrow('at least one kata');
+  });
+
+  test('the lock names every course file, and git holds every original it names', () => {
+    const lock = readLock();
+    expect(Object.keys(lock).sort()).toEqual(Object.keys(computeLock(katas)).sort());
+    const missing = Object.entries(lock).filter(([, id]) => {
+      try {
+        git(['cat-file', '-e', id]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing.map(([file]) => file), 'these originals are not in git: commit them with the lock').toEqual([]);
+  });
+
+  test.runIf(onCleanCheckout)('on a clean checkout, the lock matches the files (run npm run lock after a course change)', () => {
+    const stale = Object.entries(computeLock(katas)).filter(([file, id]) => readLock()[file] !== id).map(([file]) => file);
+    expect(stale, `katas/course.lock.json is stale for ${stale.join(', ')}: run npm run lock`).toEqual([]);
+  });
+
+  test.runIf(onCleanCheckout)('on a clean checkout, each kata folder holds exactly statement, stub, spec and hints', () => {
+    for (const kata of katas) {
+      const tracked = git(['ls-files', '--', `katas/${kata.slug}`]).split('\n').filter(Boolean).map((f) => basename(f));
+      expect(tracked.sort(), kata.slug).toEqual(['README.md', 'hints.md', basename(kata.stubPath), basename(kata.specPath)].sort());
+    }
+  });
 });
 
 for (const kata of katas) {
   describe(kata.slug, () => {
-    test('its folder holds exactly statement, stub, spec, hints and metadata', () => {
-      const expected = ['README.md', 'hints.md', 'kata.json', basename(kata.stubPath), basename(kata.specPath)].sort();
-      expect(readdirSync(kata.dir).sort()).toEqual(expected);
+    test('its folder holds its statement, stub, spec and hints', () => {
+      const present = readdirSync(kata.dir);
+      for (const file of ['README.md', 'hints.md', basename(kata.stubPath), basename(kata.specPath)]) {
+        expect(present, `katas/${kata.slug}/${file} is missing`).toContain(file);
+      }
     });
 
     test('the statement has a title and the hints have at least three tiers', () => {

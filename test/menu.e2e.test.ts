@@ -1,18 +1,21 @@
 /**
  * The menu, driven like a person would: `npm start` in a real pseudo-terminal (tmux), keys in,
  * screen out. Open the menu, choose a kata, grade it, ask for a hint, leave with Escape; and
- * leave with Ctrl-C. The learner's state goes to a temporary folder; their files are only read.
+ * leave with Ctrl-C. It runs in a scratch copy of the course, so the learner's own files and
+ * progress are never read or changed, whatever state their checkout is in.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { loadKatas } from '../grader/core/manifest.ts';
-import { repoRoot } from '../grader/core/paths.ts';
 import { STATE_DIR_ENV } from '../grader/core/progress-store.ts';
-import { after, hasTmux, openScreen, type Screen } from './tmux.ts';
+import { scratchCheckout } from './scratch-checkout.ts';
+import { after, openScreen, type Screen } from './tmux.ts';
 
 const first = loadKatas()[0];
+const checkout = scratchCheckout();
+afterAll(() => checkout.remove());
 let screen: Screen | undefined;
 
 /** The screen once a prompt has drawn itself completely (its key help is the last line). */
@@ -26,11 +29,11 @@ afterEach(() => {
 
 function start(): { screen: Screen; stateDir: string } {
   const stateDir = mkdtempSync(join(tmpdir(), 'kata-menu-'));
-  screen = openScreen('npm start --silent', { cwd: repoRoot, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
+  screen = openScreen('npm start --silent', { cwd: checkout.root, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
   return { screen, stateDir };
 }
 
-describe.skipIf(!hasTmux)('npm start in a terminal', () => {
+describe('npm start in a terminal', () => {
   test('choose a kata, grade it, get a hint, leave with Escape', async () => {
     const { screen, stateDir } = start();
 

@@ -127,7 +127,7 @@ describe('names', () => {
   test('an unknown option is one line, not a stack', async () => {
     const io = fakeIo();
     expect(await main(['hint', '--loud'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/^Unknown option '--loud'/);
+    expect(io.stderr()).toMatch(/^Unknown option --loud\.\n\nUsage: npm run hint/);
   });
 });
 

@@ -5,6 +5,7 @@
  * course and the commands instead, and exits 0.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parseHints } from '../core/hints.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { renderMarkdown } from '../core/markdown.ts';
@@ -33,12 +34,14 @@ type Action = 'next' | 'grade' | 'watch' | 'hint' | 'compare' | 'reset' | 'state
 
 const LEAVE = '';
 
-export async function listCommand(_argv: string[], io: Io): Promise<number> {
+export async function listCommand(argv: string[], io: Io): Promise<number> {
+  parseArgs({ args: argv, options: {} }); // no options: a stray one is answered with the usage
   io.out(renderCourse(loadKatas(), readProgress(io), io.style));
   return 0;
 }
 
 export async function menuCommand(argv: string[], io: Io, terminal: () => Terminal = processTerminal): Promise<number> {
+  parseArgs({ args: argv, options: {} });
   if (!io.interactive) return listCommand(argv, io);
   const katas = loadKatas();
   // Ctrl-C while a prompt is open is a key (handled as Interrupted); while grading it is a signal.

@@ -25,7 +25,7 @@ import { evaluate, threadsFor, train, type BatchProgress } from '../../solutions
 import type { Io } from '../io.ts';
 
 
-export const TRAIN_USAGE = `npm run train [-- options]
+export const TRAIN_USAGE = `Usage: npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
 accuracy on the 10,000 official test images. Default: the seed's Keras recipe, 784-128-128-10,
 ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs, with the learning

@@ -128,3 +128,24 @@ function safeList(dir: string): string[] {
     return [];
   }
 }
+
+/**
+ * A copy of the kata's stub exactly as the course ships it, beside the learner's (so its
+ * relative imports resolve alike), for the project's own tests: they grade the original stub,
+ * never the learner's work in progress. `remove` deletes the copy.
+ */
+export function originalStubCopy(kata: Kata): { path: string; remove(): void } {
+  installExitHook();
+  const found = originalOf(repoPath(kata.stubPath));
+  if ('error' in found) throw new Error(found.error);
+  const path = join(dirname(kata.stubPath), `.${basename(kata.stubPath, '.ts')}.course-stub-${process.pid}.ts`);
+  writeFileSync(path, found.content);
+  live.add(path);
+  return {
+    path,
+    remove() {
+      rmSync(path, { force: true });
+      live.delete(path);
+    },
+  };
+}

@@ -41,10 +41,10 @@ export function targetPath(kata: Kata, target: Target): string {
 const CONSOLE_LINES = 12;
 /** Time for a cold child to boot before its job can start (on top of the budget). */
 const BOOT_GRACE_MS = 20_000;
-/** The diagnosis runs small probes; longer than this, the learner's code hangs in one. */
-const DIAGNOSIS_BUDGET_MS = 20_000;
+/** The diagnosis probes one implementation at a time, each in well under a second; longer, and the code hangs. */
+const DIAGNOSIS_STEP_MS = 10_000;
 /** A child whose memory passes this is stopped: a learner's loop that allocates without end. */
-const MEMORY_LIMIT_BYTES = 3 * 1024 ** 3;
+const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 /** How much the memory must have grown during a hang for the hang to be blamed on memory. */
 const MEMORY_GROWTH_BYTES = 512 * 1024 ** 2;
 
@@ -207,7 +207,7 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
         return;
       }
       const idleMs = Date.now() - Math.max(lastActivity, beacon?.writtenAt ?? 0);
-      const limitMs = !sent ? options.budgetMs + BOOT_GRACE_MS : phase.kind === 'diagnosis' ? DIAGNOSIS_BUDGET_MS : options.budgetMs + 2_000;
+      const limitMs = !sent ? options.budgetMs + BOOT_GRACE_MS : phase.kind === 'diagnosis' ? DIAGNOSIS_STEP_MS : options.budgetMs + 2_000;
       if (idleMs > limitMs) {
         const grew = bytes !== undefined && bytes - memoryAtPhase.bytes > MEMORY_GROWTH_BYTES;
         killedFor = { cause: grew ? 'memory' : 'hang', phase, megabytes };
@@ -267,6 +267,9 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
         report.diagnosisStopped =
           'The search for the likely mistake was stopped: your code did not finish on one of its small experiments, ' +
           'which suggests a loop that depends on the input sizes.';
+      } else if (problems.some((p) => p.kind === 'patched-built-in')) {
+        // The child stops at a patched built-in: nothing after it could be trusted. It is a failure, named.
+        report.status = 'failed';
       } else if (killedFor) {
         report.status = 'stopped';
         const seconds = Math.round(options.budgetMs / 1000);

@@ -137,13 +137,19 @@ export function matchMistakes(
     .map(({ entry, explains }) => ({ id: entry.id, title: entry.title, explanation: entry.explanation, explains }));
 }
 
-/** Fingerprint the learner, the reference and every catalogued mistake, and match them. */
-export async function diagnose(kata: Kata, targetPath: string): Promise<MistakeMatch[]> {
+/**
+ * Fingerprint the learner, the reference and every catalogued mistake, and match them.
+ * `onStep` is called before each implementation is probed (the grader's sign of life).
+ */
+export async function diagnose(kata: Kata, targetPath: string, onStep: (what: string) => void = () => {}): Promise<MistakeMatch[]> {
   const { probes } = await importFile<{ probes: Probes<unknown> }>(fingerprintPath(kata));
+  onStep('the reference');
   const reference = takeFingerprint(probes, await importFile(kata.solutionPath));
+  onStep('your code');
   const learner = takeFingerprint(probes, await importFile(targetPath));
   const catalogue = [];
   for (const entry of await loadCatalogue(kata)) {
+    onStep(entry.id);
     catalogue.push({ entry, fingerprint: takeFingerprint(probes, await importFile(entry.path)) });
   }
   return matchMistakes(reference, learner, catalogue);

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -52,20 +53,36 @@ test('a corrupt progress file is set aside with a warning, and progress starts a
   expect(warnings[0]).toContain('moved to .progress.json.corrupt-2025-03-01T14-05-09');
 });
 
-// Root reads and writes everything, so permissions cannot make the file unreadable.
-test.skipIf(process.getuid?.() === 0)('a progress file that cannot be read or written only warns', () => {
+/**
+ * A file that cannot be read or written only warns. Root reads and writes everything, so as
+ * root (CI) the scenario runs in a child process as the unprivileged user `nobody`.
+ */
+test('a progress file that cannot be read or written only warns', () => {
   const dir = folder();
-  const path = join(dir, '.progress.json');
-  writeFileSync(path, '{}');
-  chmodSync(path, 0o000);
-  chmodSync(dir, 0o500);
-  const { warnings, warn } = collect();
-  try {
-    expect(loadProgress(path, warn)).toEqual(emptyProgress());
-    saveProgress(path, emptyProgress(), warn);
-  } finally {
+  const script = `
+    import { chmodSync, writeFileSync } from 'node:fs';
+    import { join } from 'node:path';
+    import { emptyProgress } from ${JSON.stringify(join(import.meta.dirname, 'progress.ts'))};
+    import { loadProgress, saveProgress } from ${JSON.stringify(join(import.meta.dirname, 'progress-store.ts'))};
+    const dir = ${JSON.stringify(dir)};
+    const path = join(dir, '.progress.json');
+    writeFileSync(path, '{}');
+    chmodSync(path, 0o000);
+    chmodSync(dir, 0o500);
+    const warnings = [];
+    const loaded = loadProgress(path, (w) => warnings.push(w));
+    saveProgress(path, emptyProgress(), (w) => warnings.push(w));
     chmodSync(dir, 0o700);
-  }
+    console.log(JSON.stringify({ loaded, warnings }));`;
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) chownSync(dir, 65534, 65534);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  expect(run.stderr).toBe('');
+  const { loaded, warnings } = JSON.parse(run.stdout) as { loaded: unknown; warnings: string[] };
+  expect(loaded).toEqual(emptyProgress());
   expect(warnings).toHaveLength(2);
   expect(warnings[0]).toContain('Could not read your progress file');
   expect(warnings[1]).toContain('Could not save your progress');

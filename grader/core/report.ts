@@ -61,7 +61,7 @@ export type Phase =
   | { kind: 'start' }
   | { kind: 'load'; file: string }
   | { kind: 'check'; name: string }
-  | { kind: 'diagnosis' };
+  | { kind: 'diagnosis'; probing: string };
 
 /** Why grading stopped before the end. */
 export interface Stop {

@@ -188,9 +188,9 @@ async function grade(job: GradeJob): Promise<void> {
 
   if (learnerFailed && existsSync(fingerprintPath(kata))) {
     during = 'the diagnosis of the likely mistake';
-    beacon.phase({ kind: 'diagnosis' });
     try {
-      await send({ type: 'diagnosis', matches: await diagnose(kata, job.targetPath) });
+      const matches = await diagnose(kata, job.targetPath, (probing) => beacon.phase({ kind: 'diagnosis', probing }));
+      await send({ type: 'diagnosis', matches });
     } catch {
       // Diagnosis is a bonus: if the learner's code breaks it, the scorecard still stands.
     }
