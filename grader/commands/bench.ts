@@ -8,9 +8,11 @@ import { runBench } from '../../solutions/train/bench.ts';
 import type { Io } from '../io.ts';
 
 export const BENCH_USAGE = `Usage: npm run bench [-- --json] [--threads N] [--baseline-images N]
+       npm run bench -- --grading [--runs N] [--json]
 
 One epoch of the default recipe with the reference trainer, timed against a straightforward
-baseline in the same run.`;
+baseline in the same run. With --grading: how fast a grade answers, cold (npm run grade) and
+warm (save → scorecard in watch mode), median of N runs (default 5).`;
 
 
 function wholeNumber(name: string, text: string | undefined): number | undefined {
@@ -24,11 +26,19 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      grading: { type: 'boolean', default: false },
+      runs: { type: 'string' },
       json: { type: 'boolean', default: false },
       threads: { type: 'string' },
       'baseline-images': { type: 'string' },
     },
   });
+  if (values.grading) {
+    const { benchGrading, renderGradingBench } = await import('./bench-grading.ts');
+    const result = await benchGrading(wholeNumber('runs', values.runs) ?? 5);
+    io.out(values.json ? JSON.stringify(result, null, 2) : renderGradingBench(result, io));
+    return 0;
+  }
   const { style } = io;
   const result = await runBench({
     threads: wholeNumber('threads', values.threads),

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gradeKatas, type Target } from '../core/grade.ts';
 import { loadKatas } from '../core/manifest.ts';
+import { createTypeChecker } from '../core/typecheck.ts';
 import { renderReport, renderSummary } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
 import { nextStepAfterFailure, nextStepAfterPass, readProgress, recordReport } from './learner.ts';
@@ -59,7 +60,10 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     const what = target.kind === 'solution' ? 'the reference solutions' : target.kind === 'file' ? values.file : 'your code';
     io.out(io.style.dim(`Grading ${selected.length === 1 ? selected[0].slug : `${selected.length} katas`} (${what})…`));
   }
+  // One type checker for the run: the first check loads TypeScript, the others reuse it.
+  const typeChecker = createTypeChecker();
   const reports = await gradeKatas(selected, target, {
+    typeChecker,
     onStatus: values.json ? undefined : (line) => io.status?.(line),
     onReport: (report) => {
       io.status?.('');
@@ -67,6 +71,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
       if (!values.json) io.out(`\n${renderReport(report, io.style)}`);
     },
   });
+  typeChecker.close();
   const seconds = (Date.now() - started) / 1000;
   const allPassed = reports.every((r) => r.status === 'passed');
 

@@ -17,14 +17,13 @@ import { mayShowReference, showComparison } from './compare.ts';
 import { showNextHint } from './hint.ts';
 import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
-import { watchKata } from './watch.ts';
-import { createGradingPool, type GradingPool } from '../core/grading-child.ts';
+import { warmGrading, watchKata, type WarmGrading } from './watch.ts';
 
-/** One booted grading process kept waiting while the menu is open, so a grade answers at once. */
-let pool: GradingPool | undefined;
-function gradingPool(): GradingPool {
-  pool ??= createGradingPool();
-  return pool;
+/** A booted grading process and a warm type checker, kept while the menu is open, so a grade answers at once. */
+let warm: (WarmGrading & { close(): void }) | undefined;
+function warmed(): WarmGrading {
+  warm ??= warmGrading();
+  return warm;
 }
 
 /** What happens after a kata's page: back to the list, or straight to another kata's page. */
@@ -56,8 +55,8 @@ export async function menuCommand(argv: string[], io: Io, terminal: () => Termin
     if (!(error instanceof Interrupted)) throw error;
   } finally {
     process.off('SIGINT', onSigint);
-    pool?.close();
-    pool = undefined;
+    warm?.close();
+    warm = undefined;
   }
   io.out(io.style.dim('Bye. Your progress is saved; npm start to come back.'));
   return 0;
@@ -164,12 +163,12 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
     case 'back':
       return { kind: 'back' };
     case 'grade': {
-      const { report, progress: after } = await gradeLearner(kata, io, { pool: gradingPool() });
+      const { report, progress: after } = await gradeLearner(kata, io, warmed());
       if (report.status === 'passed' && after) io.out(`\n${nextStepAfterPass(katas, after, kata, io, 'menu')}`);
       return undefined;
     }
     case 'watch': {
-      const end = await watchKata(kata, katas, io, term, gradingPool());
+      const end = await watchKata(kata, katas, io, term, warmed());
       return end.kind === 'next' ? { kind: 'open', kata: end.kata } : undefined;
     }
     case 'hint':

@@ -9,6 +9,7 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gradeKata } from '../core/grade.ts';
 import { createGradingPool, type GradingPool } from '../core/grading-child.ts';
+import { createTypeChecker, type TypeChecker } from '../core/typecheck.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { nextUnsolved } from '../core/progress.ts';
 import { createRerunner } from '../core/rerun.ts';
@@ -27,7 +28,19 @@ export type WatchEnd = { kind: 'quit' } | { kind: 'next'; kata: Kata };
  * Watch one kata until the learner leaves (or, with a terminal, picks the next kata).
  * `terminal` is undefined without one: then only Ctrl-C (SIGINT) stops it.
  */
-export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: Terminal | undefined, pool?: GradingPool): Promise<WatchEnd> {
+/** What keeps grading fast across saves: a booted grading process and a warm type checker. */
+export interface WarmGrading {
+  pool: GradingPool;
+  typeChecker: TypeChecker;
+}
+
+export function warmGrading(): WarmGrading & { close(): void } {
+  const pool = createGradingPool();
+  const typeChecker = createTypeChecker();
+  return { pool, typeChecker, close: () => (pool.close(), typeChecker.close()) };
+}
+
+export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: Terminal | undefined, warm?: WarmGrading): Promise<WatchEnd> {
   const s = io.style;
   const stub = relativeStub(kata);
   let next: Kata | undefined;
@@ -42,7 +55,7 @@ export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: 
 
   const grade = async (): Promise<void> => {
     io.out(s.dim(`Grading ${kata.slug}…`));
-    const report = await gradeKata(kata, { kind: 'learner' }, { onStatus: (line) => io.status?.(line), pool });
+    const report = await gradeKata(kata, { kind: 'learner' }, { onStatus: (line) => io.status?.(line), ...warm });
     io.status?.('');
     if (stopped) return;
     const progress = recordReport(io, report, { kind: 'learner' }) ?? readProgress(io);
@@ -102,14 +115,14 @@ export async function watchCommand(argv: string[], io: Io, terminal: () => Termi
   let kata = pickKata(katas, positionals, io, 'watch', true);
   if (!kata) return 2;
   const term = io.interactive ? terminal() : undefined;
-  const pool = createGradingPool();
+  const warm = warmGrading();
   try {
     for (;;) {
-      const end = await watchKata(kata, katas, io, term, pool);
+      const end = await watchKata(kata, katas, io, term, warm);
       if (end.kind === 'quit') return 0;
       kata = end.kata;
     }
   } finally {
-    pool.close();
+    warm.close();
   }
 }

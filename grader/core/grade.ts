@@ -9,19 +9,15 @@
  * "failed" or "stopped", with what was running when it ended.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { readBeacon } from '../runner/beacon.ts';
 import { notImplementedFunctions, summarise, verdict } from './classify.ts';
 import { prepareCourseFiles } from './course-files.ts';
 import { spawnGradingChild, type GradingChild, type GradingPool } from './grading-child.ts';
 import { DEFAULT_TIMEOUT_SECONDS, loadKatas, type Kata } from './manifest.ts';
-import { displayPath } from './paths.ts';
+import { displayPath, repoRoot } from './paths.ts';
+import type { TypeChecker } from './typecheck.ts';
 import type { ChildMessage, GradeJob, KataReport, Phase, Problem, Stop, TestOutcome } from './report.ts';
-
-/** What grading needs of a type checker: the type errors located in one file. */
-export interface TypeCheck {
-  check(file: string): Promise<{ errors: { file: string; line: number; column: number; message: string }[] } | { error: string }>;
-}
 
 /** Which implementation to grade: the learner's stub file, the reference, or any file. */
 export type Target = { kind: 'learner' } | { kind: 'solution' } | { kind: 'file'; path: string };
@@ -58,7 +54,7 @@ export interface GradeOptions {
   /** Booted children waiting for a job (watch, the menu): a grade then starts at once. */
   pool?: GradingPool;
   /** Type-check the graded file alongside (a type error fails the grade). */
-  typeChecker?: TypeCheck;
+  typeChecker?: TypeChecker;
   /** The project's own tests: the quick budget of the katas that train on MNIST. */
   quick?: boolean;
 }
@@ -78,6 +74,11 @@ function emptyReport(kata: Kata, path: string): KataReport {
     console: [],
     durationMs: 0,
   };
+}
+
+function insideRepository(path: string): boolean {
+  const rel = relative(repoRoot, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Resident memory of a process in bytes (Linux), or undefined where it cannot be read. */
@@ -144,7 +145,8 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
     beaconFile: join(course.scratchDir, 'beacon'),
     quick: options.quick ?? false,
   };
-  const types = options.typeChecker?.check(path);
+  // The project's compiler options apply to its own files; a file elsewhere is graded, not type-checked.
+  const types = insideRepository(path) ? options.typeChecker?.check(path) : undefined;
   const child = options.pool?.take() ?? spawnGradingChild();
   try {
     await runJob(child, job, report, { ...options, budgetMs: budgetSeconds * 1000 });
@@ -153,11 +155,12 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
   }
   if (types) {
     const found = await types;
-    if ('error' in found) report.notices.push(found.error);
-    else {
-      for (const e of found.errors) {
-        report.problems.push({ kind: 'type-error', message: `${displayPath(e.file)}:${e.line}:${e.column}  ${e.message}` });
-      }
+    if (!found.ok) report.notices.push(`The type check could not run: ${found.error}`);
+    else if (report.status !== 'compile-error') {
+      // A syntax error is already the compile error; type errors are shown as tsc shows them.
+      for (const e of found.problems) report.problems.push({ kind: 'type-error', message: `${e.file}:${e.line}:${e.column}  ${e.message}` });
+      const more = found.total - found.problems.length;
+      if (more > 0) report.problems.push({ kind: 'type-error', message: `… and ${more} more (npm run typecheck lists them all).` });
     }
   }
   if (report.problems.length > 0 && (report.status === 'passed' || report.status === 'not-started')) report.status = 'failed';
