@@ -21,26 +21,27 @@ export interface PatternSpec {
   salt: number;
   /** A power of two, so that scaling stays exact. */
   scale: number;
+  /** Added to every entry (default 0): a large common offset such as 1e4, exact with the scales used. */
+  offset?: number;
 }
 
-/** Entry k of the pattern `salt`: ((31k² + 7k + 101·salt) mod 2039 − 1019) / 512 · scale. Every step is exact in float64. */
-function patternEntry(k: number, salt: number, scale: number): number {
-  return ((((31 * k * k + 7 * k + 101 * salt) % 2039) - 1019) / 512) * scale;
+/**
+ * Entry k of the pattern `salt`: offset + ((31k² + 7k + 101·salt) mod 2039 − 1019) / 512 · scale.
+ * Every step is exact in float64 (31k² < 2^53 for the sizes used), so Python gets the same numbers.
+ */
+function patternData({ salt, scale, offset = 0 }: PatternSpec, length: number): Float64Array {
+  return Float64Array.from({ length }, (_, k) => offset + ((((31 * k * k + 7 * k + 101 * salt) % 2039) - 1019) / 512) * scale);
 }
 
-function patternData(length: number, salt: number, scale: number): Float64Array {
-  return Float64Array.from({ length }, (_, k) => patternEntry(k, salt, scale));
-}
-
-/** The matrix a fixture describes as `{ rows, cols, salt, scale }`. */
+/** The matrix a fixture describes as `{ rows, cols, salt, scale, offset? }`. */
 export function patternMatrix(spec: PatternSpec): Matrix {
   const { rows = 0, cols = 0 } = spec;
-  return matrix(rows, cols, patternData(rows * cols, spec.salt, spec.scale));
+  return matrix(rows, cols, patternData(spec, rows * cols));
 }
 
-/** The vector a fixture describes as `{ length, salt, scale }`. */
+/** The vector a fixture describes as `{ length, salt, scale, offset? }`. */
 export function patternVector(spec: PatternSpec): Float64Array {
-  return patternData(spec.length ?? 0, spec.salt, spec.scale);
+  return patternData(spec, spec.length ?? 0);
 }
 
 /** Gold values for some entries of a matrix: its shape and `[row, col, value]` triples. */
