@@ -16,6 +16,7 @@ import {
   expectMatrixClose,
   expectNumberClose,
   expectProperty,
+  expectSampledClose,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
@@ -25,10 +26,16 @@ import {
   loadFixture,
   loadTarget,
   m,
+  patternMatrix,
+  patternVector,
+  sampleEntries,
   snapshot,
   v,
+  withHint,
+  type PatternSpec,
+  type SampledMatrix,
 } from '../../grader/harness/index.ts';
-import { addRowVector, argmaxRows, clone, fromRows, isMatrix, map, matmul, shapeOf, takeRows, type Matrix } from '../lib/matrix.ts';
+import { addRowVector, argmaxRows, clone, fromRows, isMatrix, map, matmul, matrix, shapeOf, takeRows, type Matrix } from '../lib/matrix.ts';
 import { createRng, normalMatrix, normalVector, permutation, uniformMatrix, type Rng } from '../lib/random.ts';
 import type { Activation, Gradients, Loss, MLP } from './mlp.ts';
 
@@ -387,6 +394,40 @@ describe('fixtures', () => {
     });
   }
 
+  type LargeInput = {
+    sizes: number[];
+    activation: Activation;
+    loss: Loss;
+    weights: { pattern: PatternSpec }[];
+    biases: { pattern: PatternSpec }[];
+    x: { pattern: PatternSpec };
+    y: { pattern: PatternSpec } | { oneHotLabels: number[] };
+  };
+  type LargeExpected = { output: SampledMatrix; loss: number; dWeights: SampledMatrix[]; dBiases: number[][] };
+  // The sizes of real use (the MNIST network on a batch of 100, a batch of 300, a partial 17):
+  // the loss and every dBiases whole, the output and every dWeights at sampled entries.
+  for (const c of loadFixture<LargeInput, LargeExpected>('mlp-trainer', 'large').cases) {
+    test(c.description, () => {
+      const { sizes, activation, loss } = c.input;
+      const net = netWith(sizes, activation, loss, c.input.weights.map((w) => patternMatrix(w.pattern)), c.input.biases.map((b) => patternVector(b.pattern)));
+      const x = patternMatrix(c.input.x.pattern);
+      const k = sizes[sizes.length - 1];
+      const y = 'pattern' in c.input.y ? patternMatrix(c.input.y.pattern) : matrix(x.rows, k, Float64Array.from({ length: x.rows * k }, (_, i) => (i % k === (c.input.y as { oneHotLabels: number[] }).oneHotLabels[Math.floor(i / k)] ? 1 : 0)));
+      const n = x.rows;
+      const why = `The loss is a mean over all ${n} rows and every gradient a sum over all ${n}: loop to the batch's own number of rows, never to a batch size.`;
+      withHint(why, () => {
+        expectSampledClose('forward(net, x)', forward(net, x), c.expected.output, 'N×K');
+        const grads = lossAndGradients(net, x, y);
+        expectNumberClose('lossAndGradients(net, x, y).loss', grads.loss, c.expected.loss);
+        expectGradientShapes(net, grads, `lossAndGradients on sizes ${sizesLabel(sizes)}`);
+        for (let l = sizes.length - 2; l >= 0; l--) {
+          expectVectorClose(`dBiases[${l}]`, grads.dBiases[l], c.expected.dBiases[l]);
+          expectSampledClose(`dWeights[${l}]`, grads.dWeights[l], c.expected.dWeights[l], `sizes[${l}]×sizes[${l + 1}]`);
+        }
+      });
+    });
+  }
+
   const training = loadFixture<
     NetworkInput & { epochs: number; learningRate: number; batchSize: number },
     { losses: number[]; weights: number[][][]; biases: number[][] }
@@ -450,7 +491,54 @@ function kinkFreeProblem(shape: ProblemShape): Problem {
   throw new Error('kinkFreeProblem: no kink-free draw in 100 seeds (a bug in the spec)');
 }
 
+describe('gradient check', () => {
+  // A batch of 120 through 8-6-4: each entry costs two losses, so every dBiases entry and ~20
+  // sampled entries of each dWeights are checked (the fixtures' batch of 300 covers the values).
+  for (const [activation, loss] of [['sigmoid', 'cross-entropy']] as const) {
+    const shape: ProblemShape = { sizes: [8, 6, 4], activation, loss, n: 120 };
+    const label = `${activation} + ${loss}, sizes 8-6-4, a batch of N = 120`;
+    test(`sampled dWeights and every dBiases against finite differences (${label})`, () => {
+      const { net, x, y } = kinkFreeProblem(shape);
+      const grads = lossAndGradients(net, x, y);
+      expectGradientShapes(net, grads, label);
+      expectGradientsMatch(
+        label,
+        () => lossAndGradients(net, x, y).loss,
+        net.weights.flatMap((w, l) => [
+          { name: `dWeights[${l}]`, value: w, analytic: grads.dWeights[l], entries: sampleEntries(w.rows, w.cols, 4) },
+          { name: `dBiases[${l}]`, value: net.biases[l], analytic: grads.dBiases[l] },
+        ]),
+      );
+    });
+  }
+});
+
 describe('properties', () => {
+  test('large batches (N from 33 to 150): duplicating every example changes neither the loss nor any gradient', () => {
+    const large = fc.record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      n: fc.integer({ min: 33, max: 150 }),
+      activation: fc.constantFrom<Activation>('sigmoid', 'relu'),
+      loss: fc.constantFrom<Loss>('mse', 'cross-entropy'),
+    });
+    expectProperty('loss and gradients of [x; x] equal those of x, at N > 32', large, ({ seed, n, activation, loss }) => {
+      const { net, x, y } = randomProblem(seed, { sizes: [4, 5, 3], activation, loss, n });
+      const once = lossAndGradients(net, x, y);
+      const twice = lossAndGradients(net, stackedTwice(x), stackedTwice(y));
+      check(Math.abs(once.loss - twice.loss) <= 1e-9 * Math.abs(once.loss) + 1e-12, () => `the loss is ${fmt(once.loss)} for ${n} rows but ${fmt(twice.loss)} for the same rows stacked twice (${2 * n})`);
+      for (let l = 0; l < net.weights.length; l++) {
+        for (const [name, a, b] of [[`dWeights[${l}]`, once.dWeights[l].data, twice.dWeights[l].data], [`dBiases[${l}]`, once.dBiases[l], twice.dBiases[l]]] as const) {
+          for (let k = 0; k < a.length; k++) {
+            check(Math.abs(a[k] - b[k]) <= 1e-9 * Math.abs(a[k]) + 1e-12, () =>
+              `${name} entry ${k} is ${fmt(a[k])} for ${n} rows but ${fmt(b[k])} for the same rows stacked twice (${2 * n}): ` +
+                'a mean over the batch must use every row, however many there are',
+            );
+          }
+        }
+      }
+    }, 6, ({ seed, n, activation, loss }) => `${activation} + ${loss}, sizes 4-5-3, N = ${n} (problem seed ${seed})`);
+  });
+
   const problems = fc
     .record({
       seed: fc.integer({ min: 1, max: 1_000_000 }),
