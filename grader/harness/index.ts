@@ -4,6 +4,7 @@ export * from './failure.ts';
 export * from './fixtures.ts';
 export * from './format.ts';
 export * from './gradcheck.ts';
+export * from './large.ts';
 export * from './properties.ts';
 export * from './target.ts';
 export { describe, test } from './registry.ts';

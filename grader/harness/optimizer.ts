@@ -5,6 +5,7 @@
  */
 import { isMatrix, matrix, type Param } from '../../katas/lib/matrix.ts';
 import { expectMatrixClose, expectVectorClose, type Tolerance } from './assert.ts';
+import { fail, GradeFailure } from './failure.ts';
 import { m, v } from './fixtures.ts';
 
 /** A parameter as a fixture writes it: nested rows for a matrix, a flat list for a vector. */
@@ -28,11 +29,16 @@ export function expectParamClose(name: string, got: Param, want: NestedParam, to
   else expectVectorClose(name, got, want, { tol });
 }
 
-/** What an optimizer trajectory fixture holds: the options, the start, every step's gradients. */
+/**
+ * What an optimizer trajectory fixture holds: the options, the start, every step's gradients,
+ * and, for a learning-rate schedule, the lr written into `optimizer.lr` before each step
+ * (PyTorch's `param_groups[0]['lr'] = …`).
+ */
 export interface TrajectoryInput<Options> {
   options: Options;
   params: NestedParam[];
   grads: NestedParam[][];
+  schedule?: number[];
 }
 
 /** `params[s][i]` is parameter i after step s + 1. */
@@ -43,17 +49,34 @@ export interface TrajectoryExpected {
 /**
  * Replay a trajectory: step `optimizer` through every step's gradients and compare every
  * parameter after every step, so a failure names the first step that goes wrong
- * ("after step 2, params[0][1][0]: expected …").
+ * ("after step 2, params[0][1][0]: expected …"). With a schedule, `optimizer.lr` is written
+ * before every step, and a failure on a step whose lr differs from the constructor's (or from
+ * the previous step's) ends with `scheduleHint`: why a new lr must take effect at once.
  */
 export function expectTrajectory<Options>(
-  optimizer: { step(params: Param[], grads: Param[]): void },
+  optimizer: { lr: number; step(params: Param[], grads: Param[]): void },
   input: TrajectoryInput<Options>,
   expected: TrajectoryExpected,
   tol: Tolerance,
+  scheduleHint = '',
 ): void {
   const params = input.params.map(paramFromFixture);
+  const schedule = input.schedule;
+  let lrSoFar = optimizer.lr;
+  let changed = false;
   input.grads.forEach((grads, s) => {
+    if (schedule) {
+      changed ||= schedule[s] !== lrSoFar;
+      lrSoFar = schedule[s];
+      optimizer.lr = schedule[s];
+    }
     optimizer.step(params, grads.map(paramFromFixture));
-    expected.params[s].forEach((want, i) => expectParamClose(`after step ${s + 1}, params[${i}]`, params[i], want, tol));
+    const when = schedule ? `after step ${s + 1} (run with optimizer.lr = ${schedule[s]})` : `after step ${s + 1}`;
+    try {
+      expected.params[s].forEach((want, i) => expectParamClose(`${when}, params[${i}]`, params[i], want, tol));
+    } catch (error) {
+      if (!(error instanceof GradeFailure) || !changed || !scheduleHint) throw error;
+      fail(`${error.message} ${scheduleHint}`);
+    }
   });
 }

@@ -7,6 +7,7 @@ import { isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
 import { createRng, normal } from '../lib/random.ts';
 import {
   check,
+  describeValue,
   FLOAT64_TOLERANCE,
   expectThrowsMentioning,
   expectProperty,
@@ -84,6 +85,29 @@ describe('spec', () => {
           'Check the default of every option.',
       );
     }
+  });
+
+  test('lr is a public field: new Adam().lr is 1e-3, new Adam({ lr: 0.05 }).lr is 0.05, and writing it changes the next step', () => {
+    for (const [label, options, want] of [['new Adam()', {}, 1e-3], ['new Adam({ lr: 0.05 })', { lr: 0.05 }, 0.05]] as const) {
+      const lr: unknown = new Adam(options).lr;
+      check(lr === want, () =>
+        `${label}.lr is ${describeValue(lr)}, expected ${want}. Keep the learning rate in a public field named lr, like ` +
+          "PyTorch's param_groups[0]['lr']: the MNIST trainer and any schedule read and write it between steps.",
+      );
+    }
+    // Every first step of Adam moves a coordinate by lr·g/(|g| + eps) ≈ lr; the second too when g repeats.
+    const adam = new Adam({ lr: 0.05 });
+    const p = Float64Array.of(0);
+    adam.step([p], [Float64Array.of(1)]);
+    const first = p[0];
+    adam.lr = 0.5;
+    adam.step([p], [Float64Array.of(1)]);
+    const moved = p[0] - first;
+    check(Math.abs(moved + 0.5) <= 1e-6, () =>
+      `with lr 0.05 and gradient 1 the first step moved p to ${fmt(first)}; after optimizer.lr = 0.5 the second step (gradient 1 ` +
+        `again, so m̂ = v̂ = 1) should move it by about −0.5, but it moved by ${fmt(moved)}. ` +
+        (Math.abs(moved + 0.05) <= 1e-6 ? 'That is the old lr: step must read this.lr every time, not a copy taken in the constructor.' : ''),
+    );
   });
 
   test('step updates the parameters in place', () => {
@@ -182,10 +206,16 @@ describe('spec', () => {
   });
 });
 
+/** Said after a fixture fails on a step whose lr was changed by the schedule. */
+const SCHEDULE_HINT =
+  'The schedule changed optimizer.lr before this step, as a learning-rate scheduler (or the MNIST trainer, for its last ' +
+  'epochs) writes param_groups[0][\'lr\'] in PyTorch. step must use this.lr as it is now: read it at every step (the ' +
+  'bias-corrected step size lr/(1 − β1ᵗ) too), never a copy taken in the constructor.';
+
 describe('fixtures', () => {
   const trajectories = loadFixture<TrajectoryInput<Options>, TrajectoryExpected>('adam', 'trajectories');
   for (const c of trajectories.cases) {
-    test(c.description, () => expectTrajectory(new Adam(c.input.options), c.input, c.expected, FLOAT64_TOLERANCE));
+    test(c.description, () => expectTrajectory(new Adam(c.input.options), c.input, c.expected, FLOAT64_TOLERANCE, SCHEDULE_HINT));
   }
 });
 

@@ -33,6 +33,13 @@ export interface AdamOptions {
  */
 export class Adam {
   /**
+   * The learning rate (options.lr, default 1e-3). Public and writable, like PyTorch's
+   * `param_groups[0]['lr']`: a schedule (the MNIST trainer's drop to lr/10) sets it between
+   * steps, and the next step must use the new value.
+   */
+  lr: number;
+
+  /**
    * @param options hyperparameters (see AdamOptions); an out-of-range value throws an Error
    *   naming the option and the value, as PyTorch does
    */

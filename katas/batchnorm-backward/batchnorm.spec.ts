@@ -10,6 +10,7 @@ import {
   expectGradientsMatch,
   expectMatrixClose,
   expectProperty,
+  expectSampledClose,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
@@ -20,12 +21,18 @@ import {
   loadFixture,
   loadTarget,
   m,
+  patternMatrix,
+  patternVector,
   projectOnto,
+  sampleEntries,
   snapshot,
   v,
+  withHint,
   type GradInput,
   describe,
   test,
+  type PatternSpec,
+  type SampledMatrix,
 } from '../../grader/harness/index.ts';
 
 type Impl = typeof import('./batchnorm.ts');
@@ -126,6 +133,7 @@ describe('spec', () => {
     const a = batchnormForward(p.x, p.gamma, p.beta, defaults, { mode: 'train' });
     const b = batchnormForward(p.x, p.gamma, p.beta, explicit, { mode: 'train', momentum: 0.1, eps: 1e-5 });
     expectMatrixClose('out with the default options', a.out, b.out);
+    expectVectorClose('state.runningMean with the default momentum', defaults.runningMean, explicit.runningMean);
     expectVectorClose('state.runningVar with the default momentum', defaults.runningVar, explicit.runningVar);
   });
 
@@ -253,6 +261,48 @@ describe('fixtures', () => {
   }
 });
 
+interface LargeInput {
+  calls: { mode: 'train' | 'eval'; x: { pattern: PatternSpec } }[];
+  gamma: { pattern: PatternSpec };
+  beta: { pattern: PatternSpec };
+  runningMean: number[];
+  runningVar: number[];
+  dout: { pattern: PatternSpec };
+}
+
+interface LargeExpected extends Omit<FixtureExpected, 'out' | 'dx'> {
+  out: SampledMatrix;
+  dx: SampledMatrix;
+}
+
+// The sizes and values of real use: batches of 300 and 17 through 128 features, and features
+// around 1e4. Per-column results are compared whole, out and dx at sampled entries.
+describe('fixtures', () => {
+  for (const c of loadFixture<LargeInput, LargeExpected>('batchnorm-backward', 'large').cases) {
+    test(c.description, () => {
+      const state: State = { runningMean: v(c.input.runningMean), runningVar: v(c.input.runningVar) };
+      const gamma = patternVector(c.input.gamma.pattern);
+      const beta = patternVector(c.input.beta.pattern);
+      let last: ReturnType<Impl['batchnormForward']> | undefined;
+      for (const call of c.input.calls) last = batchnormForward(patternMatrix(call.x.pattern), gamma, beta, state, { mode: call.mode });
+      if (!last) fail('the fixture has no forward call');
+      const n = c.input.calls[c.input.calls.length - 1].x.pattern.rows ?? 0;
+      const columns = `Each column's statistics come from all ${n} rows of its batch, computed as Σ(x − μ)²/N after μ (two passes), never as E[x²] − E[x]².`;
+      withHint(columns, () => {
+        expectSampledClose('out', last.out, c.expected.out, 'N×D');
+        expectVectorClose('state.runningMean', state.runningMean, c.expected.runningMean);
+        expectVectorClose('state.runningVar', state.runningVar, c.expected.runningVar);
+      });
+      const grads = batchnormBackward(patternMatrix(c.input.dout.pattern), last.cache);
+      withHint(`The sums over the batch in the backward pass run over all ${n} rows.`, () => {
+        expectVectorClose('dbeta', grads.dbeta, c.expected.dbeta);
+        expectVectorClose('dgamma', grads.dgamma, c.expected.dgamma);
+        expectSampledClose('dx', grads.dx, c.expected.dx, 'N×D');
+      });
+    });
+  }
+});
+
 // ---------------------------------------------------------------------------------------
 
 /** Gradient-check inputs for dx, dgamma and dbeta of one problem; f runs on a fresh copy of the state. */
@@ -282,6 +332,14 @@ describe('gradient check', () => {
       expectGradientsMatch(label, f, inputs);
     });
   }
+
+  // Each evaluation is one forward pass over 300×8 numbers; ~50 sampled entries of dx (rows 0,
+  // 31, 32, 33 and 299 among them) and all of dgamma and dbeta keep it to a few milliseconds.
+  test('train mode on a batch of 300 (N=300, D=8): sampled entries of dx, and all of dgamma and dbeta, match finite differences', () => {
+    const { f, inputs } = gradientInputs(randomProblem(300, 8, createRng(26)), TRAIN);
+    inputs[0].entries = sampleEntries(300, 8);
+    expectGradientsMatch('train mode, N=300, D=8', f, inputs);
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -345,6 +403,35 @@ describe('properties', () => {
         fail(`${w.name}${w.index} is ${fmt(w.analytic)}, but finite differences give ${fmt(w.numeric)}.`);
       }
     }, 100, ({ spec, mode }) => `${describeProblem(spec)} in ${mode} mode`);
+  });
+
+  test('large batches (N from 33 to 300), train mode: dx sums to zero over the batch and dgamma, dbeta are sums over all N rows', () => {
+    const large = fc.record({ n: fc.integer({ min: 33, max: 300 }), d: fc.integer({ min: 1, max: 16 }), seed: fc.integer({ min: 1, max: 1_000_000 }) });
+    expectProperty('the batch sums at N > 32', large, (spec) => {
+      const p = build(spec);
+      const { dx, dgamma, dbeta } = runBoth(p, TRAIN);
+      check(isMatrix(dx) && dx.rows === spec.n && dx.cols === spec.d, () => `dx should be ${spec.n}×${spec.d}, but it is ${describeValue(dx)}.`);
+      // x̂ from the spec's own two-pass statistics: dbeta = Σₙ dout, dgamma = Σₙ dout·x̂, over all N rows.
+      for (let j = 0; j < spec.d; j++) {
+        const xs = column(p.x, j);
+        const mu = sum(xs) / spec.n;
+        const s = 1 / Math.sqrt(sum(xs.map((x) => (x - mu) ** 2)) / spec.n + 1e-5);
+        const g = column(p.dout, j);
+        const wantBeta = sum(g);
+        const wantGamma = sum(g.map((gi, i) => gi * (xs[i] - mu) * s));
+        const scale = 1 + sum(g.map(Math.abs));
+        check(Math.abs(dbeta[j] - wantBeta) <= 1e-9 * scale, () =>
+          `dbeta[${j}] is ${fmt(dbeta[j])}, but the sum of column ${j} of dout over all ${spec.n} rows is ${fmt(wantBeta)}.`,
+        );
+        check(Math.abs(dgamma[j] - wantGamma) <= 1e-9 * scale, () =>
+          `dgamma[${j}] is ${fmt(dgamma[j])}, but Σₙ dout[n][${j}]·x̂[n][${j}] over all ${spec.n} rows is ${fmt(wantGamma)}.`,
+        );
+        const total = sum(column(dx, j));
+        check(Math.abs(total) <= 1e-9 * (1 + sum(column(dx, j).map(Math.abs))), () =>
+          `column ${j} of dx sums to ${fmt(total)} over the ${spec.n} rows; shifting a whole column of x changes nothing, so it must sum to 0.`,
+        );
+      }
+    }, 15, describeProblem);
   });
 
   test('train mode: each column of out has mean β and standard deviation |γ|·√(σ²/(σ² + eps))', () => {

@@ -23,6 +23,7 @@ import {
   expectGradientsMatch,
   expectMatrixClose,
   expectProperty,
+  expectSampledClose,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
@@ -32,11 +33,17 @@ import {
   loadFixture,
   loadTarget,
   m,
+  patternMatrix,
+  patternVector,
   projectOnto,
+  sampleEntries,
   snapshot,
   v,
   describe,
   test,
+  withHint,
+  type PatternSpec,
+  type SampledMatrix,
 } from '../../grader/harness/index.ts';
 import type { DenseGradients } from './dense.ts';
 
@@ -126,6 +133,30 @@ describe('spec', () => {
     expectUnchanged('w', w, before[2], 'denseBackward');
   });
 
+  test('out, dx, dw and db are new arrays: none shares memory with an input or with another result', () => {
+    const layer = randomLayer(3, 2, 2, 16);
+    const { out, grads } = forwardBackward(layer);
+    expectGradientShapes(grads, layer);
+    const arrays: [string, ArrayBufferLike][] = [
+      ['x', layer.x.data.buffer],
+      ['w', layer.w.data.buffer],
+      ['b', layer.b.buffer],
+      ['dout', layer.dout.data.buffer],
+      ['out', out.data.buffer],
+      ['dx', grads.dx.data.buffer],
+      ['dw', grads.dw.data.buffer],
+      ['db', grads.db.buffer],
+    ];
+    for (let i = 4; i < arrays.length; i++) {
+      for (let j = 0; j < i; j++) {
+        check(arrays[i][1] !== arrays[j][1], () =>
+          `${arrays[i][0]} shares its memory with ${arrays[j][0]} (the same underlying buffer). Every result must be a new array: ` +
+            `the caller keeps ${arrays[j][0]} and ${arrays[i][0]} apart (an optimizer writes into w while dw is read, the next layer reuses out).`,
+        );
+      }
+    }
+  });
+
   test('denseBackward reads the cache it is given, not the latest forward pass', () => {
     const first = randomLayer(3, 4, 2, 4);
     const second = randomLayer(3, 4, 2, 5);
@@ -175,6 +206,31 @@ describe('spec', () => {
 });
 
 describe('fixtures', () => {
+  type LargeInput = { x: { pattern: PatternSpec }; w: { pattern: PatternSpec }; b: { pattern: PatternSpec }; dout: { pattern: PatternSpec } };
+  type LargeExpected = { out: SampledMatrix; dx: SampledMatrix; dw: SampledMatrix; db: number[] };
+  // Real sizes (a batch of 300 through the MNIST network's 784×128 layer): db is compared whole,
+  // out, dx and dw at sampled entries on both sides of row 32 (the trainer's batch size).
+  for (const c of loadFixture<LargeInput, LargeExpected>('dense-backward', 'large').cases) {
+    test(c.description, () => {
+      const layer: Layer = {
+        x: patternMatrix(c.input.x.pattern),
+        w: patternMatrix(c.input.w.pattern),
+        b: patternVector(c.input.b.pattern),
+        dout: patternMatrix(c.input.dout.pattern),
+      };
+      const { out, cache } = denseForward(layer.x, layer.w, layer.b);
+      expectSampledClose('out', out, c.expected.out, 'N×M');
+      const grads = denseBackward(layer.dout, cache);
+      expectGradientShapes(grads, layer);
+      const n = layer.dout.rows;
+      withHint(`db is the sum of all ${n} rows of dout, and dw adds up all ${n} examples: loop to dout.rows, not to a batch size.`, () =>
+        expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' }),
+      );
+      expectSampledClose('dx', grads.dx, c.expected.dx, 'N×D, like x');
+      expectSampledClose('dw', grads.dw, c.expected.dw, 'D×M, like w: a sum over all N examples');
+    });
+  }
+
   type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
   type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
   const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
@@ -214,6 +270,19 @@ describe('gradient check', () => {
       expectMatchesFiniteDifferences(randomLayer(n, d, mCols, 100 + n * 100 + d * 10 + mCols));
     });
   }
+
+  // A batch of 300: every entry would cost 2·(300·32 + 32·16 + 16) forward passes, so ~50 sampled
+  // entries of dx and dw (rows 0, 31, 32, 33, 299 among them) and every entry of db are checked.
+  test('a batch of 300 (N=300, D=32, M=16): sampled entries of dx and dw, and all of db, match finite differences', () => {
+    const layer = randomLayer(300, 32, 16, 4242);
+    const { grads } = forwardBackward(layer);
+    expectGradientShapes(grads, layer);
+    expectGradientsMatch('L = Σ out ⊙ dout on a batch of 300', () => projectOnto(denseForward(layer.x, layer.w, layer.b).out, layer.dout), [
+      { name: 'dx', value: layer.x, analytic: grads.dx, entries: sampleEntries(300, 32) },
+      { name: 'dw', value: layer.w, analytic: grads.dw, entries: sampleEntries(32, 16) },
+      { name: 'db', value: layer.b, analytic: grads.db },
+    ]);
+  });
 });
 
 describe('properties', () => {
@@ -275,6 +344,37 @@ describe('properties', () => {
       expectMatrixClose('dw of the batch', whole.dw, dw, { shapeHint: 'the sum of each example’s dw' });
       expectVectorClose('db of the batch', whole.db, db, { lengthHint: 'the sum of each example’s db' });
     }, 100, named);
+  });
+
+  /** Batches beyond the trainer's 32 and beyond: N from 33 to 300, D and M up to 64. */
+  const largeLayer = fc.record({
+    n: fc.integer({ min: 33, max: 300 }),
+    d: fc.integer({ min: 1, max: 64 }),
+    m: fc.integer({ min: 1, max: 64 }),
+    seed: fc.nat(),
+  });
+
+  test('large batches (N from 33 to 300): db is the column sums of dout, dw = Σₙ x[n]ᵀ·dout[n], dx[n] = dout[n]·wᵀ', () => {
+    // Exact identities, each O(N·D·M) once: cheap at any size, and they hold row by row.
+    expectProperty('the batch sums at N > 32', largeLayer, (s) => {
+      const layer = layerOf(s);
+      const grads = forwardBackward(layer).grads;
+      expectGradientShapes(grads, layer);
+      withHint(`db must be the column sums of all ${s.n} rows of dout, however many there are.`, () =>
+        expectVectorClose('db', grads.db, sumRows(layer.dout), { lengthHint: 'M, like b' }),
+      );
+      // Three rows, among them the last and one past 32, each against its own one-example backward.
+      for (const n of [0, 32, s.n - 1]) {
+        const one = forwardBackward({ x: takeRows(layer.x, [n]), w: layer.w, b: layer.b, dout: takeRows(layer.dout, [n]) }).grads;
+        expectMatrixClose(`row ${n} of dx`, takeRows(grads.dx, [n]), one.dx, { shapeHint: `example ${n}'s dx alone` });
+      }
+      const { out } = denseForward(layer.x, layer.w, layer.b);
+      const want = projectOnto(out, layer.dout) - projectOnto(grads.db, layer.b);
+      const got = projectOnto(grads.dw, layer.w);
+      check(Math.abs(got - want) <= 1e-9 * (Math.abs(got) + Math.abs(want) + 1), () =>
+        `⟨dw, w⟩ = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}: with ${s.n} examples, dw must add up every one of them`,
+      );
+    }, 20, named);
   });
 
   test('⟨dx, x⟩ = ⟨dw, w⟩ = Σ out ⊙ dout − ⟨db, b⟩', () => {

@@ -14,6 +14,7 @@ import {
   expectMatrixClose,
   expectNumberClose,
   expectProperty,
+  expectSampledClose,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
@@ -23,12 +24,18 @@ import {
   loadFixture,
   loadTarget,
   m,
+  patternMatrix,
+  patternVector,
+  sampleEntries,
   snapshot,
   v,
   describe,
   test,
+  withHint,
+  type PatternSpec,
+  type SampledMatrix,
 } from '../../grader/harness/index.ts';
-import { addRowVector, argmaxRows, clone, fromRows, isMatrix, map, matmul, shapeOf, takeRows, type Matrix } from '../lib/matrix.ts';
+import { addRowVector, argmaxRows, clone, fromRows, isMatrix, map, matmul, matrix, shapeOf, takeRows, type Matrix } from '../lib/matrix.ts';
 import { createRng, normalMatrix, normalVector, permutation, uniformMatrix, type Rng } from '../lib/random.ts';
 import type { Activation, Gradients, Loss, MLP } from './mlp.ts';
 
@@ -381,6 +388,40 @@ describe('fixtures', () => {
     });
   }
 
+  type LargeInput = {
+    sizes: number[];
+    activation: Activation;
+    loss: Loss;
+    weights: { pattern: PatternSpec }[];
+    biases: { pattern: PatternSpec }[];
+    x: { pattern: PatternSpec };
+    y: { pattern: PatternSpec } | { oneHotLabels: number[] };
+  };
+  type LargeExpected = { output: SampledMatrix; loss: number; dWeights: SampledMatrix[]; dBiases: number[][] };
+  // The sizes of real use (the MNIST network on a batch of 100, a batch of 300, a partial 17):
+  // the loss and every dBiases whole, the output and every dWeights at sampled entries.
+  for (const c of loadFixture<LargeInput, LargeExpected>('mlp-trainer', 'large').cases) {
+    test(c.description, () => {
+      const { sizes, activation, loss } = c.input;
+      const net = netWith(sizes, activation, loss, c.input.weights.map((w) => patternMatrix(w.pattern)), c.input.biases.map((b) => patternVector(b.pattern)));
+      const x = patternMatrix(c.input.x.pattern);
+      const k = sizes[sizes.length - 1];
+      const y = 'pattern' in c.input.y ? patternMatrix(c.input.y.pattern) : matrix(x.rows, k, Float64Array.from({ length: x.rows * k }, (_, i) => (i % k === (c.input.y as { oneHotLabels: number[] }).oneHotLabels[Math.floor(i / k)] ? 1 : 0)));
+      const n = x.rows;
+      const why = `The loss is a mean over all ${n} rows and every gradient a sum over all ${n}: loop to the batch's own number of rows, never to a batch size.`;
+      withHint(why, () => {
+        expectSampledClose('forward(net, x)', forward(net, x), c.expected.output, 'N×K');
+        const grads = lossAndGradients(net, x, y);
+        expectNumberClose('lossAndGradients(net, x, y).loss', grads.loss, c.expected.loss);
+        expectGradientShapes(net, grads, `lossAndGradients on sizes ${sizesLabel(sizes)}`);
+        for (let l = sizes.length - 2; l >= 0; l--) {
+          expectVectorClose(`dBiases[${l}]`, grads.dBiases[l], c.expected.dBiases[l]);
+          expectSampledClose(`dWeights[${l}]`, grads.dWeights[l], c.expected.dWeights[l], `sizes[${l}]×sizes[${l + 1}]`);
+        }
+      });
+    });
+  }
+
   const training = loadFixture<
     NetworkInput & { epochs: number; learningRate: number; batchSize: number },
     { losses: number[]; weights: number[][][]; biases: number[][] }
@@ -414,10 +455,14 @@ describe('gradient check', () => {
     { sizes: [4, 5, 3, 3], activation: 'sigmoid', loss: 'cross-entropy', n: 6 },
     { sizes: [4, 5, 3, 3], activation: 'relu', loss: 'cross-entropy', n: 6 },
     { sizes: [3, 6, 4], activation: 'relu', loss: 'cross-entropy', n: 1 },
+    // A batch of 120, past the trainer's 32: each entry costs two losses, so every dBiases entry
+    // and ~20 sampled entries of each dWeights are checked (the fixtures cover N = 300's values).
+    { sizes: [8, 6, 4], activation: 'sigmoid', loss: 'cross-entropy', n: 120 },
   ];
   for (const shape of combos) {
     const label = `${shape.activation} + ${shape.loss}, sizes ${sizesLabel(shape.sizes)}, N = ${shape.n}`;
-    test(`every dWeights and dBiases against finite differences of your loss (${label})`, () => {
+    const sampled = shape.n > 32;
+    test(`${sampled ? 'sampled dWeights and every dBiases' : 'every dWeights and dBiases'} against finite differences of your loss (${label})`, () => {
       const problem = kinkFreeProblem(shape);
       const { net, x, y } = problem;
       const grads = lossAndGradients(net, x, y);
@@ -426,7 +471,7 @@ describe('gradient check', () => {
         label,
         () => lossAndGradients(net, x, y).loss,
         net.weights.flatMap((w, l) => [
-          { name: `dWeights[${l}]`, value: w, analytic: grads.dWeights[l] },
+          { name: `dWeights[${l}]`, value: w, analytic: grads.dWeights[l], entries: sampled ? sampleEntries(w.rows, w.cols, 4) : undefined },
           { name: `dBiases[${l}]`, value: net.biases[l], analytic: grads.dBiases[l] },
         ]),
       );
@@ -445,6 +490,31 @@ function kinkFreeProblem(shape: ProblemShape): Problem {
 }
 
 describe('properties', () => {
+  test('large batches (N from 33 to 150): duplicating every example changes neither the loss nor any gradient', () => {
+    const large = fc.record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      n: fc.integer({ min: 33, max: 150 }),
+      activation: fc.constantFrom<Activation>('sigmoid', 'relu'),
+      loss: fc.constantFrom<Loss>('mse', 'cross-entropy'),
+    });
+    expectProperty('loss and gradients of [x; x] equal those of x, at N > 32', large, ({ seed, n, activation, loss }) => {
+      const { net, x, y } = randomProblem(seed, { sizes: [4, 5, 3], activation, loss, n });
+      const once = lossAndGradients(net, x, y);
+      const twice = lossAndGradients(net, stackedTwice(x), stackedTwice(y));
+      check(Math.abs(once.loss - twice.loss) <= 1e-9 * Math.abs(once.loss) + 1e-12, () => `the loss is ${fmt(once.loss)} for ${n} rows but ${fmt(twice.loss)} for the same rows stacked twice (${2 * n})`);
+      for (let l = 0; l < net.weights.length; l++) {
+        for (const [name, a, b] of [[`dWeights[${l}]`, once.dWeights[l].data, twice.dWeights[l].data], [`dBiases[${l}]`, once.dBiases[l], twice.dBiases[l]]] as const) {
+          for (let k = 0; k < a.length; k++) {
+            check(Math.abs(a[k] - b[k]) <= 1e-9 * Math.abs(a[k]) + 1e-12, () =>
+              `${name} entry ${k} is ${fmt(a[k])} for ${n} rows but ${fmt(b[k])} for the same rows stacked twice (${2 * n}): ` +
+                'a mean over the batch must use every row, however many there are',
+            );
+          }
+        }
+      }
+    }, 6, ({ seed, n, activation, loss }) => `${activation} + ${loss}, sizes 4-5-3, N = ${n} (problem seed ${seed})`);
+  });
+
   const problems = fc
     .record({
       seed: fc.integer({ min: 1, max: 1_000_000 }),

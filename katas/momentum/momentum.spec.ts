@@ -7,6 +7,7 @@ import { isMatrix, matrix, paramData, type Param } from '../lib/matrix.ts';
 import { createRng, normalMatrix, normalVector, randomInt, type Rng } from '../lib/random.ts';
 import {
   check,
+  describeValue,
   expectProperty,
   expectThrowsMentioning,
   fail,
@@ -127,6 +128,46 @@ describe('spec', () => {
     }
   });
 
+  test('lr is a public field: new SGDMomentum({ lr: 0.25, … }).lr is 0.25, and writing it changes the next step', () => {
+    const optimizer = new SGDMomentum({ lr: 0.25, momentum: 0.5 });
+    const lr: unknown = optimizer.lr;
+    check(lr === 0.25, () =>
+      `new SGDMomentum({ lr: 0.25, momentum: 0.5 }).lr is ${describeValue(lr)}. Keep the learning rate in a public field named lr, ` +
+        "like PyTorch's param_groups[0]['lr']: the MNIST trainer and any schedule read and write it between steps.",
+    );
+    // p = 0, g = 1: v = 1 and p = −0.25; then lr = 1, g = 1: v = 1.5 and p = −0.25 − 1.5 = −1.75.
+    const p = Float64Array.of(0);
+    optimizer.step([p], [Float64Array.of(1)]);
+    optimizer.lr = 1;
+    optimizer.step([p], [Float64Array.of(1)]);
+    check(Math.abs(p[0] + 1.75) <= 1e-12, () =>
+      `with lr 0.25, momentum 0.5, p = 0 and gradient 1, then optimizer.lr = 1 and gradient 1 again, p should go 0 → −0.25 → −1.75 ` +
+        `(v = 1, then v = 1.5 and the whole step is 1·1.5); it ended at ${fmt(p[0])}. ` +
+        (Math.abs(p[0] + 0.625) <= 1e-12
+          ? 'That is the step at the old lr 0.25: step must read this.lr every time, not a copy taken in the constructor.'
+          : Math.abs(p[0] + 1.375) <= 1e-12
+            ? "That is CS231n's form, v ← μ·v − lr·g, p ← p + v, where the velocity remembers the old lr: keep lr out of v."
+            : 'The new lr must apply to the whole step, p ← p − lr·v.'),
+    );
+  });
+
+  test('two optimizers do not share their velocities', () => {
+    // Alone: p = 0 with gradient 1 twice, lr 1, momentum 0.5, goes 0 → −1 → −2.5.
+    const a = new SGDMomentum({ lr: 1, momentum: 0.5 });
+    const other = new SGDMomentum({ lr: 1, momentum: 0.5 });
+    const p = Float64Array.of(0);
+    const q = Float64Array.of(0);
+    const want = [-1, -2.5];
+    for (let s = 0; s < 2; s++) {
+      other.step([q], [Float64Array.of(-7)]); // a second optimizer stepping in between
+      a.step([p], [Float64Array.of(1)]);
+      check(Math.abs(p[0] - want[s]) <= 1e-12, () =>
+        `with a second SGDMomentum stepping in between, after step ${s + 1} p is ${fmt(p[0])} instead of ${want[s]} ` +
+          '(lr 1, momentum 0.5, gradient 1 every step). Keep the velocities in fields of the instance, not in module-level variables.',
+      );
+    }
+  });
+
   test('lr 0, momentum 0 and weightDecay 0 are allowed', () => {
     const p = Float64Array.of(1);
     new SGDMomentum({ lr: 0, momentum: 0, weightDecay: 0 }).step([p], [Float64Array.of(5)]);
@@ -154,10 +195,20 @@ describe('spec', () => {
 // Fixtures: whole trajectories from torch.optim.SGD, with the gradient of every step given.
 // ---------------------------------------------------------------------------------------
 
+/**
+ * Said after a fixture fails on a step whose lr was changed by the schedule: `lr` is public so
+ * that a schedule can set it between steps, and PyTorch's v holds no lr.
+ */
+const SCHEDULE_HINT =
+  'The schedule changed optimizer.lr before this step, as a learning-rate scheduler (or the MNIST trainer, for its last ' +
+  'epochs) writes param_groups[0][\'lr\'] in PyTorch. step must read this.lr every time, not a copy taken in the ' +
+  'constructor, and the velocity must not contain lr: with v ← μ·v + g and p ← p − lr·v the new lr scales the whole ' +
+  'step at once, while a velocity that stores −lr·g (CS231n\'s v ← μ·v − lr·g, p ← p + v) keeps moving at the old rate.';
+
 describe('fixtures', () => {
   const trajectories = loadFixture<TrajectoryInput<Options>, TrajectoryExpected>('momentum', 'trajectories');
   for (const c of trajectories.cases) {
-    test(c.description, () => expectTrajectory(new SGDMomentum(c.input.options), c.input, c.expected, TRAJECTORY));
+    test(c.description, () => expectTrajectory(new SGDMomentum(c.input.options), c.input, c.expected, TRAJECTORY, SCHEDULE_HINT));
   }
 });
 

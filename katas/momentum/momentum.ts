@@ -26,7 +26,14 @@ export interface SGDMomentumOptions {
  *     p ← p − lr·(nesterov ? g + momentum·v : v)
  */
 export class SGDMomentum {
-  // Your state goes here: the options, and one velocity (a Float64Array) per position in params.
+  /**
+   * The learning rate (options.lr). Public and writable, like PyTorch's
+   * `param_groups[0]['lr']`: a schedule (the MNIST trainer's drop to lr/10) sets it between
+   * steps, and the next step must use the new value.
+   */
+  lr: number;
+  // The rest of your state goes here: the other options, and one velocity (a Float64Array) per
+  // position in params.
 
   /**
    * @param options `{ lr, momentum, nesterov?, weightDecay? }`

@@ -30,8 +30,8 @@ describe('spec', () => {
     expectNumberClose('sigmoidDerivativeFromOutput(0.5)', sigmoidDerivativeFromOutput(0.5), 0.25, EXACT);
   });
 
-  test('no NaN or Infinity for very large |z|', () => {
-    for (const z of [-1e4, -1000, -745, 745, 1000, 1e4]) {
+  test('no NaN or Infinity for very large |z|, up to the largest finite float64', () => {
+    for (const z of [-Number.MAX_VALUE, -1e300, -1e4, -1000, -745, 745, 1000, 1e4, 1e300, Number.MAX_VALUE]) {
       for (const [name, f] of [['sigmoid', sigmoid], ['sigmoidDerivative', sigmoidDerivative]] as const) {
         const value = f(z);
         check(Number.isFinite(value), () =>

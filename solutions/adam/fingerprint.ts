@@ -14,10 +14,16 @@ const start = (): Param[] => [Float64Array.of(1, -2, 0.5)];
 /** Gradients of order 1 that change sign between steps, so m and v evolve differently. */
 const ordinary = (s: number): Param[] => [Float64Array.of(0.3 - s, 1 + 0.5 * s, -0.7 + 0.4 * s)];
 
-/** The parameters after `steps` steps of a fixed gradient sequence, flattened. */
-function trajectory(impl: Impl, options: Options, steps: number, params = start(), grads = ordinary): number[] {
+/**
+ * The parameters after `steps` steps of a fixed gradient sequence, flattened. With a
+ * schedule, `optimizer.lr = schedule[s]` before step s, as a learning-rate scheduler does.
+ */
+function trajectory(impl: Impl, options: Options, steps: number, params = start(), grads = ordinary, schedule?: number[]): number[] {
   const optimizer = new impl.Adam(options);
-  for (let s = 0; s < steps; s++) optimizer.step(params, grads(s));
+  for (let s = 0; s < steps; s++) {
+    if (schedule) optimizer.lr = schedule[s];
+    optimizer.step(params, grads(s));
+  }
   return params.flatMap((p) => Array.from(paramData(p)));
 }
 
@@ -39,6 +45,9 @@ export const probes: Probes<Impl> = {
     ),
   // L2 in the gradient vs AdamW's decoupled decay vs no decay.
   'weight decay 0.5, 3 steps': (k) => trajectory(k, { lr: 0.1, weightDecay: 0.5 }, 3),
+  // lr written between steps (and before the first): the next step must use it.
+  'lr 0.1 written as 0.01 before step 1, then 0.001 from step 3': (k) =>
+    trajectory(k, { lr: 0.1 }, 4, start(), ordinary, [0.01, 0.01, 0.001, 0.001]),
   'grads after one step with weight decay': (k) => {
     const grads = ordinary(1);
     new k.Adam({ lr: 0.1, weightDecay: 0.5 }).step(start(), grads);

@@ -10,8 +10,11 @@ import {
   normaliseColumns,
   type batchnormForward,
 } from './batchnorm.ts';
+import type { Matrix } from '../lib/index.ts';
 
 export interface ForwardConventions {
+  /** The biased batch variance of each column. PyTorch: Σ(x − μ)²/N, after μ (two passes). */
+  batchVariance(x: Matrix, mean: Float64Array): Float64Array;
   /** The variance x̂ is normalised with, given the biased (÷N) batch variance. PyTorch: that one. */
   normalisingVariance(biased: number, n: number): number;
   /** The variance the running average takes in. PyTorch: the unbiased one, ÷(N−1). */
@@ -27,6 +30,7 @@ export interface ForwardConventions {
 }
 
 export const PYTORCH: ForwardConventions = {
+  batchVariance: columnVariances,
   normalisingVariance: (biased) => biased,
   runningVariance: (biased, n) => (biased * n) / (n - 1),
   runningAverage: (running, batch, momentum) => (1 - momentum) * running + momentum * batch,
@@ -47,7 +51,7 @@ export function forwardWith(changes: Partial<ForwardConventions>): typeof batchn
     let variance: Float64Array = Float64Array.from(state.runningVar);
     if (useBatch || c.updatesState[mode]) {
       const batchMean = columnMeans(x);
-      const biased = columnVariances(x, batchMean);
+      const biased = c.batchVariance(x, batchMean);
       if (useBatch) {
         mean = batchMean;
         variance = biased.map((v) => c.normalisingVariance(v, n));

@@ -4,7 +4,7 @@
  * differs from the reference exactly where a mistake does is told about that mistake.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { createRng, normalMatrix, type Matrix } from '../lib/index.ts';
+import { createRng, fromRows, normalMatrix, type Matrix } from '../lib/index.ts';
 
 type Impl = typeof import('../../katas/batchnorm-backward/batchnorm.ts');
 type State = Parameters<Impl['batchnormForward']>[3];
@@ -39,7 +39,18 @@ function afterTwoTrainCalls(k: Impl): State {
   return state;
 }
 
+/** Two features around 1e4 that differ by about 1e-2 (decimals, so their squares are not exact in float64). */
+const offsetBatch: Matrix = fromRows([
+  [10000.013, 9999.977],
+  [9999.991, 10000.004],
+  [10000.012, 10000.016],
+  [9999.984, 9999.998],
+]);
+
 export const probes: Probes<Impl> = {
+  // E[x²] − E[x]² loses four digits here; two passes keep them all.
+  'train-mode out at features around 1e4': (k) =>
+    k.batchnormForward(offsetBatch, Float64Array.from([1, 1]), Float64Array.from([0, 0]), { runningMean: new Float64Array(2), runningVar: Float64Array.from([1, 1]) }, { mode: 'train' }).out.data,
   'train-mode out': (k) => forward(k, { mode: 'train' }).out.data,
   'train-mode out with eps = 0.5': (k) => forward(k, { mode: 'train', eps: 0.5 }).out.data,
   'running mean after two train calls': (k) => afterTwoTrainCalls(k).runningMean,

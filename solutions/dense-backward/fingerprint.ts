@@ -55,6 +55,12 @@ export const probes: Probes<Impl> = {
   'db (N=3, D=4, M=2)': (k) => gradients(k, rectangular()).db,
   'dx (N=2, D=M=3)': (k) => observe(gradients(k, square()).dx),
   'dw (N=2, D=M=3)': (k) => observe(gradients(k, square()).dw),
+  // Beyond the trainer's batch of 32: db must add up every row, however many.
+  'db (N=40, D=2, M=2)': (k) => {
+    const x = fromRows(Array.from({ length: 40 }, (_, n) => [n % 3, 1 - (n % 5)]));
+    const dout = fromRows(Array.from({ length: 40 }, (_, n) => [1 + (n % 4), n % 2 === 0 ? 1 : -2]));
+    return k.denseBackward(dout, k.denseForward(x, fromRows([[1, 0], [0.5, 2]]), Float64Array.from([0, 1])).cache).db;
+  },
   'w after forward and backward': (k) => {
     const layer = rectangular();
     gradients(k, layer);

@@ -1,0 +1,21 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import type { Matrix } from '../../lib/index.ts';
+import { forwardWith } from '../conventions.ts';
+export { batchnormBackward } from '../batchnorm.ts';
+
+export const mistake: Mistake = {
+  title: 'variance computed in one pass, E[x²] − E[x]²',
+  explanation:
+    'E[x²] − E[x]² subtracts two nearly equal numbers when a feature has a large common offset: for values around 1e4 ' +
+    'that differ by 1e-2, both terms are about 1e8, and float64 keeps only ~1e-8 of their difference, so the ' +
+    'variance (about 1e-4) loses four digits, or comes out negative. Compute μ first, then Σ(x − μ)²/N, as PyTorch does.',
+};
+
+/** σ² = (1/N)·Σx² − μ²: the same number on paper, not in float64. */
+function onePassVariance(x: Matrix, mean: Float64Array): Float64Array {
+  const squares = new Float64Array(x.cols);
+  for (let k = 0; k < x.data.length; k++) squares[k % x.cols] += x.data[k] * x.data[k];
+  return squares.map((s, j) => s / x.rows - mean[j] * mean[j]);
+}
+
+export const batchnormForward = forwardWith({ batchVariance: onePassVariance });
