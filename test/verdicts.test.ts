@@ -11,6 +11,7 @@ import { gradeKata, type GradeOptions } from '../grader/core/grade.ts';
 import { kataBySlug, type Kata } from '../grader/core/manifest.ts';
 import type { KataReport } from '../grader/core/report.ts';
 import { renderReport } from '../grader/core/scorecard.ts';
+import { createTypeChecker } from '../grader/core/typecheck.ts';
 
 const written: string[] = [];
 afterAll(() => {
@@ -79,6 +80,17 @@ describe.concurrent('no false pass', () => {
     const { report, card } = await grade('dense-backward', BACKWARD_START, `${BACKWARD_START}\n  setTimeout(() => { throw new Error('x'); }, 0);`);
     expect(report.status, card).toBe('failed');
     expect(card).toMatch(/async error your code threw, asynchronously, x \(\.variant-\d+-dense\.ts:\d+:\d+\)/);
+  });
+
+  test('a type error in the learner’s file fails the grade as a check, with file:line:col and tsc’s message', async () => {
+    const typeChecker = createTypeChecker();
+    try {
+      const { report, card } = await grade('dense-backward', BACKWARD_START, `${BACKWARD_START}\n  const label: string = x.rows;\n  void label;`, { typeChecker });
+      expect(report.status, card).toBe('failed');
+      expect(card).toMatch(/✗ type check solutions\/dense-backward\/\.variant-\d+-dense\.ts:\d+:9 Type 'number' is not assignable to type 'string'\./);
+    } finally {
+      typeChecker.close();
+    }
   });
 
   test('a promise rejected with nobody to catch it fails the grade', async () => {
@@ -170,6 +182,14 @@ describe.concurrent('failures told truthfully', () => {
     const { report, card } = await grade('sigmoid-derivative', 'return a * (1 - a);', 'if (a > 0.3) throw null;\n  return a * (1 - a);');
     expect(report.status).toBe('failed');
     expect(card).toContain('your code threw null (a value that is not an Error');
+  });
+
+  test('BatchNorm: a wrong batchnormBackward beside a right batchnormBackwardAlt is blamed, not the Alt', async () => {
+    // The mean's path dropped from the step-by-step backward only; the closed form stays right.
+    const { report, card } = await grade('batchnorm-backward', 'dx.data[k] = dcentred.data[k] + dmean[k % d] / n;', 'dx.data[k] = dcentred.data[k];');
+    expect(report.status).toBe('failed');
+    const spec = report.categories.find((c) => c.category === 'spec');
+    expect(spec?.firstFailure?.failure.message ?? '', card).toMatch(/^batchnormBackward is wrong in train mode .*Fix batchnormBackward/);
   });
 
   test('NaN is called out with where it appeared', async () => {

@@ -15,6 +15,7 @@ import {
   expectUnchanged,
   expectVectorClose,
   fail,
+  GradeFailure,
   fmt,
   gradcheck,
   isNotImplemented,
@@ -204,9 +205,34 @@ describe('spec', () => {
       }
       const tol = { tol: { rtol: 1e-8, atol: 1e-10 } };
       const where = `batchnormBackwardAlt in ${options.mode} mode (N=${n}, D=${d})`;
-      expectMatrixClose(`dx from ${where}`, got.dx, want.dx, tol);
-      expectVectorClose(`dgamma from ${where}`, got.dgamma, want.dgamma, tol);
-      expectVectorClose(`dbeta from ${where}`, got.dbeta, want.dbeta, tol);
+      try {
+        expectMatrixClose(`dx from ${where}`, got.dx, want.dx, tol);
+        expectVectorClose(`dgamma from ${where}`, got.dgamma, want.dgamma, tol);
+        expectVectorClose(`dbeta from ${where}`, got.dbeta, want.dbeta, tol);
+      } catch (disagreement) {
+        // The two disagree: finite differences of the forward pass say which one is wrong.
+        if (!(disagreement instanceof GradeFailure)) throw disagreement;
+        const agreesWithForward = (g: ReturnType<Impl['batchnormBackward']>): boolean => {
+          const f = () => projectOnto(batchnormForward(p.x, p.gamma, p.beta, copyState(p.state), options).out, p.dout);
+          try {
+            expectGradientsMatch(where, f, [
+              { name: 'dx', value: p.x, analytic: g.dx },
+              { name: 'dgamma', value: p.gamma, analytic: g.dgamma },
+              { name: 'dbeta', value: p.beta, analytic: g.dbeta },
+            ]);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        if (agreesWithForward(got) && !agreesWithForward(want)) {
+          fail(
+            `batchnormBackward is wrong in ${options.mode} mode (N=${n}, D=${d}): it disagrees with finite differences of your ` +
+              'forward pass, while your batchnormBackwardAlt agrees with them. Fix batchnormBackward; the closed form is right.',
+          );
+        }
+        throw disagreement;
+      }
     }
   });
 });
