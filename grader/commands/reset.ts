@@ -15,7 +15,7 @@ import { pickKata, relativeStub } from './learner.ts';
 export function resetKata(kata: Kata, io: Io, now = new Date()): boolean {
   const s = io.style;
   const stub = relativeStub(kata);
-  const outcome = resetToStub(kata, { root: repoRoot, backupsDir: backupsDir(io.env), now });
+  const outcome = resetToStub(kata, { backupsDir: backupsDir(io.env), now });
   switch (outcome.kind) {
     case 'unchanged':
       io.out(`${stub} is already the original stub: nothing to reset.`);

@@ -1,90 +1,43 @@
 /**
- * Reset never loses the learner's work, and finds the original stub even after the learner
- * committed theirs. Each test builds a small git repository in a temporary folder.
+ * Reset never loses the learner's work, and puts back the stub exactly as the course ships it
+ * (the course lock's original), whatever the learner committed since.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { backupFile, backupPathFor, resetToStub } from './backup.ts';
+import { backupFile, backupPathFor, lockedOriginal, resetToStub } from './backup.ts';
 import type { Kata } from './manifest.ts';
-import { choosePristine, findPristineStub, stubThrows } from './pristine.ts';
+import { originalText, repoPath } from './course-lock.ts';
+import { loadKatas } from './manifest.ts';
 
-const stub = (names: string[], doc = 'Kata k.'): string =>
-  `/** ${doc} */\n` + names.map((n) => `export function ${n}(): number {\n  throw new Error('not implemented: ${n}()');\n}\n`).join('\n');
-const STUB = stub(['forward', 'backward']);
-const FIXED_STUB = stub(['forward', 'backward'], 'Kata k, with a clearer doc comment.');
+const STUB = "export function forward(): number {\n  throw new Error('not implemented: forward()');\n}\n";
 const WORK = STUB.replace("throw new Error('not implemented: forward()');", 'return 42;');
 
-function repo(): { root: string; kata: Kata; commit: (message: string) => void } {
-  const root = mkdtempSync(join(tmpdir(), 'kata-repo-'));
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { stdio: 'pipe' });
-  git('init', '-q');
+/** A kata in a scratch folder, with the learner's file and where backups go. */
+function scratchKata(): { kata: Kata; backups: string } {
+  const root = mkdtempSync(join(tmpdir(), 'kata-reset-'));
   mkdirSync(join(root, 'katas', 'k'), { recursive: true });
-  const kata = { slug: 'k', file: 'k.ts', stubPath: join(root, 'katas', 'k', 'k.ts') } as Kata;
-  return { root, kata, commit: (message) => (git('add', '-A'), git('commit', '-q', '-m', message)) };
+  writeFileSync(join(root, 'katas', 'k', 'k.ts'), STUB);
+  return { kata: { slug: 'k', file: 'k.ts', stubPath: join(root, 'katas', 'k', 'k.ts') } as Kata, backups: join(root, '.backups') };
 }
-
-/** A repository where the course has committed the stub. */
-function courseRepo(): ReturnType<typeof repo> & { backups: string } {
-  const r = repo();
-  writeFileSync(r.kata.stubPath, STUB);
-  r.commit('course: add kata');
-  return { ...r, backups: join(r.root, '.backups') };
-}
+const original = () => ({ content: STUB });
 
 const NOW = new Date(2025, 2, 1, 14, 5, 9);
 
-describe('choosing the original stub among a file\'s versions', () => {
-  const v = (commit: string, content: string) => ({ commit, content });
-  test('counts "not implemented" throws', () => {
-    expect(stubThrows(STUB)).toBe(2);
-    expect(stubThrows(WORK)).toBe(1);
-    expect(stubThrows('throw new Error(`not implemented: x`)')).toBe(1);
-  });
-  test('skips the learner\'s commits, which replace throws by code', () => {
-    expect(choosePristine([v('learner', WORK), v('first', STUB)])?.commit).toBe('first');
-  });
-  test('takes the course\'s later fixes, which keep or add throws', () => {
-    expect(choosePristine([v('learner', WORK), v('fix', FIXED_STUB), v('first', STUB)])?.commit).toBe('fix');
-    expect(choosePristine([v('more', stub(['a', 'b', 'c'])), v('first', STUB)])?.commit).toBe('more');
-  });
-  test('finds nothing when the first version is not a stub', () => {
-    expect(choosePristine([v('first', 'export const x = 1;\n')])).toBeUndefined();
-    expect(choosePristine([])).toBeUndefined();
-  });
-});
-
-describe('findPristineStub', () => {
-  test('is the course\'s latest stub even when the learner committed their work', () => {
-    const { root, kata, commit } = courseRepo();
-    writeFileSync(kata.stubPath, FIXED_STUB);
-    commit('course: clearer doc');
-    writeFileSync(kata.stubPath, WORK);
-    commit('learner: my forward');
-    const found = findPristineStub(kata.stubPath, root);
-    expect('found' in found && found.found.content).toBe(FIXED_STUB);
-  });
-
-  test('says why when the file was never committed, or there is no git repository', () => {
-    const { root, kata } = repo();
-    writeFileSync(kata.stubPath, STUB);
-    expect(findPristineStub(kata.stubPath, root)).toEqual({ error: 'katas/k/k.ts is not in git history (it was never committed).' });
-    const bare = mkdtempSync(join(tmpdir(), 'kata-nogit-'));
-    expect(findPristineStub(join(bare, 'k.ts'), bare)).toEqual({
-      error: 'the original of k.ts is read from git history, but this folder is not a git clone.',
-    });
-  });
+test('the default original is the course lock\'s stub, and a file outside the course has none', () => {
+  for (const kata of loadKatas()) {
+    expect(lockedOriginal(kata)).toEqual({ content: originalText(repoPath(kata.stubPath)).text });
+  }
+  expect(lockedOriginal(scratchKata().kata)).toMatchObject({ error: expect.stringContaining('is not one of the course') });
 });
 
 describe('resetToStub', () => {
   test('keeps the learner\'s file as a backup, then restores the original stub', () => {
-    const { root, kata, backups } = courseRepo();
+    const { kata, backups } = scratchKata();
     writeFileSync(kata.stubPath, WORK);
 
-    const outcome = resetToStub(kata, { root, backupsDir: backups, now: NOW });
+    const outcome = resetToStub(kata, { backupsDir: backups, now: NOW, original });
 
     const backup = join(backups, 'k', 'k.2025-03-01T14-05-09.ts');
     expect(outcome).toMatchObject({ kind: 'reset', backup });
@@ -92,34 +45,34 @@ describe('resetToStub', () => {
     expect(readFileSync(kata.stubPath, 'utf8')).toBe(STUB);
 
     // Nothing more to do: no second backup.
-    expect(resetToStub(kata, { root, backupsDir: backups, now: NOW })).toEqual({ kind: 'unchanged' });
+    expect(resetToStub(kata, { backupsDir: backups, now: NOW, original })).toEqual({ kind: 'unchanged' });
     expect(readdirSync(join(backups, 'k'))).toEqual(['k.2025-03-01T14-05-09.ts']);
   });
 
   test('two resets in the same second keep both backups', () => {
-    const { root, kata, backups } = courseRepo();
+    const { kata, backups } = scratchKata();
     writeFileSync(kata.stubPath, WORK);
-    resetToStub(kata, { root, backupsDir: backups, now: NOW });
+    resetToStub(kata, { backupsDir: backups, now: NOW, original });
     writeFileSync(kata.stubPath, `${WORK}// second try\n`);
-    const second = resetToStub(kata, { root, backupsDir: backups, now: NOW });
+    const second = resetToStub(kata, { backupsDir: backups, now: NOW, original });
     expect(second).toMatchObject({ backup: join(backups, 'k', 'k.2025-03-01T14-05-09-2.ts') });
     expect(readFileSync(join(backups, 'k', 'k.2025-03-01T14-05-09-2.ts'), 'utf8')).toContain('second try');
   });
 
   test('a deleted file is simply restored', () => {
-    const { root, kata, backups } = courseRepo();
+    const { kata, backups } = scratchKata();
     rmSync(kata.stubPath);
-    expect(resetToStub(kata, { root, backupsDir: backups, now: NOW })).toMatchObject({ kind: 'reset', backup: undefined });
+    expect(resetToStub(kata, { backupsDir: backups, now: NOW, original })).toMatchObject({ kind: 'reset', backup: undefined });
     expect(readFileSync(kata.stubPath, 'utf8')).toBe(STUB);
   });
 
   test('without an original to restore, nothing is touched', () => {
-    const { root, kata } = repo();
+    const { kata, backups } = scratchKata();
     writeFileSync(kata.stubPath, WORK);
-    const outcome = resetToStub(kata, { root, backupsDir: join(root, '.backups'), now: NOW });
-    expect(outcome.kind).toBe('no-original');
+    const outcome = resetToStub(kata, { backupsDir: backups, now: NOW, original: () => ({ error: 'no git' }) });
+    expect(outcome).toEqual({ kind: 'no-original', reason: 'no git' });
     expect(readFileSync(kata.stubPath, 'utf8')).toBe(WORK);
-    expect(existsSync(join(root, '.backups'))).toBe(false);
+    expect(existsSync(backups)).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Kata } from './manifest.ts';
-import { findPristineStub } from './pristine.ts';
+import { originalOf, repoPath } from './course-lock.ts';
 import { fileStamp } from './progress-store.ts';
 
 /** The backup's path for `file` at `now`: the first of `<stem>.<time>.ts`, `<stem>.<time>-2.ts`, … that is free. */
@@ -28,26 +28,30 @@ export function backupFile(file: string, dir: string, slug: string, now: Date): 
 
 export type ResetOutcome =
   /** The file was replaced by the original stub; `backup` holds what was there (absent if there was no file). */
-  | { kind: 'reset'; backup?: string; commit: string }
+  | { kind: 'reset'; backup?: string }
   | { kind: 'unchanged' }
   /** The original stub could not be found: nothing was touched. */
   | { kind: 'no-original'; reason: string };
 
 export interface ResetOptions {
-  /** The git work tree the kata lives in. */
-  root: string;
   backupsDir: string;
   now: Date;
+  /** The stub as the course ships it: by default the course lock's original (course-lock.ts). */
+  original?: (kata: Kata) => { content: string } | { error: string };
+}
+
+export function lockedOriginal(kata: Kata): { content: string } | { error: string } {
+  const found = originalOf(repoPath(kata.stubPath));
+  return 'error' in found ? found : { content: found.content.toString('utf8') };
 }
 
 /** Put back the kata's original stub, after backing up the learner's file. */
 export function resetToStub(kata: Kata, options: ResetOptions): ResetOutcome {
-  const lookup = findPristineStub(kata.stubPath, options.root);
+  const lookup = (options.original ?? lockedOriginal)(kata);
   if ('error' in lookup) return { kind: 'no-original', reason: lookup.error };
-  const original = lookup.found.content;
   const exists = existsSync(kata.stubPath);
-  if (exists && readFileSync(kata.stubPath, 'utf8') === original) return { kind: 'unchanged' };
+  if (exists && readFileSync(kata.stubPath, 'utf8') === lookup.content) return { kind: 'unchanged' };
   const backup = exists ? backupFile(kata.stubPath, options.backupsDir, kata.slug, options.now) : undefined;
-  writeFileSync(kata.stubPath, original);
-  return { kind: 'reset', backup, commit: lookup.found.commit };
+  writeFileSync(kata.stubPath, lookup.content);
+  return { kind: 'reset', backup };
 }
