@@ -18,6 +18,7 @@
  *    did not finish, whatever was reported before.
  */
 import { guardBuiltIns } from './guards.ts';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { categoryOf, classifyError, rawError, type ClassifyContext } from '../core/classify.ts';
 import { findSyntaxErrorInTree } from '../core/compile-check.ts';
@@ -28,8 +29,8 @@ import type { ChildMessage, GradeJob, ParentMessage, TestOutcome } from '../core
 import '../harness/index.ts';
 import { setSpecJob } from '../harness/job.ts';
 import { takeDeclaredChecks, type DeclaredCheck } from '../harness/registry.ts';
+import { fail } from '../harness/failure.ts';
 import { beaconWriter } from './beacon.ts';
-import { existsSync } from 'node:fs';
 
 // Before anything of the learner's can run.
 const guard = guardBuiltIns();
@@ -54,10 +55,10 @@ function exportsCheck(kata: Kata, impl: Record<string, unknown>): DeclaredCheck 
       const missing = kata.exports.filter((name) => typeof impl[name] !== 'function');
       if (missing.length > 0) {
         const found = Object.keys(impl);
-        throw Object.assign(new Error(
+        fail(
           `${kata.file} does not export ${missing.join(', ')}. Keep the stub's names and \`export\` keywords` +
             (found.length > 0 ? ` (it exports ${found.join(', ')}).` : '.'),
-        ), { name: 'GradeFailure' });
+        );
       }
       for (const name of kata.exports) {
         const fn = impl[name] as { constructor?: { name?: string }; prototype?: object };
@@ -68,10 +69,10 @@ function exportsCheck(kata: Kata, impl: Record<string, unknown>): DeclaredCheck 
           : [];
         const what = fn.constructor?.name === 'AsyncFunction' ? name : asyncMethods.length > 0 ? `${name}.${asyncMethods[0]}` : undefined;
         if (what) {
-          throw Object.assign(new Error(
+          fail(
             `${what} is async, so it returns a Promise instead of its result. The contract's functions compute ` +
               'synchronously and return the value itself: remove `async` (and any `await`).',
-          ), { name: 'GradeFailure' });
+          );
         }
       }
     },
@@ -125,11 +126,12 @@ async function grade(job: GradeJob): Promise<void> {
   };
   process.on('uncaughtException', onStray);
   process.on('unhandledRejection', onStray);
-  const reportPatches = (): boolean => {
+  /** True (after telling the grader) when a built-in was replaced: then grading stops here. */
+  const reportPatches = async (): Promise<boolean> => {
     const changed = guard.changed();
     if (changed.length === 0) return false;
     const list = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
-    void send({
+    await send({
       type: 'problem',
       problem: {
         kind: 'patched-built-in',
@@ -150,7 +152,7 @@ async function grade(job: GradeJob): Promise<void> {
     await send({ type: 'load-error', failure: classify(error) });
     return;
   }
-  if (reportPatches()) return;
+  if (await reportPatches()) return;
 
   during = 'loading the spec';
   try {
@@ -180,7 +182,7 @@ async function grade(job: GradeJob): Promise<void> {
     if (outcome.failure && outcome.failure.kind !== 'not-implemented') learnerFailed = true;
     await send({ type: 'result', outcome });
     ran++;
-    if (reportPatches()) return;
+    if (await reportPatches()) return;
   }
 
   // Let an error thrown from a short timer of the last check surface now, not after `done`.
@@ -194,7 +196,7 @@ async function grade(job: GradeJob): Promise<void> {
     } catch {
       // Diagnosis is a bonus: if the learner's code breaks it, the scorecard still stands.
     }
-    if (reportPatches()) return;
+    if (await reportPatches()) return;
   }
   await send({ type: 'done', ran });
 }
