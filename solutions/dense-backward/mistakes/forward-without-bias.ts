@@ -10,6 +10,7 @@ export const mistake: Mistake = {
     'every entry of column j of out is off by b[j], and nothing checks that b has M entries.',
 };
 
-export function denseForward(x: Matrix, w: Matrix, b: Float64Array): DenseForwardResult {
+// The mistake: b is taken and never used (the underscore says so to the type checker).
+export function denseForward(x: Matrix, w: Matrix, _b: Float64Array): DenseForwardResult {
   return { out: matmul(x, w), cache: { x, w } };
 }
