@@ -152,11 +152,11 @@ export function batchnormBackwardAlt(
 }
 
 // ---------------------------------------------------------------------------------------
-// Helpers, exported so the catalogued mistakes can reuse everything but their one mistake.
+// The helpers of the three functions above.
 // ---------------------------------------------------------------------------------------
 
 /** Validates the forward inputs (shapes, mode, N ≥ 2 in train mode) and fills in the defaults. */
-export function checkForwardInputs(
+function checkForwardInputs(
   x: Matrix,
   gamma: Float64Array,
   beta: Float64Array,
@@ -189,7 +189,7 @@ export function checkForwardInputs(
 }
 
 /** Mean per column, D entries. */
-export function columnMeans(x: Matrix): Float64Array {
+function columnMeans(x: Matrix): Float64Array {
   const mean = new Float64Array(x.cols);
   for (let k = 0; k < x.data.length; k++) mean[k % x.cols] += x.data[k];
   for (let j = 0; j < x.cols; j++) mean[j] /= x.rows;
@@ -197,7 +197,7 @@ export function columnMeans(x: Matrix): Float64Array {
 }
 
 /** Biased (÷N) variance per column, from the deviations: no E[x²] − E[x]² cancellation. */
-export function columnVariances(x: Matrix, mean: Float64Array): Float64Array {
+function columnVariances(x: Matrix, mean: Float64Array): Float64Array {
   const variance = new Float64Array(x.cols);
   for (let k = 0; k < x.data.length; k++) variance[k % x.cols] += (x.data[k] - mean[k % x.cols]) ** 2;
   for (let j = 0; j < x.cols; j++) variance[j] /= x.rows;
@@ -205,7 +205,7 @@ export function columnVariances(x: Matrix, mean: Float64Array): Float64Array {
 }
 
 /** x̂ = (x − μ)·invStd and out = γ·x̂ + β, column by column, with the cache backward needs. */
-export function normaliseColumns(
+function normaliseColumns(
   x: Matrix,
   gamma: Float64Array,
   beta: Float64Array,
@@ -228,7 +228,7 @@ export function normaliseColumns(
 }
 
 /** dβ = Σₙ dout and dγ = Σₙ dout·x̂, column by column: the same in both modes. */
-export function paramGradients(dout: Matrix, cache: BatchNormCache): { dgamma: Float64Array; dbeta: Float64Array } {
+function paramGradients(dout: Matrix, cache: BatchNormCache): { dgamma: Float64Array; dbeta: Float64Array } {
   const d = dout.cols;
   const dgamma = new Float64Array(d);
   const dbeta = new Float64Array(d);
@@ -240,7 +240,7 @@ export function paramGradients(dout: Matrix, cache: BatchNormCache): { dgamma: F
 }
 
 /** dout must have the shape of the forward output. */
-export function checkDoutShape(fn: string, dout: Matrix, cache: BatchNormCache): void {
+function checkDoutShape(fn: string, dout: Matrix, cache: BatchNormCache): void {
   const { rows, cols } = cache.xhat;
   if (!isMatrix(dout) || dout.rows !== rows || dout.cols !== cols) {
     const got = isMatrix(dout) ? shapeOf(dout) : 'not a Matrix';

@@ -123,17 +123,15 @@ export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
  * @throws Error naming both shapes when x and y have different numbers of rows
  */
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
-  return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
+  return runEpochs(x, y, options, sgdBatch(net, options.learningRate));
 }
 
 // ---------------------------------------------------------------------------------------
-// The pieces the four functions above are made of, in the order they run. Exported so that
-// the catalogue of mistakes (mistakes/*.ts, variants.ts) can swap one piece and reuse the
-// rest; they are not part of the kata's contract.
+// The pieces the four functions above are made of, in the order they run.
 // ---------------------------------------------------------------------------------------
 
 /** What the forward pass keeps for the backward pass. */
-export interface ForwardPass {
+interface ForwardPass {
   /** One dense-layer cache per layer: it holds the layer's input A⁽ˡ⁻¹⁾ and its W⁽ˡ⁾. */
   caches: DenseCache[];
   /** Z⁽ˡ⁾ of every hidden layer, N×sizes[l+1]: where the backward pass evaluates f′. */
@@ -143,7 +141,7 @@ export interface ForwardPass {
 }
 
 /** Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾W⁽ˡ⁾ + b⁽ˡ⁾ and A⁽ˡ⁾ = f(Z⁽ˡ⁾) for every hidden layer, then the output layer's Z⁽ᴸ⁾. */
-export function forwardPass(net: MLP, x: Matrix): ForwardPass {
+function forwardPass(net: MLP, x: Matrix): ForwardPass {
   const caches: DenseCache[] = [];
   const hidden: Matrix[] = [];
   let a = x;
@@ -158,26 +156,26 @@ export function forwardPass(net: MLP, x: Matrix): ForwardPass {
 }
 
 /** What the output layer gives the backward pass: the loss, and δ⁽ᴸ⁾ = ∂loss/∂Z⁽ᴸ⁾. */
-export interface OutputLayer {
+interface OutputLayer {
   loss: number;
   delta: Matrix;
 }
 
 /** The output layer of `loss`, after checking that y has the output's shape. */
-export function outputLayer(loss: Loss, logits: Matrix, y: Matrix): OutputLayer {
+function outputLayer(loss: Loss, logits: Matrix, y: Matrix): OutputLayer {
   checkTargets(logits, y);
   return loss === 'mse' ? mseOutput(logits, y) : crossEntropyOutput(logits, y);
 }
 
 /** y must be N×K, the shape of the network's output. */
-export function checkTargets(logits: Matrix, y: Matrix): void {
+function checkTargets(logits: Matrix, y: Matrix): void {
   if (y.rows !== logits.rows || y.cols !== logits.cols) {
     throw new Error(`lossAndGradients: y is ${shapeOf(y)} but the network's output is ${shapeOf(logits)}`);
   }
 }
 
 /** A = σ(Z), loss = Σ(A − Y)²/(N·K), δ = 2(A − Y)/(N·K) ⊙ σ′(Z). */
-export function mseOutput(logits: Matrix, y: Matrix): OutputLayer {
+function mseOutput(logits: Matrix, y: Matrix): OutputLayer {
   const count = logits.rows * logits.cols;
   const diff = sub(map(logits, sigmoid), y);
   const delta = map(diff, (d, i, j) => ((2 * d) / count) * sigmoidDerivative(logits.data[i * logits.cols + j]));
@@ -185,7 +183,7 @@ export function mseOutput(logits: Matrix, y: Matrix): OutputLayer {
 }
 
 /** P = softmax(Z), loss = −Σ Y·log P / N, δ = (P − Y)/N. */
-export function crossEntropyOutput(logits: Matrix, y: Matrix): OutputLayer {
+function crossEntropyOutput(logits: Matrix, y: Matrix): OutputLayer {
   const n = logits.rows;
   // log P from the log-sum-exp of the shifted row, so that log P stays finite even where
   // P itself underflows to 0 (a target class 1000 below the top score has log P ≈ −1000).
@@ -197,7 +195,7 @@ export function crossEntropyOutput(logits: Matrix, y: Matrix): OutputLayer {
 }
 
 /** softmax of each row, as exp(log softmax): no exp can overflow. */
-export function softmaxRows(z: Matrix): Matrix {
+function softmaxRows(z: Matrix): Matrix {
   return map(logSoftmaxRows(z), Math.exp);
 }
 
@@ -217,7 +215,7 @@ function logSoftmaxRows(z: Matrix): Matrix {
 }
 
 /** Σ of every entry squared. */
-export function sumOfSquares(m: Matrix): number {
+function sumOfSquares(m: Matrix): number {
   let total = 0;
   for (const v of m.data) total += v * v;
   return total;
@@ -227,7 +225,7 @@ export function sumOfSquares(m: Matrix): number {
  * From δ⁽ᴸ⁾ down: dW⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾, db⁽ˡ⁾ = Σₙ δ⁽ˡ⁾ (the dense layer's dw and db) and
  * δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾W⁽ˡ⁾ᵀ) ⊙ f′(Z⁽ˡ⁻¹⁾) (its dx, times f′).
  */
-export function backpropagate(net: MLP, pass: ForwardPass, output: OutputLayer): Gradients {
+function backpropagate(net: MLP, pass: ForwardPass, output: OutputLayer): Gradients {
   const layers = net.weights.length;
   const dWeights = new Array<Matrix>(layers);
   const dBiases = new Array<Float64Array>(layers);
@@ -242,7 +240,7 @@ export function backpropagate(net: MLP, pass: ForwardPass, output: OutputLayer):
 }
 
 /** g ⊙ f′(z): the gradient reaching a hidden layer's output, carried back through f. */
-export function timesDerivative(activation: Activation, g: Matrix, z: Matrix): Matrix {
+function timesDerivative(activation: Activation, g: Matrix, z: Matrix): Matrix {
   // ReLU′(0) is taken as 0, as PyTorch does.
   return zipWith(g, z, activation === 'relu' ? (gi, zi) => (zi > 0 ? gi : 0) : (gi, zi) => gi * sigmoidDerivative(zi));
 }
@@ -252,7 +250,7 @@ function relu(z: number): number {
 }
 
 /** W ← W − η·dW and b ← b − η·db for every layer, in place. */
-export function sgdStep(net: MLP, grads: Gradients, learningRate: number): void {
+function sgdStep(net: MLP, grads: Gradients, learningRate: number): void {
   for (let l = 0; l < net.weights.length; l++) {
     descend(net.weights[l].data, grads.dWeights[l].data, learningRate);
     descend(net.biases[l], grads.dBiases[l], learningRate);
@@ -260,34 +258,29 @@ export function sgdStep(net: MLP, grads: Gradients, learningRate: number): void 
 }
 
 /** p ← p − η·g, entry by entry. */
-export function descend(p: Float64Array, g: Float64Array, learningRate: number): void {
+function descend(p: Float64Array, g: Float64Array, learningRate: number): void {
   for (let k = 0; k < p.length; k++) p[k] -= learningRate * g[k];
 }
 
-/** One SGD step on one mini-batch, with `gradients`; returns the batch's loss before the step. */
-export function sgdBatch(
-  net: MLP,
-  gradients: (net: MLP, x: Matrix, y: Matrix) => Gradients,
-  learningRate: number,
-): (xb: Matrix, yb: Matrix) => number {
+/** One SGD step on one mini-batch; returns the batch's loss before the step. */
+function sgdBatch(net: MLP, learningRate: number): (xb: Matrix, yb: Matrix) => number {
   return (xb, yb) => {
-    const grads = gradients(net, xb, yb);
+    const grads = lossAndGradients(net, xb, yb);
     sgdStep(net, grads, learningRate);
     return grads.loss;
   };
 }
 
 /**
- * The epoch and mini-batch bookkeeping of `train`, apart from the step: one `order(N, rng)`
+ * The epoch and mini-batch bookkeeping of `train`, apart from the step: one `permutation(N, rng)`
  * (the shuffle) per epoch, each consecutive slice of `batchSize` rows handed to `fitBatch`
  * (which returns that batch's loss before its update), and the size-weighted mean per epoch.
  */
-export function runEpochs(
+function runEpochs(
   x: Matrix,
   y: Matrix,
   options: TrainOptions,
   fitBatch: (xb: Matrix, yb: Matrix) => number,
-  order: (n: number, rng: Rng) => Uint32Array = permutation,
 ): number[] {
   const { epochs, batchSize, rng } = options;
   if (x.rows !== y.rows) {
@@ -299,7 +292,7 @@ export function runEpochs(
   const n = x.rows;
   const losses: number[] = [];
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const rows = order(n, rng);
+    const rows = permutation(n, rng);
     let total = 0;
     for (let start = 0; start < n; start += batchSize) {
       const batch = rows.subarray(start, Math.min(start + batchSize, n));

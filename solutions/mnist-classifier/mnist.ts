@@ -47,7 +47,7 @@ const PROGRESS_EVERY = 100;
 /**
  * ReLU, elementwise: max(0, z). z is N×H; returns a new N×H matrix.
  */
-export function relu(z: Matrix): Matrix {
+function relu(z: Matrix): Matrix {
   const out = matrix(z.rows, z.cols);
   for (let i = 0; i < z.data.length; i++) out.data[i] = z.data[i] > 0 ? z.data[i] : 0;
   return out;
@@ -56,7 +56,7 @@ export function relu(z: Matrix): Matrix {
 /**
  * ReLU backward: dz = da ⊙ [z > 0]. da and z are N×H; returns dz, N×H.
  */
-export function reluBackward(da: Matrix, z: Matrix): Matrix {
+function reluBackward(da: Matrix, z: Matrix): Matrix {
   const dz = matrix(da.rows, da.cols);
   for (let i = 0; i < da.data.length; i++) dz.data[i] = z.data[i] > 0 ? da.data[i] : 0;
   return dz;
@@ -66,7 +66,7 @@ export function reluBackward(da: Matrix, z: Matrix): Matrix {
  * Softmax cross-entropy with integer labels. scores is N×K, labels has N digits.
  * Returns the mean loss −(1/N) Σ log p[n, yₙ] and dscores = (softmax(scores) − Y) / N, N×K.
  */
-export function softmaxCrossEntropy(scores: Matrix, labels: ArrayLike<number>): { loss: number; dscores: Matrix } {
+function softmaxCrossEntropy(scores: Matrix, labels: ArrayLike<number>): { loss: number; dscores: Matrix } {
   const n = scores.rows;
   const k = scores.cols;
   const dscores = matrix(n, k);

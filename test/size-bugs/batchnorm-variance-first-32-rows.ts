@@ -1,6 +1,6 @@
 /** BatchNorm whose batch variance adds up only the first 32 rows (then ÷N): right for N ≤ 32, wrong beyond. */
 import type { Matrix } from '../../solutions/lib/index.ts';
-import { forwardWith } from '../../solutions/batchnorm-backward/conventions.ts';
+import { forwardWith } from '../../solutions/batchnorm-backward/mistakes/_conventions.ts';
 export { batchnormBackward } from '../../solutions/batchnorm-backward/batchnorm.ts';
 
 function varianceOfFirst32Rows(x: Matrix, mean: Float64Array): Float64Array {

@@ -4,16 +4,8 @@
  */
 import type { Matrix } from '../../solutions/lib/index.ts';
 import { denseBackward } from '../../solutions/dense-backward/mistakes/db-first-32-rows.ts';
-import {
-  forwardPass,
-  outputLayer,
-  runEpochs,
-  sgdBatch,
-  timesDerivative,
-  type Gradients,
-  type MLP,
-  type TrainOptions,
-} from '../../solutions/mlp-trainer/mlp.ts';
+import type { Gradients, MLP, TrainOptions } from '../../solutions/mlp-trainer/mlp.ts';
+import { forwardPass, outputLayer, runEpochs, sgdBatch, timesDerivative } from '../../solutions/mlp-trainer/mistakes/_variants.ts';
 export { createMLP, forward } from '../../solutions/mlp-trainer/mlp.ts';
 
 export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {

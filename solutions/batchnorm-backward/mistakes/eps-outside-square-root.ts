@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { forwardWith } from '../conventions.ts';
+import { forwardWith } from './_conventions.ts';
 export { batchnormBackward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {

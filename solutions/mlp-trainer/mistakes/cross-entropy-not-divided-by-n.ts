@@ -1,7 +1,6 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { sub } from '../../lib/matrix.ts';
-import { crossEntropyOutput, mseOutput, softmaxRows } from '../mlp.ts';
-import { withOutputLayer } from '../variants.ts';
+import { crossEntropyOutput, mseOutput, softmaxRows, withOutputLayer } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {

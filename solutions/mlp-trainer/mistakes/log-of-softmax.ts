@@ -1,7 +1,6 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { scale, sub, type Matrix } from '../../lib/matrix.ts';
-import { mseOutput, softmaxRows, type OutputLayer } from '../mlp.ts';
-import { withOutputLayer } from '../variants.ts';
+import { mseOutput, type OutputLayer, softmaxRows, withOutputLayer } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {

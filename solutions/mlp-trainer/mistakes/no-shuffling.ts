@@ -1,6 +1,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import type { Matrix } from '../../lib/matrix.ts';
-import { lossAndGradients, runEpochs, sgdBatch, type MLP, type TrainOptions } from '../mlp.ts';
+import { lossAndGradients, type MLP, type TrainOptions } from '../mlp.ts';
+import { runEpochs, sgdBatch } from './_variants.ts';
 export { createMLP, forward, lossAndGradients } from '../mlp.ts';
 
 export const mistake: Mistake = {

@@ -1,8 +1,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { map, sub, type Matrix } from '../../lib/matrix.ts';
 import { sigmoid, sigmoidDerivativeFromOutput } from '../../sigmoid-derivative/sigmoid.ts';
-import { crossEntropyOutput, mseOutput, type OutputLayer } from '../mlp.ts';
-import { withOutputLayer } from '../variants.ts';
+import { crossEntropyOutput, mseOutput, type OutputLayer, withOutputLayer } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {

@@ -1,8 +1,8 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { map, scale, sub, type Matrix } from '../../lib/matrix.ts';
 import { sigmoid } from '../../sigmoid-derivative/sigmoid.ts';
-import { forwardPass, mseOutput, type MLP, type OutputLayer } from '../mlp.ts';
-import { withOutputLayer } from '../variants.ts';
+import type { MLP } from '../mlp.ts';
+import { forwardPass, mseOutput, type OutputLayer, withOutputLayer } from './_variants.ts';
 export { createMLP } from '../mlp.ts';
 
 export const mistake: Mistake = {

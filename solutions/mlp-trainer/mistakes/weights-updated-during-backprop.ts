@@ -1,6 +1,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { matmulTransA, matmulTransB, sumRows, type Matrix } from '../../lib/matrix.ts';
-import { descend, forwardPass, outputLayer, runEpochs, timesDerivative, type MLP, type TrainOptions } from '../mlp.ts';
+import type { MLP, TrainOptions } from '../mlp.ts';
+import { descend, forwardPass, outputLayer, runEpochs, timesDerivative } from './_variants.ts';
 export { createMLP, forward, lossAndGradients } from '../mlp.ts';
 
 export const mistake: Mistake = {

@@ -1,13 +1,14 @@
 /**
  * The reference trainer with the knobs the catalogued mistakes turn: learning rate, weight
  * initialisation and the argmax axis in predict. Kept apart from the reference so that the
- * reference reads as one straight program for the learner who compares with it.
+ * reference reads as one straight program for the learner who compares with it; it carries
+ * its own copy of the reference's ReLU and softmax cross-entropy, which the reference keeps private.
  */
 import { Adam } from '../../adam/adam.ts';
 import { denseBackward, denseForward } from '../../dense-backward/dense.ts';
-import { argmaxRows, takeRows, type Matrix } from '../../lib/matrix.ts';
+import { argmaxRows, matrix, takeRows, type Matrix } from '../../lib/matrix.ts';
 import { createRng, normalMatrix, permutation } from '../../lib/random.ts';
-import { relu, reluBackward, softmaxCrossEntropy, type MnistClassifier, type MnistOptions, type MnistTrainSet } from '../mnist.ts';
+import type { MnistClassifier, MnistOptions, MnistTrainSet } from '../mnist.ts';
 
 export interface Variant {
   learningRate: number;
@@ -20,6 +21,51 @@ export interface Variant {
 export const REFERENCE_VARIANT: Variant = { learningRate: 1e-3, initStd: (fanIn) => Math.sqrt(2 / fanIn), argmaxOver: 'classes' };
 
 const SIZES = [784, 128, 128, 10];
+
+/**
+ * ReLU, elementwise: max(0, z). z is N×H; returns a new N×H matrix.
+ */
+function relu(z: Matrix): Matrix {
+  const out = matrix(z.rows, z.cols);
+  for (let i = 0; i < z.data.length; i++) out.data[i] = z.data[i] > 0 ? z.data[i] : 0;
+  return out;
+}
+
+/**
+ * ReLU backward: dz = da ⊙ [z > 0]. da and z are N×H; returns dz, N×H.
+ */
+function reluBackward(da: Matrix, z: Matrix): Matrix {
+  const dz = matrix(da.rows, da.cols);
+  for (let i = 0; i < da.data.length; i++) dz.data[i] = z.data[i] > 0 ? da.data[i] : 0;
+  return dz;
+}
+
+/**
+ * Softmax cross-entropy with integer labels. scores is N×K, labels has N digits.
+ * Returns the mean loss −(1/N) Σ log p[n, yₙ] and dscores = (softmax(scores) − Y) / N, N×K.
+ */
+function softmaxCrossEntropy(scores: Matrix, labels: ArrayLike<number>): { loss: number; dscores: Matrix } {
+  const n = scores.rows;
+  const k = scores.cols;
+  const dscores = matrix(n, k);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * k;
+    // Subtract the row's max so Math.exp never overflows; softmax is unchanged by the shift.
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) max = Math.max(max, scores.data[row + j]);
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+      const e = Math.exp(scores.data[row + j] - max);
+      dscores.data[row + j] = e;
+      sum += e;
+    }
+    const label = labels[i];
+    loss -= scores.data[row + label] - max - Math.log(sum);
+    for (let j = 0; j < k; j++) dscores.data[row + j] = (dscores.data[row + j] / sum - (j === label ? 1 : 0)) / n;
+  }
+  return { loss: loss / n, dscores };
+}
 
 /** Column-wise argmax: one index per class, the wrong axis for predictions. */
 function argmaxColumns(scores: Matrix): Uint8Array {
