@@ -30,7 +30,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: async (argv, io) => (await import('./commands/train.ts')).trainCommand(argv, io),
     usage: 'npm run train [-- --epochs N --use katas --save FILE --load FILE …] (npm run train -- --help)',
   },
-  bench: { run: async (argv, io) => (await import('./commands/bench.ts')).benchCommand(argv, io), usage: 'npm run bench [-- --json] [--threads N] [--baseline-images N]' },
+  bench: { run: async (argv, io) => (await import('./commands/bench.ts')).benchCommand(argv, io), usage: 'npm run bench [-- --json] (npm run bench -- --help)' },
 };
 
 function usage(): string {
