@@ -5,7 +5,8 @@ initialisation, all 60,000 training images in a shuffled order, then the 10,000 
 Written as a NumPy user would write it (matrix products through BLAS, no dx for the images).
 
 Usage: python3 scripts/numpy-epoch.py <folder with the four MNIST IDX files>
-Prints one JSON line: {"epochSeconds", "testAccuracy", "numpy", "threads"}.
+Prints one JSON line: {"epochSeconds", "testAccuracy", "numpy", "threads"} (threads: what
+OPENBLAS_NUM_THREADS says; `npm run bench` sets it to 1, as many threads as the trainer has).
 Exits with status 3 and a line on stderr when numpy is not installed (the bench says so).
 """
 import json

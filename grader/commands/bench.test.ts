@@ -12,10 +12,11 @@ const result: BenchResult = {
   epochGflop: 30,
   baselineEpochSeconds: 30,
   testAccuracy: 0.9635,
+  kernels: 'webassembly',
   trainImages: 60_000,
   baselineImages: 3200,
   baselineSeconds: 1.6,
-  numpy: { epochSeconds: 1.2, testAccuracy: 0.968, version: '2.4.6' },
+  numpy: { epochSeconds: 1.2, testAccuracy: 0.968, version: '2.4.6', blasThreads: '1' },
 };
 
 describe('usage', () => {
@@ -56,6 +57,7 @@ describe('what it prints', () => {
       gflopsPerSecond: 20,
       baselineEpochSeconds: 30,
       testAccuracy: 0.9635,
+      kernels: 'webassembly',
       numpyEpochSeconds: 1.2,
       numpyTestAccuracy: 0.968,
     });

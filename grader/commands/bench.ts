@@ -15,7 +15,8 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
   --json                  print the numbers as JSON (epochSeconds, samplesPerSecond, gflopsPerSecond,
                           baselineEpochSeconds, testAccuracy, numpyEpochSeconds when measured)
   --baseline-images N     images the baseline trains on before its time is scaled up (default 3200)
-  --no-numpy              skip the NumPy epoch
+  --no-numpy              skip the NumPy epoch (it runs with one BLAS thread, like the trainer,
+                          unless OPENBLAS_NUM_THREADS says otherwise)
   -h, --help              this text`;
 
 interface BenchOptions {
@@ -70,8 +71,8 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
 
 /** The JSON of `--json`: flat numbers a script can compare from run to run. */
 export function epochJson(result: BenchResult): Record<string, number | string> {
-  const { epochSeconds, samplesPerSecond, gflopsPerSecond, baselineEpochSeconds, testAccuracy, numpy } = result;
-  const json: Record<string, number | string> = { epochSeconds, samplesPerSecond, gflopsPerSecond, baselineEpochSeconds, testAccuracy };
+  const { epochSeconds, samplesPerSecond, gflopsPerSecond, baselineEpochSeconds, testAccuracy, kernels, numpy } = result;
+  const json: Record<string, number | string> = { epochSeconds, samplesPerSecond, gflopsPerSecond, baselineEpochSeconds, testAccuracy, kernels };
   if ('skipped' in numpy) json.numpySkipped = numpy.skipped;
   else Object.assign(json, { numpyEpochSeconds: numpy.epochSeconds, numpyTestAccuracy: numpy.testAccuracy });
   return json;
@@ -81,7 +82,7 @@ export function epochJson(result: BenchResult): Record<string, number | string> 
 export function epochTable(result: BenchResult, style: Io['style']): string {
   const images = result.trainImages;
   const rows: { name: string; seconds: number; note?: string }[] = [
-    { name: 'reference trainer (TypeScript)', seconds: result.epochSeconds },
+    { name: 'reference trainer (TypeScript)', seconds: result.epochSeconds, note: `matrix products: ${result.kernels} kernels` },
     {
       name: 'straightforward baseline',
       seconds: result.baselineEpochSeconds,
@@ -89,7 +90,10 @@ export function epochTable(result: BenchResult, style: Io['style']): string {
     },
   ];
   const { numpy } = result;
-  if (!('skipped' in numpy)) rows.push({ name: `NumPy ${numpy.version} float64`, seconds: numpy.epochSeconds, note: `test accuracy ${percent(numpy.testAccuracy)}` });
+  if (!('skipped' in numpy)) {
+    const note = `BLAS threads: ${numpy.blasThreads}; test accuracy ${percent(numpy.testAccuracy)}`;
+    rows.push({ name: `NumPy ${numpy.version} float64`, seconds: numpy.epochSeconds, note });
+  }
   const nameWidth = Math.max(...rows.map((r) => r.name.length));
   const header = `  ${''.padEnd(nameWidth)}  ${'s/epoch'.padStart(8)}  ${'samples/s'.padStart(10)}  ${'GFLOP/s'.padStart(8)}  ${'time ÷ reference'.padStart(16)}`;
   const lines = [

@@ -1,11 +1,12 @@
 /**
- * The product kernels against the textbook triple loop, on shapes that exercise every branch:
- * odd sizes (the 8-wide, 2-wide and single-column tails), empty dimensions, zero-heavy inputs
- * (the sparse path), inputs big enough to be done in chunks, outputs holding stale numbers; and
- * their one documented IEEE deviation (a zero of A skips NaN and ∞ in B).
+ * The product kernels, WebAssembly and TypeScript alike, against the textbook triple loop, on
+ * shapes that exercise every branch: odd sizes (the 8-wide, 2-wide and single-column tails),
+ * empty dimensions, zero-heavy inputs (the sparse path), inputs big enough to be done in chunks
+ * (and too big for the WebAssembly memory), outputs holding stale numbers; their one documented
+ * IEEE deviation (a zero of A skips NaN and ∞ in B); and identical bits from both.
  */
-import { describe, expect, test } from 'vitest';
-import { multiply, multiplyTransA, multiplyTransB } from './kernels.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { activeKernels, availableKernels, multiply, multiplyTransA, multiplyTransB, useKernels } from './kernels.ts';
 import { createRng, type Rng } from './random.ts';
 
 /** The definition: C[i][j] = Σ_p A[i][p]·B[p][j] (A n×k, B k×m), summed in index order. */
@@ -51,10 +52,31 @@ function allThree(A: Float64Array, B: Float64Array, n: number, k: number, m: num
   return [c1, c2, c3];
 }
 
+const built = activeKernels();
+afterAll(() => useKernels(built));
+
+test('npm install has built the WebAssembly kernels, and products use them', () => {
+  expect(availableKernels()).toEqual(['typescript', 'webassembly']);
+  expect(built).toBe('webassembly');
+});
+
+test('both kernels give identical bits on the MNIST trainer\'s shapes', () => {
+  const rng = createRng(7);
+  const A = random(32, 784, rng, 0.81);
+  const B = random(784, 128, rng, 0);
+  const results = availableKernels().map((name) => {
+    useKernels(name);
+    return allThree(A, B, 32, 784, 128);
+  });
+  useKernels(built);
+  expect(results[1]).toEqual(results[0]);
+});
+
 const SIZES = [0, 1, 2, 3, 7, 8, 9, 10, 17, 33];
 
-describe('the kernels equal the triple loop', () => {
+describe.each(availableKernels())('the %s kernels equal the triple loop', (name) => {
   const rng = createRng(2024);
+  beforeAll(() => useKernels(name));
   for (const zeroFraction of [0, 0.5, 0.81, 1]) {
     test(`random shapes, ${zeroFraction * 100}% zeros in A, stale numbers in C`, () => {
       for (let trial = 0; trial < 60; trial++) {
@@ -95,7 +117,8 @@ describe('the kernels equal the triple loop', () => {
   });
 });
 
-describe('NaN and ∞ (the documented deviation from IEEE)', () => {
+describe.each(availableKernels())('NaN and ∞ with the %s kernels (the documented deviation from IEEE)', (name) => {
+  beforeAll(() => useKernels(name));
   // A = [NaN 0; 2 0], B = [1; ∞]. IEEE (numpy) gives [NaN; NaN]: NaN·1 and 2·1 + 0·∞ = NaN.
   const A = Float64Array.of(Number.NaN, 0, 2, 0);
   const B = Float64Array.of(1, Number.POSITIVE_INFINITY);

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { activeKernels, type KernelName } from '../../katas/lib/kernels.ts';
 import { loadMnist, mnistDataDir } from '../../katas/lib/mnist.ts';
 import { baselineEpoch } from './baseline.ts';
 import { DEFAULT_CONFIG, type TrainConfig } from './config.ts';
@@ -17,7 +18,7 @@ import { TrainingSession } from './trainer.ts';
 const NUMPY_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'numpy-epoch.py');
 
 /** The NumPy epoch, or why there is none. */
-export type NumpyResult = { epochSeconds: number; testAccuracy: number; version: string } | { skipped: string };
+export type NumpyResult = { epochSeconds: number; testAccuracy: number; version: string; blasThreads: string } | { skipped: string };
 
 export interface BenchResult {
   /** One epoch of the default recipe with the reference trainer, in seconds. */
@@ -30,6 +31,8 @@ export interface BenchResult {
   baselineEpochSeconds: number;
   /** Test accuracy after that one epoch. */
   testAccuracy: number;
+  /** Which matrix-product kernels ran (katas/lib/kernels.ts). */
+  kernels: KernelName;
   trainImages: number;
   baselineImages: number;
   baselineSeconds: number;
@@ -94,6 +97,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     epochGflop,
     baselineEpochSeconds: (baseline.seconds * train.count) / baseline.images,
     testAccuracy,
+    kernels: activeKernels(),
     trainImages: train.count,
     baselineImages: baseline.images,
     baselineSeconds: baseline.seconds,
@@ -101,15 +105,23 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   };
 }
 
+/**
+ * BLAS threads for NumPy: one, as the trainer has, unless the caller's environment says
+ * otherwise. (On a busy 2-core machine, OpenBLAS's own threads also made its epoch vary from
+ * 1.1 s to 18 s; one thread took 1.3 s every time.)
+ */
+const ONE_BLAS_THREAD = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+
 /** One NumPy epoch in a child process; never a download: no python3 or no numpy is a skip. */
 export function runNumpyEpoch(python = 'python3'): NumpyResult {
-  const run = spawnSync(python, [NUMPY_SCRIPT, mnistDataDir()], { encoding: 'utf8', timeout: NUMPY_TIMEOUT_MS });
+  const env = { ...ONE_BLAS_THREAD, ...process.env };
+  const run = spawnSync(python, [NUMPY_SCRIPT, mnistDataDir()], { encoding: 'utf8', timeout: NUMPY_TIMEOUT_MS, env });
   if (run.error) {
     const missing = (run.error as NodeJS.ErrnoException).code === 'ENOENT';
     return { skipped: missing ? `no ${python} on this machine` : `${python} failed: ${run.error.message}` };
   }
   if (run.status === 3) return { skipped: `${python} has no numpy` };
   if (run.status !== 0) return { skipped: `${NUMPY_SCRIPT} failed: ${run.stderr.trim().split('\n').pop() ?? `exit code ${run.status}`}` };
-  const result = JSON.parse(run.stdout) as { epochSeconds: number; testAccuracy: number; numpy: string };
-  return { epochSeconds: result.epochSeconds, testAccuracy: result.testAccuracy, version: result.numpy };
+  const result = JSON.parse(run.stdout) as { epochSeconds: number; testAccuracy: number; numpy: string; threads: string };
+  return { epochSeconds: result.epochSeconds, testAccuracy: result.testAccuracy, version: result.numpy, blasThreads: result.threads };
 }
