@@ -77,28 +77,26 @@ function gatherRows(A: Float64Array, k: number, r0: number, r1: number, lists: S
 
 /**
  * Lists the nonzeros of rows [p0, p1) of the row-major matrix A (width n) by column in
- * `byColumn`: list i holds the row indices p and values A[p][i]. Built from the row lists (in
- * `byRow`), so the dense block is read once and only its nonzeros are sorted into columns.
+ * `lists`: list i holds the row indices p and values A[p][i], in row order. One pass down each
+ * column: consecutive columns share cache lines, so the strided reads stay in cache.
  */
-function gatherColumns(A: Float64Array, n: number, p0: number, p1: number, byRow: SparseLists, byColumn: SparseLists): SparseLists {
-  const rows = gatherRows(A, n, p0, p1, byRow);
-  const entries = rows.start[p1 - p0];
-  reserve(byColumn, entries, n);
-  const { index, value, start } = byColumn;
-  start.fill(0, 0, n + 1);
-  for (let t = 0; t < entries; t++) start[rows.index[t] + 1]++;
-  for (let i = 0; i < n; i++) start[i + 1] += start[i];
-  // start[i] now marks where column i begins; fill each column in row order, then shift back.
-  for (let r = 0; r < p1 - p0; r++) {
-    for (let t = rows.start[r]; t < rows.start[r + 1]; t++) {
-      const slot = start[rows.index[t]]++;
-      index[slot] = p0 + r;
-      value[slot] = rows.value[t];
+function gatherColumns(A: Float64Array, n: number, p0: number, p1: number, lists: SparseLists): SparseLists {
+  reserve(lists, (p1 - p0) * n, n);
+  const { index, value, start } = lists;
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = t;
+    for (let p = p0; p < p1; p++) {
+      const v = A[p * n + i];
+      if (v !== 0) {
+        index[t] = p;
+        value[t] = v;
+        t++;
+      }
     }
   }
-  for (let i = n; i > 0; i--) start[i] = start[i - 1];
-  start[0] = 0;
-  return byColumn;
+  start[n] = t;
+  return lists;
 }
 
 /**
@@ -332,7 +330,7 @@ export function multiplyTransA(A: Float64Array, B: Float64Array, C: Float64Array
   const step = chunkRows(n);
   for (let p0 = 0; p0 < k; p0 += step) {
     const p1 = Math.min(k, p0 + step);
-    engine.add(gatherColumns(A, n, p0, p1, engine.byRow, engine.byColumn), n, 0, p0 > 0);
+    engine.add(gatherColumns(A, n, p0, p1, engine.byColumn), n, 0, p0 > 0);
   }
   engine.end();
 }
