@@ -40,7 +40,11 @@ interface SparseLists {
 /** Growable lists for the TypeScript engine: by row (multiply), and by column (multiplyTransA). */
 const emptyLists = (): SparseLists => ({ index: new Int32Array(1024), value: new Float64Array(1024), start: new Int32Array(65) });
 
-/** Room for `entries` nonzeros in `count` lists (outside the WebAssembly memory if it is too small). */
+/**
+ * Room for `entries` nonzeros in `count` lists (outside the WebAssembly memory if it is too
+ * small). `entries` is every entry of the block gathered: the gathers write each one before
+ * deciding whether to keep it.
+ */
 function reserve(lists: SparseLists, entries: number, count: number): void {
   if (lists.index.length < entries) {
     lists.index = new Int32Array(entries);
@@ -63,12 +67,12 @@ function gatherRows(A: Float64Array, k: number, r0: number, r1: number, lists: S
     start[r - r0] = t;
     const base = r * k;
     for (let p = 0; p < k; p++) {
+      // Written every time, kept when nonzero (t moves on): no branch, since in ReLU activations
+      // and their gradients zero or not is a coin flip, and mispredictions cost 5× this loop.
       const v = A[base + p];
-      if (v !== 0) {
-        index[t] = p;
-        value[t] = v;
-        t++;
-      }
+      index[t] = p;
+      value[t] = v;
+      t += +(v !== 0);
     }
   }
   start[r1 - r0] = t;
@@ -88,11 +92,9 @@ function gatherColumns(A: Float64Array, n: number, p0: number, p1: number, lists
     start[i] = t;
     for (let p = p0; p < p1; p++) {
       const v = A[p * n + i];
-      if (v !== 0) {
-        index[t] = p;
-        value[t] = v;
-        t++;
-      }
+      index[t] = p; // kept when nonzero, without a branch (see gatherRows)
+      value[t] = v;
+      t += +(v !== 0);
     }
   }
   start[n] = t;
