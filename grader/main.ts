@@ -4,6 +4,7 @@
  * command answers --help (and -h) with its usage, and a bad option with the same usage.
  */
 import { pathToFileURL } from 'node:url';
+import { argumentProblem } from './commands/options.ts';
 import { processIo, type Io } from './io.ts';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -65,17 +66,6 @@ function overview(): string {
   return ['Commands:', ...Object.keys(COMMANDS).map((name) => `  ${name}`), 'Each answers --help.'].join('\n');
 }
 
-/** Node's parseArgs errors for a bad option or argument, reworded without its advice about "--". */
-function badArgument(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
-  const message = (error as Error).message;
-  const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option ${option}.`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument: ${message.replace(/^.*?'([^']*)'.*$/s, '$1')}.`;
-  return message.split('. ')[0] + '.';
-}
-
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
@@ -94,7 +84,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     // Ctrl-C at a prompt (terminal.ts's Interrupted): the learner chose to leave; nothing to explain.
     if (error instanceof Error && error.name === 'Interrupted') return 130;
-    const bad = badArgument(error);
+    const bad = argumentProblem(error);
     if (bad) {
       io.err(`${bad}\n\n${await usageOf(command)}`);
       return 2;

@@ -11,17 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'train-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('options', () => {
-  test('no options: the seed recipe', () => {
+  test('no options: the default recipe', () => {
     expect(parseTrainArgs([]).config).toEqual(DEFAULT_CONFIG);
     expect(parseTrainArgs([]).source).toBe('reference');
   });
 
   test('every option reaches the configuration', () => {
     const { config, source, limit, save } = parseTrainArgs(
-      '--epochs 3 --batch-size 64 --hidden 256,64,32 --activation sigmoid --batchnorm --optimizer momentum --momentum 0.8 --seed 9 --threads 1 --limit 500 --use katas --save m.json'.split(' '),
+      '--epochs 3 --batch-size 64 --hidden 256,64,32 --activation sigmoid --batchnorm --optimizer momentum --momentum 0.8 --seed 9 --limit 500 --use katas --save m.json'.split(' '),
     );
     expect(config).toMatchObject({ epochs: 3, batchSize: 64, sizes: [784, 256, 64, 32, 10], activation: 'sigmoid', batchnorm: true });
-    expect(config).toMatchObject({ optimizer: 'momentum', momentum: 0.8, lr: 0.01, seed: 9, threads: 1 });
+    expect(config).toMatchObject({ optimizer: 'momentum', momentum: 0.8, lr: 0.01, seed: 9 });
     expect([source, limit, save]).toEqual(['katas', 500, 'm.json']);
     expect(parseTrainArgs(['--hidden', '']).config.sizes).toEqual([784, 10]);
   });
@@ -32,6 +32,14 @@ describe('options', () => {
     expect(() => parseTrainArgs(['--use', 'mine'])).toThrow('--use must be one of reference, katas');
     expect(() => parseTrainArgs(['--limit', '0'])).toThrow('--limit must be a whole number ≥ 1');
   });
+
+  test('an unknown option, a missing value or a stray word prints the usage, not Node\'s message', () => {
+    expect(() => parseTrainArgs(['--threads', '2'])).toThrow(/^npm run train: unknown option --threads\n\nnpm run train \[-- options\]/);
+    expect(() => parseTrainArgs(['--epochs'])).toThrow(/^npm run train: --epochs needs a value\n/);
+    expect(() => parseTrainArgs(['--batchnorm=yes'])).toThrow(/^npm run train: --batchnorm takes no value\n/);
+    expect(() => parseTrainArgs(['ten'])).toThrow(/^npm run train: unexpected argument "ten"\n/);
+    expect(() => parseTrainArgs(['--bogus'])).not.toThrow(/positional argument/);
+  });
 });
 
 describe('a run', () => {
@@ -39,11 +47,11 @@ describe('a run', () => {
 
   test('trains, reports the test accuracy and its pictures, and saves the model', async () => {
     const io = fakeIo();
-    const code = await trainCommand(['--limit', '1000', '--epochs', '1', '--threads', '1', '--save', model], io, null);
+    const code = await trainCommand(['--limit', '1000', '--epochs', '1', '--save', model], io, null);
     const out = io.stdout();
     expect(code, io.stderr()).toBe(0);
     expect(out).toContain('Training 784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, batch 32, 1 epoch, seed 1');
-    expect(out).toContain('with the reference solutions, 1 thread, 1,000 training and 10,000 test images');
+    expect(out).toContain('with the reference solutions, 1,000 training and 10,000 test images');
     expect(out).toMatch(/Epoch 1\/1 .* loss \d\.\d{4}  acc \d+\.\d\d%  test \d+\.\d\d%/);
     expect(out).toMatch(/Test accuracy: \d+\.\d\d% \(\d+ of 10000 test images\) after 1 epoch/);
     expect(out).toContain('Confusion matrix (rows: true digit, columns: predicted)');
@@ -60,9 +68,13 @@ describe('a run', () => {
     expect(io.stdout()).not.toContain('Epoch');
   });
 
-  test('--help lists the options', async () => {
-    const io = fakeIo();
-    expect(await trainCommand(['--help'], io, null)).toBe(0);
-    expect(io.stdout()).toContain('--use katas');
+  test('--help and -h list the options, in the words a user knows', async () => {
+    for (const flag of ['--help', '-h']) {
+      const io = fakeIo();
+      expect(await trainCommand([flag], io, null)).toBe(0);
+      expect(io.stdout()).toContain('--use katas');
+      expect(io.stdout()).toContain('The default recipe');
+      expect(io.stdout()).not.toMatch(/seed's|thread/);
+    }
   });
 });

@@ -5,8 +5,6 @@
  * `--save <file>` keeps the model; `--load <file>` evaluates a saved one instead of training.
  * The work is done by solutions/train/; this module parses, calls and prints.
  */
-import { parseArgs } from 'node:util';
-import { relative } from 'node:path';
 import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
 import {
   ACTIVATIONS,
@@ -20,16 +18,16 @@ import {
 } from '../../solutions/train/config.ts';
 import { loadModel, saveModel } from '../../solutions/train/model.ts';
 import { defaultLocation, loadParts, PartsError, type Source } from '../../solutions/train/parts.ts';
-import { confusionTable, epochLine, lossCurve, misclassified, progressLine } from '../../solutions/train/render.ts';
-import { evaluate, threadsFor, train, type BatchProgress } from '../../solutions/train/trainer.ts';
+import { evaluate, train, type BatchProgress } from '../../solutions/train/trainer.ts';
+import { confusionTable, epochLine, lossCurve, misclassified, progressLine } from '../core/train-view.ts';
 import type { Io } from '../io.ts';
-
+import { parseArgs } from 'node:util';
 
 export const TRAIN_USAGE = `Usage: npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
-accuracy on the 10,000 official test images. Default: the seed's Keras recipe, 784-128-128-10,
-ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs, with the learning
-rate divided by 10 from epoch ${DEFAULT_CONFIG.lrDropEpoch} on.
+accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
+cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs, with the learning rate divided by 10
+from epoch ${DEFAULT_CONFIG.lrDropEpoch} on.
 
   --epochs N              passes over the training images (default ${DEFAULT_CONFIG.epochs})
   --batch-size N          images per step (default ${DEFAULT_CONFIG.batchSize})
@@ -37,15 +35,15 @@ rate divided by 10 from epoch ${DEFAULT_CONFIG.lrDropEpoch} on.
   --lr-drop-at N          divide the learning rate by 10 from epoch N on (default ${DEFAULT_CONFIG.lrDropEpoch}; 0: never)
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
   --activation A          ${ACTIVATIONS.join(' or ')} for the hidden layers (default ${DEFAULT_CONFIG.activation})
-  --batchnorm             BatchNorm before each hidden activation (runs on one thread)
+  --batchnorm             BatchNorm before each hidden activation
   --optimizer O           ${OPTIMIZERS.join(', ')} (default ${DEFAULT_CONFIG.optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${DEFAULT_CONFIG.momentum})
   --seed N                fixes the initial weights and the shuffling (default ${DEFAULT_CONFIG.seed})
-  --threads N             threads that share each batch, 1 or 2 (default ${DEFAULT_CONFIG.threads}); the result is the same
   --limit N               train on the first N training images only, for a quick try
   --use katas             build the network from your own kata files instead of the reference
   --save FILE             save the trained model, e.g. models/mnist.json
-  --load FILE             evaluate a saved model instead of training`;
+  --load FILE             evaluate a saved model instead of training
+  -h, --help              this text`;
 
 /** A terminal that can redraw a line in place; commands given one only when stdout is a TTY. */
 export interface LiveLine {
@@ -75,10 +73,11 @@ export function parseTrainArgs(argv: string[]): {
   limit?: number;
   help: boolean;
 } {
-  const { values } = parseArgs({
-    args: argv,
-    allowPositionals: false,
-    options: {
+  const { values } = parseArgs(
+    {
+      args: argv,
+      allowPositionals: false,
+      options: {
       epochs: { type: 'string' },
       'batch-size': { type: 'string' },
       lr: { type: 'string' },
@@ -89,14 +88,14 @@ export function parseTrainArgs(argv: string[]): {
       optimizer: { type: 'string' },
       momentum: { type: 'string' },
       seed: { type: 'string' },
-      threads: { type: 'string' },
       limit: { type: 'string' },
       use: { type: 'string' },
       save: { type: 'string' },
       load: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      },
     },
-  });
+  );
   const optimizer = oneOf<OptimizerName>('optimizer', values.optimizer, OPTIMIZERS, DEFAULT_CONFIG.optimizer);
   const hidden =
     values.hidden === undefined
@@ -117,7 +116,6 @@ export function parseTrainArgs(argv: string[]): {
     lrDropEpoch: number('lr-drop-at', values['lr-drop-at'], DEFAULT_CONFIG.lrDropEpoch),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
-    threads: number('threads', values.threads, DEFAULT_CONFIG.threads),
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);
@@ -146,7 +144,7 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
 
   if (options.load !== undefined) {
     const { model, notes } = loadModel(options.load);
-    const parts = await loadParts({ ...model.config, optimizer: 'adam' }, defaultLocation(options.source), { purpose: 'forward' });
+    const parts = await loadParts({ ...model.config, optimizer: 'adam' }, defaultLocation(options.source), 'forward');
     io.out(`Evaluating ${options.load}: ${model.config.sizes.join('-')} ${model.config.activation}${model.config.batchnorm ? ' + batchnorm' : ''}`);
     const described = Object.entries(notes).map(([k, v]) => `${k} ${v}`).join(', ');
     if (described) io.out(style.dim(`(saved with ${described})`));
@@ -161,15 +159,8 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
   const trainSet = options.limit === undefined ? data.train : firstImages(data.train, options.limit);
   const location = defaultLocation(source);
   io.out(style.bold(`Training ${describeConfig(config)}`));
-  const what = source === 'katas' ? `your katas (${relative(process.cwd(), location.root) || location.root}/)` : 'the reference solutions';
-  const threads = threadsFor(config);
-  const why = threads < config.threads ? (config.batchnorm ? ' (BatchNorm needs whole batches)' : ` (at most ${threads})`) : '';
-  io.out(
-    style.dim(
-      `with ${what}, ${threads} thread${threads === 1 ? '' : 's'}${why}, ` +
-        `${trainSet.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test images`,
-    ),
-  );
+  const what = source === 'katas' ? 'your kata files' : 'the reference solutions';
+  io.out(style.dim(`with ${what}, ${trainSet.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test images`));
 
   const epochSeconds: number[] = [];
   let lastDraw = 0;
@@ -215,6 +206,14 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
     `\n${style.bold(`Test accuracy: ${accuracy}`)} (${Math.round(evaluation.accuracy * test.count)} of ${test.count} test images) ` +
       `after ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, ${result.trainSeconds.toFixed(1)} s of training`,
   );
+  if (!result.schedulable && config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs) {
+    io.out(
+      style.yellow(
+        `Your ${config.optimizer === 'adam' ? 'Adam' : 'SGDMomentum'} has no public lr field, so the learning rate stayed at ${config.lr} ` +
+          `instead of dropping to ${config.lr / 10} from epoch ${config.lrDropEpoch} (the kata's contract: a public, writable lr).`,
+      ),
+    );
+  }
   io.out(`\nConfusion matrix (rows: true digit, columns: predicted):\n${confusionTable(evaluation, style)}`);
   io.out(`\nTraining loss per batch:\n${lossCurve(result.batchLosses, style, Math.min(60, width - 12), 10, Math.ceil(trainSet.count / config.batchSize))}`);
   io.out(`\nSome misclassified test digits (true → predicted):\n${misclassified(test, evaluation, style, 8, width)}`);

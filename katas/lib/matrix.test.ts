@@ -1,8 +1,7 @@
 /**
- * The fast matrix products against the textbook triple loop, on shapes that exercise every
- * branch of the kernels: odd sizes (the 8-wide, 2-wide and single-column tails), empty
- * dimensions, zero-heavy inputs (the sparse path), inputs big enough to be done in chunks,
- * reused `out` matrices holding stale numbers, and the shape errors.
+ * The matrix products as the toolkit offers them: each computes A·B (the arithmetic itself is
+ * tested in kernels.test.ts), fills a reused `out` entirely, leaves its inputs alone, and
+ * names both shapes when they do not fit.
  */
 import { describe, expect, test } from 'vitest';
 import { matmul, matmulTransA, matmulTransB, matrix, transpose, type Matrix } from './matrix.ts';
@@ -38,26 +37,17 @@ function expectClose(actual: Matrix, expected: Matrix): void {
   }
 }
 
-const SIZES = [0, 1, 2, 3, 7, 8, 9, 10, 17, 33];
-
-describe('matrix products agree with the triple loop', () => {
+describe('matrix products', () => {
   const rng = createRng(2024);
-  for (const zeroFraction of [0, 0.5, 0.81, 1]) {
-    test(`random shapes, ${zeroFraction * 100}% zeros in the left operand`, () => {
-      for (let trial = 0; trial < 60; trial++) {
-        const n = SIZES[Math.floor(rng() * SIZES.length)];
-        const k = SIZES[Math.floor(rng() * SIZES.length)];
-        const m = SIZES[Math.floor(rng() * SIZES.length)];
-        const a = randomMatrix(n, k, rng, zeroFraction);
-        const b = randomMatrix(k, m, rng, 0.2);
-        const expected = naiveMatmul(a, b);
-        expectClose(matmul(a, b), expected);
-        // The transposed products get their operand already transposed, so all three compute A·B.
-        expectClose(matmulTransA(transpose(a), b), expected);
-        expectClose(matmulTransB(a, transpose(b)), expected);
-      }
-    });
-  }
+
+  test('the three products compute A·B, whichever operand they are given transposed', () => {
+    const a = randomMatrix(7, 10, rng, 0.5);
+    const b = randomMatrix(10, 9, rng, 0);
+    const expected = naiveMatmul(a, b);
+    expectClose(matmul(a, b), expected);
+    expectClose(matmulTransA(transpose(a), b), expected);
+    expectClose(matmulTransB(a, transpose(b)), expected);
+  });
 
   test('a reused out is fully overwritten, stale numbers and all', () => {
     const a = randomMatrix(9, 13, rng, 0.6);
@@ -71,19 +61,6 @@ describe('matrix products agree with the triple loop', () => {
     expect(matmul(a, b, out)).toBe(out);
   });
 
-  test('products too big for the scratch space are done in chunks, with the same result', () => {
-    // 300,000 entries per row (or column) exceed the 2^18-entry scratch space, so each product
-    // gathers one row at a time and matmulTransA adds its chunks together.
-    const wide = 300_000;
-    const a = randomMatrix(3, wide, rng, 0.9);
-    const b = randomMatrix(wide, 2, rng, 0);
-    expectClose(matmul(a, b), naiveMatmul(a, b));
-    expectClose(matmulTransB(a, transpose(b)), naiveMatmul(a, b));
-    const tall = randomMatrix(3, wide, rng, 0.9);
-    const right = randomMatrix(3, 2, rng, 0);
-    expectClose(matmulTransA(tall, right), naiveMatmul(transpose(tall), right));
-  });
-
   test('inputs are not modified', () => {
     const a = randomMatrix(5, 6, rng, 0.5);
     const b = randomMatrix(6, 9, rng, 0);
@@ -93,14 +70,6 @@ describe('matrix products agree with the triple loop', () => {
     matmulTransB(a, transpose(b));
     expect(a.data).toEqual(before[0]);
     expect(b.data).toEqual(before[1]);
-  });
-
-  test('NaN and ∞ in the left operand reach the output; zeros there skip the right operand', () => {
-    const a = matrix(1, 2, Float64Array.of(Number.NaN, 0));
-    const b = matrix(2, 1, Float64Array.of(1, Number.POSITIVE_INFINITY));
-    expect(matmul(a, b).data[0]).toBeNaN();
-    const skip = matrix(1, 2, Float64Array.of(2, 0));
-    expect(matmul(skip, b).data[0]).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The benchmark's yardstick: the seed's network (784-128-128-10, ReLU, softmax cross-entropy,
+ * The benchmark's yardstick: the default recipe's network (784-128-128-10, ReLU, softmax cross-entropy,
  * Adam, batch 32) as a straightforward TypeScript port would first write it. Textbook i-j-k
  * triple loops over flat Float64Arrays, a fresh array for every intermediate result and every
  * transpose, and no use of the zeros in the data. Correct, and about as fast as plain code gets
@@ -55,7 +55,7 @@ class AdamState {
 }
 
 /**
- * Trains the seed's network for one pass over the first `count` images of `set`, batch 32.
+ * Trains the default network for one pass over the first `count` images of `set`, batch 32.
  * @returns the seconds it took and the mean training loss (to show it really learns)
  */
 export function baselineEpoch(set: MnistSet, count: number, seed = 1, batchSize = 32): { seconds: number; loss: number; images: number } {

@@ -1,8 +1,7 @@
 /**
- * What a training run is: the network, the optimizer and the schedule, with the seed's Keras
- * recipe as the default (784-128-128-10, ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32).
+ * What a training run is: the network, the optimizer and the schedule, with the classic Keras
+ * MNIST recipe as the default (784-128-128-10, ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32).
  */
-import { availableParallelism } from 'node:os';
 import { CLASS_COUNT, IMAGE_SIZE } from '../../katas/lib/mnist.ts';
 
 export type Activation = 'relu' | 'sigmoid';
@@ -12,7 +11,7 @@ export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam'];
 
 /** The shape of the network: what a saved model records so it can be rebuilt. */
 export interface NetworkConfig {
-  /** Layer widths from the input to the output: [784, 128, 128, 10] for the seed's network. */
+  /** Layer widths from the input to the output: [784, 128, 128, 10] by default. */
   sizes: number[];
   /** The hidden layers' activation; the output layer is always a softmax. */
   activation: Activation;
@@ -36,12 +35,6 @@ export interface TrainConfig extends NetworkConfig {
   batchSize: number;
   /** Seeds the weight initialisation and the shuffling: the same seed gives the same run. */
   seed: number;
-  /**
-   * Threads that share each mini-batch (data parallelism over worker threads): 1 or 2. Each
-   * batch is cut into 2 shards whatever the thread count, so both give the same numbers; with
-   * BatchNorm, which needs the whole batch in one place, a batch is one shard on one thread.
-   */
-  threads: number;
 }
 
 /** Epochs of the default recipe: 8 at lr, 2 at lr/10, for ≥ 98.0% test accuracy (measured, see README). */
@@ -59,7 +52,6 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   lrDropEpoch: DEFAULT_LR_DROP_EPOCH,
   batchSize: 32,
   seed: 1,
-  threads: Math.min(2, availableParallelism()),
 };
 
 /** The learning rate each optimizer starts from when none is given (Adam's is PyTorch's default). */
@@ -72,7 +64,6 @@ export function checkConfig(config: TrainConfig): TrainConfig {
   };
   positiveInteger('epochs', config.epochs);
   positiveInteger('batch-size', config.batchSize);
-  positiveInteger('threads', config.threads);
   if (!(Number.isInteger(config.lrDropEpoch) && config.lrDropEpoch >= 0)) {
     throw new Error(`--lr-drop-at must be a whole number ≥ 0 (0: never), got ${config.lrDropEpoch}`);
   }

@@ -1,5 +1,5 @@
 /** Measuring a model on a set of images: its predictions, accuracy and confusion matrix. */
-import { matrix, type Matrix } from '../../katas/lib/matrix.ts';
+import { matrix } from '../../katas/lib/matrix.ts';
 import { batchToMatrix, CLASS_COUNT, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import type { Model } from './model.ts';
 import { Network } from './network.ts';
@@ -14,20 +14,18 @@ export interface Evaluation {
   confusion: number[][];
 }
 
-/** The predicted digit of every image of `set` (eval mode, in chunks), written into `out`. */
-export function predictSet(parts: Parts, model: Model, set: MnistSet, out: Uint8Array, chunk = 500): Uint8Array {
-  const networks = new Map<number, { net: Network; x: Matrix }>();
+/** The predicted digit of every image of `set` (eval mode, `chunk` images at a time). */
+export function predictSet(parts: Parts, model: Model, set: MnistSet, chunk = 500): Uint8Array {
+  const network = new Network(parts, model);
+  const predicted = new Uint8Array(set.count);
+  let x = matrix(Math.min(chunk, set.count), IMAGE_SIZE);
   for (let start = 0; start < set.count; start += chunk) {
     const rows = Math.min(chunk, set.count - start);
-    let entry = networks.get(rows);
-    if (!entry) {
-      entry = { net: new Network(parts, model, rows), x: matrix(rows, IMAGE_SIZE) };
-      networks.set(rows, entry);
-    }
+    if (x.rows !== rows) x = matrix(rows, IMAGE_SIZE);
     const indices = Uint32Array.from({ length: rows }, (_, i) => start + i);
-    out.set(entry.net.predict(batchToMatrix(set, indices, entry.x)), start);
+    predicted.set(network.predict(batchToMatrix(set, indices, x)), start);
   }
-  return out;
+  return predicted;
 }
 
 /** Accuracy and confusion matrix of predictions against the true labels. */
@@ -41,7 +39,7 @@ export function summarize(labels: Uint8Array, predicted: Uint8Array): Evaluation
   return { accuracy: labels.length === 0 ? 0 : correct / labels.length, count: labels.length, predicted, confusion };
 }
 
-/** Predictions, accuracy and confusion matrix of a model on a set, in this thread. */
+/** Predictions, accuracy and confusion matrix of a model on a set. */
 export function evaluate(parts: Parts, model: Model, set: MnistSet): Evaluation {
-  return summarize(set.labels, predictSet(parts, model, set, new Uint8Array(set.count)));
+  return summarize(set.labels, predictSet(parts, model, set));
 }

@@ -3,8 +3,8 @@
  * their initialisation, and saving to / loading from a file.
  *
  * All trainable numbers live in one contiguous Float64Array, each parameter a view into it, in
- * the order the optimizer sees them: w1, b1, (γ1, β1,) w2, b2, … That single buffer can be a
- * SharedArrayBuffer, so worker threads train the very same numbers (see parallel.ts).
+ * the order the optimizer sees them: w1, b1, (γ1, β1,) w2, b2, … One buffer is what a model
+ * file stores, and what tests compare to tell two models apart.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -72,10 +72,7 @@ export function statsCount(config: NetworkConfig): number {
   return config.batchnorm ? 2 * config.sizes.slice(1, -1).reduce((a, b) => a + b, 0) : 0;
 }
 
-/**
- * A model whose numbers are views into `buffer` (and `stats`), zero unless those already hold
- * numbers. Pass SharedArrayBuffer-backed arrays to share the model with worker threads.
- */
+/** A model whose numbers are views into `buffer` (and `stats`), zero unless those already hold numbers. */
 export function createModel(
   config: NetworkConfig,
   buffer: Float64Array = new Float64Array(parameterCount(config)),

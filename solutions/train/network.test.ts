@@ -15,7 +15,7 @@ const ROWS = 6;
 const LABELS = Uint8Array.of(0, 2, 1, 2, 0, 1);
 
 function lossOf(parts: Parts, model: Model, x: Matrix): number {
-  const net = new Network(parts, model, ROWS);
+  const net = new Network(parts, model);
   const logits = net.forward(x, 'train');
   return softmaxCrossEntropy(logits, LABELS, 1 / ROWS, matrix(ROWS, 3)).lossSum / ROWS;
 }
@@ -38,10 +38,10 @@ describe('the network backward pass matches finite differences', () => {
       for (const { b } of model.dense) b.forEach((_, j) => (b[j] = rng() - 0.5));
       for (const norm of model.norms) norm.gamma.forEach((_, j) => ((norm.gamma[j] = 0.5 + rng()), (norm.beta[j] = rng() - 0.5)));
       const x = normalMatrix(ROWS, 5, rng);
-      const net = new Network(parts, model, ROWS);
+      const net = new Network(parts, model);
       const dlogits = matrix(ROWS, 3);
       softmaxCrossEntropy(net.forward(x, 'train'), LABELS, 1 / ROWS, dlogits);
-      const grads = net.backward(dlogits, true).map((g) => Float64Array.from(paramData(g)));
+      const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
 
       const h = 1e-6;
       let worst = 0;

@@ -1,48 +1,46 @@
 /**
  * The building blocks of the trainer, taken from the reference solutions or, with
  * `--use katas`, from the learner's own kata files: the dense layer, the sigmoid, BatchNorm and
- * the optimizers. Each comes from `<root>/<slug>/<file>` under the kata contract of DESIGN.md.
+ * the optimizers. Which file holds a block and what it exports come from the course manifest
+ * (grader/core/manifest.ts); this module only knows which kata plays which role.
  *
- * Before a run, `checkParts` tries every block it needs on a tiny input, so a kata that is
+ * Before a run, `loadParts` tries every block it needs on a tiny input, so a kata that is
  * missing, unsolved ("not implemented"), crashing or returning the wrong shape is named up
  * front with the command that helps, instead of failing in the middle of an epoch.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findKata, loadKatas, type Kata } from '../../grader/core/manifest.ts';
 import { fromRows, matrix, shapeOf, type Matrix, type Param } from '../../katas/lib/matrix.ts';
-import type * as AdamModule from '../adam/adam.ts';
-import type * as BatchnormModule from '../batchnorm-backward/batchnorm.ts';
-import type * as DenseModule from '../dense-backward/dense.ts';
-import type * as MomentumModule from '../momentum/momentum.ts';
-import type * as SigmoidModule from '../sigmoid-derivative/sigmoid.ts';
+import type { BatchNormOptions, BatchNormState } from '../batchnorm-backward/batchnorm.ts';
 import type { NetworkConfig, OptimizerName, TrainConfig } from './config.ts';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Where the blocks come from: the reference solutions, or the learner's katas. */
 export type Source = 'reference' | 'katas';
 
-/** Which folders hold the blocks: `solutions/` and `katas/` of this repository by default. */
 export interface PartsLocation {
   source: Source;
-  /** The folder holding `<slug>/<file>` for every kata. */
-  root: string;
+  /**
+   * A folder holding `<slug>/<file>` for every kata, in place of the files the manifest names
+   * (the learner's stubs or the references). For tests that build a katas folder of their own.
+   */
+  root?: string;
 }
 
 export function defaultLocation(source: Source): PartsLocation {
-  return { source, root: join(repoRoot, source === 'reference' ? 'solutions' : 'katas') };
+  return { source };
 }
 
-/** The katas a trainer can be built from, by the role they play. */
-export const KATA_FILES = {
-  dense: { slug: 'dense-backward', file: 'dense.ts', exports: ['denseForward', 'denseBackward'] },
-  sigmoid: { slug: 'sigmoid-derivative', file: 'sigmoid.ts', exports: ['sigmoid', 'sigmoidDerivativeFromOutput'] },
-  batchnorm: { slug: 'batchnorm-backward', file: 'batchnorm.ts', exports: ['batchnormForward', 'batchnormBackward'] },
-  momentum: { slug: 'momentum', file: 'momentum.ts', exports: ['SGDMomentum'] },
-  adam: { slug: 'adam', file: 'adam.ts', exports: ['Adam'] },
+/** The kata that plays each role. Its file and exports are the manifest's. */
+export const ROLE_KATAS = {
+  dense: 'dense-backward',
+  sigmoid: 'sigmoid-derivative',
+  batchnorm: 'batchnorm-backward',
+  momentum: 'momentum',
+  adam: 'adam',
 } as const;
-export type Role = keyof typeof KATA_FILES;
+export type Role = keyof typeof ROLE_KATAS;
 
 /**
  * The roles a configuration needs: the dense layer always, the rest as chosen; the optimizer
@@ -56,20 +54,14 @@ export function rolesFor(config: NetworkConfig & Pick<TrainConfig, 'optimizer'>,
   return roles;
 }
 
-/**
- * Preallocated results for the dense layer, an optional extension of the kata contract: a
- * dense layer that supports it writes into these instead of allocating (and skips dx when it
- * is null, which the first layer never needs). One that ignores them returns fresh arrays, and
- * the trainer copies from those: both work.
- */
-export interface DenseOutputs {
-  dx: Matrix | null;
-  dw: Matrix;
-  db: Float64Array;
-}
-
-/** An optimizer as the trainer uses it. */
+/** An optimizer as the trainer uses it (the momentum and adam katas' contract). */
 export interface Optimizer {
+  /**
+   * The learning rate, public and writable like PyTorch's `param_groups[0]['lr']`: the trainer's
+   * schedule sets it between epochs. Optional because a learner's class may keep it under
+   * another name; the run then says that its learning rate stays fixed.
+   */
+  lr?: number;
   step(params: readonly Param[], grads: readonly Param[]): void;
 }
 
@@ -79,25 +71,20 @@ export interface OptimizerOptions {
   momentum: number;
 }
 
-/** The blocks, typed by the kata contract. Missing roles are null. */
+/**
+ * The blocks, typed by the kata contract (DESIGN.md). A cache is whatever the block's own
+ * forward pass returned, handed back unopened to its backward pass. Missing roles are null.
+ */
 export interface Parts {
-  location: PartsLocation;
-  denseForward: (x: Matrix, w: Matrix, b: Float64Array, out?: Matrix) => { out: Matrix; cache: unknown };
-  denseBackward: (
-    dout: Matrix,
-    cache: never,
-    outputs?: DenseOutputs,
-  ) => { dx: Matrix | null; dw: Matrix; db: Float64Array };
-  sigmoid: typeof SigmoidModule.sigmoid | null;
-  sigmoidDerivativeFromOutput: typeof SigmoidModule.sigmoidDerivativeFromOutput | null;
-  batchnormForward: typeof BatchnormModule.batchnormForward | null;
-  batchnormBackward: ((dout: Matrix, cache: never) => ReturnType<typeof BatchnormModule.batchnormBackward>) | null;
-  createOptimizer: (options: OptimizerOptions) => Optimizer;
-}
-
-function modulePath(location: PartsLocation, role: Role): string {
-  const { slug, file } = KATA_FILES[role];
-  return join(location.root, slug, file);
+  denseForward(x: Matrix, w: Matrix, b: Float64Array): { out: Matrix; cache: unknown };
+  denseBackward(dout: Matrix, cache: unknown): { dx: Matrix; dw: Matrix; db: Float64Array };
+  sigmoid: ((z: number) => number) | null;
+  sigmoidDerivativeFromOutput: ((a: number) => number) | null;
+  batchnormForward:
+    | ((x: Matrix, gamma: Float64Array, beta: Float64Array, state: BatchNormState, options: BatchNormOptions) => { out: Matrix; cache: unknown })
+    | null;
+  batchnormBackward: ((dout: Matrix, cache: unknown) => { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array }) | null;
+  createOptimizer(options: OptimizerOptions): Optimizer;
 }
 
 /** A block that cannot be used, and why, in the learner's terms. */
@@ -140,25 +127,43 @@ function describeProblems(problems: PartProblem[], source: Source): string {
   ].join('\n');
 }
 
-const isNotImplemented = (error: unknown): boolean =>
-  error instanceof Error && /^not implemented/i.test(error.message);
+const isNotImplemented = (error: unknown): boolean => error instanceof Error && /^not implemented/i.test(error.message);
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/** The manifest's entry for a role's kata (a missing entry is the repository's fault). */
+function kataFor(katas: readonly Kata[], role: Role): Kata {
+  const found = findKata(katas, ROLE_KATAS[role]);
+  if ('error' in found) throw new Error(`The course has no kata ${ROLE_KATAS[role]}, which the trainer needs for its ${role} block`);
+  return found.kata;
+}
+
+/** The file a role's block is read from. */
+function blockPath(kata: Kata, location: PartsLocation): string {
+  if (location.root !== undefined) return join(location.root, kata.slug, kata.file);
+  return location.source === 'katas' ? kata.stubPath : kata.solutionPath;
+}
 
 /**
- * Load the blocks a configuration needs. With `check` (the default), each is first tried on a
- * tiny input; every block that is missing, unsolved or broken is reported in one PartsError.
- * Workers load with check false: the main thread has checked already.
+ * Load the blocks a configuration needs, then try each on a tiny input. Every block that is
+ * missing, unsolved or broken is reported in one PartsError, in the order the network uses them.
  */
 export async function loadParts(
   config: NetworkConfig & Pick<TrainConfig, 'optimizer'>,
   location: PartsLocation,
-  options: { check?: boolean; purpose?: 'train' | 'forward' } = {},
+  purpose: 'train' | 'forward' = 'train',
 ): Promise<Parts> {
+  const katas = loadKatas();
+  const roles = rolesFor(config, purpose);
   const problems: PartProblem[] = [];
   const modules = new Map<Role, Record<string, unknown>>();
-  for (const role of rolesFor(config, options.purpose)) {
-    const path = modulePath(location, role);
+  for (const role of roles) {
+    const kata = kataFor(katas, role);
+    const path = blockPath(kata, location);
     const problem = (kind: PartProblem['kind'], detail: string): void => {
-      problems.push({ role, slug: KATA_FILES[role].slug, path, kind, detail });
+      problems.push({ role, slug: kata.slug, path, kind, detail });
     };
     if (!existsSync(path)) {
       problem('missing', '');
@@ -171,42 +176,42 @@ export async function loadParts(
       problem('broken', `cannot be loaded: ${firstLine(error)}`);
       continue;
     }
-    const absent = KATA_FILES[role].exports.filter((name) => typeof module[name] !== 'function');
+    const absent = kata.exports.filter((name) => typeof module[name] !== 'function');
     if (absent.length > 0) problem('broken', `it does not export ${absent.join(' and ')}`);
     else modules.set(role, module);
   }
 
-  const parts = assemble(location, modules);
-  if (options.check ?? true) {
-    for (const role of modules.keys()) {
-      const path = modulePath(location, role);
-      try {
-        PROBES[role](parts);
-      } catch (error) {
-        const kind = isNotImplemented(error) ? 'not solved' : 'broken';
-        const detail = isNotImplemented(error) ? `${firstLine(error)} is still the stub` : firstLine(error);
-        problems.push({ role, slug: KATA_FILES[role].slug, path, kind, detail });
-      }
+  const parts = assemble(modules);
+  for (const role of modules.keys()) {
+    try {
+      PROBES[role](parts);
+    } catch (error) {
+      const kata = kataFor(katas, role);
+      const notSolved = isNotImplemented(error);
+      problems.push({
+        role,
+        slug: kata.slug,
+        path: blockPath(kata, location),
+        kind: notSolved ? 'not solved' : 'broken',
+        detail: notSolved ? `${firstLine(error)} is still the stub` : firstLine(error),
+      });
     }
   }
   if (problems.length > 0) {
-    // In the order the network uses them (layer, activation, BatchNorm, optimizer), whatever the reason.
-    const order = rolesFor(config, options.purpose);
-    throw new PartsError(problems.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)), location.source);
+    throw new PartsError(problems.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role)), location.source);
   }
   return parts;
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
-}
+type OptimizerClass = new (options: { lr: number; momentum?: number }) => Optimizer;
 
-function assemble(location: PartsLocation, modules: Map<Role, Record<string, unknown>>): Parts {
+/** The loaded modules as typed blocks: the one place where an untyped module meets the contract. */
+function assemble(modules: Map<Role, Record<string, unknown>>): Parts {
   const get = <T>(role: Role, name: string): T | null => (modules.get(role)?.[name] ?? null) as T | null;
-  const SGDMomentum = get<typeof MomentumModule.SGDMomentum>('momentum', 'SGDMomentum');
-  const Adam = get<typeof AdamModule.Adam>('adam', 'Adam');
+  const SGDMomentum = get<OptimizerClass>('momentum', 'SGDMomentum');
+  const Adam = get<OptimizerClass>('adam', 'Adam');
   return {
-    location,
+    // The dense layer is always loaded (rolesFor), so these are never null.
     denseForward: get('dense', 'denseForward') as Parts['denseForward'],
     denseBackward: get('dense', 'denseBackward') as Parts['denseBackward'],
     sigmoid: get('sigmoid', 'sigmoid'),
@@ -214,8 +219,8 @@ function assemble(location: PartsLocation, modules: Map<Role, Record<string, unk
     batchnormForward: get('batchnorm', 'batchnormForward'),
     batchnormBackward: get('batchnorm', 'batchnormBackward'),
     createOptimizer: ({ optimizer, lr, momentum }) => {
-      if (optimizer === 'adam') return new (Adam as typeof AdamModule.Adam)({ lr });
-      return new (SGDMomentum as typeof MomentumModule.SGDMomentum)({ lr, momentum: optimizer === 'sgd' ? 0 : momentum });
+      if (optimizer === 'adam') return new (Adam as OptimizerClass)({ lr });
+      return new (SGDMomentum as OptimizerClass)({ lr, momentum: optimizer === 'sgd' ? 0 : momentum });
     },
   };
 }
@@ -239,13 +244,19 @@ function expectLength(what: string, v: unknown, length: number): void {
   }
 }
 
+function probeOptimizer(parts: Parts, optimizer: OptimizerName): void {
+  const p = Float64Array.of(1, -1);
+  parts.createOptimizer({ optimizer, lr: 0.1, momentum: 0.9 }).step([p], [Float64Array.of(0.5, -0.5)]);
+  if (!(p[0] < 1 && p[1] > -1)) throw new Error(`one step against the gradient should move [1, -1] toward 0, got [${p[0]}, ${p[1]}]`);
+}
+
 const PROBES: Record<Role, (parts: Parts) => void> = {
   dense(parts) {
     const x = fromRows([[1, -2, 0.5], [0, 3, -1]]);
     const w = fromRows([[0.1, 0.2], [-0.3, 0.4], [0.5, -0.6]]);
     const forward = parts.denseForward(x, w, Float64Array.of(0.01, -0.02));
     expectShape('denseForward(x 2×3, w 3×2, b).out', forward?.out, 2, 2);
-    const grads = parts.denseBackward(fromRows([[1, 0], [0, 1]]), forward.cache as never);
+    const grads = parts.denseBackward(fromRows([[1, 0], [0, 1]]), forward.cache);
     expectShape('denseBackward(...).dx', grads?.dx, 2, 3);
     expectShape('denseBackward(...).dw', grads.dw, 3, 2);
     expectLength('denseBackward(...).db', grads.db, 2);
@@ -256,12 +267,13 @@ const PROBES: Record<Role, (parts: Parts) => void> = {
     if (!(a > 0.6 && a < 0.63 && d > 0.2 && d < 0.25)) throw new Error(`sigmoid(0.5) gave ${a} and its derivative ${d}`);
   },
   batchnorm(parts) {
+    const forwardBlock = parts.batchnormForward as NonNullable<Parts['batchnormForward']>;
+    const backwardBlock = parts.batchnormBackward as NonNullable<Parts['batchnormBackward']>;
     const x = fromRows([[1, 2], [3, -1], [0, 5]]);
     const state = { runningMean: new Float64Array(2), runningVar: Float64Array.of(1, 1) };
-    const bnForward = parts.batchnormForward as typeof BatchnormModule.batchnormForward;
-    const forward = bnForward(x, Float64Array.of(1, 1), Float64Array.of(0, 0), state, { mode: 'train' });
+    const forward = forwardBlock(x, Float64Array.of(1, 1), Float64Array.of(0, 0), state, { mode: 'train' });
     expectShape('batchnormForward(x 3×2, ...).out', forward?.out, 3, 2);
-    const grads = (parts.batchnormBackward as NonNullable<Parts['batchnormBackward']>)(matrix(3, 2), forward.cache as never);
+    const grads = backwardBlock(matrix(3, 2), forward.cache);
     expectShape('batchnormBackward(...).dx', grads?.dx, 3, 2);
     expectLength('batchnormBackward(...).dgamma', grads.dgamma, 2);
   },
@@ -272,9 +284,3 @@ const PROBES: Record<Role, (parts: Parts) => void> = {
     probeOptimizer(parts, 'adam');
   },
 };
-
-function probeOptimizer(parts: Parts, optimizer: OptimizerName): void {
-  const p = Float64Array.of(1, -1);
-  parts.createOptimizer({ optimizer, lr: 0.1, momentum: 0.9 }).step([p], [Float64Array.of(0.5, -0.5)]);
-  if (!(p[0] < 1 && p[1] > -1)) throw new Error(`one step against the gradient should move [1, -1] toward 0, got [${p[0]}, ${p[1]}]`);
-}

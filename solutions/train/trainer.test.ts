@@ -1,11 +1,12 @@
 /**
- * The training system end to end on a small subset of the real MNIST: it learns, two threads
- * train the same model as one, a saved model evaluates the same after loading, and a kata that
- * is missing or unsolved is named before any training starts.
+ * The training system end to end on a small subset of the real MNIST: it learns, a seed fixes
+ * the model, the learning rate drops on schedule, a saved model evaluates the same after
+ * loading, and a kata that is missing or unsolved is named before any training starts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
 import { DEFAULT_CONFIG, type TrainConfig } from './config.ts';
@@ -16,7 +17,7 @@ import { evaluate, train, TrainingSession } from './trainer.ts';
 
 const mnist = loadMnist();
 const small = { train: firstImages(mnist.train, 2000), test: firstImages(mnist.test, 1000) };
-const quick: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, threads: 1 };
+const quick: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2 };
 const reference = defaultLocation('reference');
 
 const tempDirs: string[] = [];
@@ -36,14 +37,6 @@ describe('training on 2,000 images', () => {
     expect(result.batchLosses).toHaveLength(2 * Math.ceil(2000 / 32));
   });
 
-  test('two threads train bit for bit the same model as one thread', async () => {
-    const one = await train({ ...quick, epochs: 1 }, { train: small.train }, reference);
-    const two = await train({ ...quick, epochs: 1, threads: 2 }, { train: small.train }, reference);
-    expect([one.config.threads, two.config.threads]).toEqual([1, 2]);
-    expect(two.model.buffer).toEqual(one.model.buffer);
-    expect(two.epochs[0].loss).toBe(one.epochs[0].loss);
-  });
-
   test('the same seed gives the same model; another seed does not', async () => {
     const config = { ...quick, epochs: 1 };
     const tiny = { train: firstImages(mnist.train, 300) };
@@ -55,20 +48,16 @@ describe('training on 2,000 images', () => {
   });
 
   test('after reset, a session trains exactly as a fresh one (what the benchmark relies on)', async () => {
-    const config = { ...quick, epochs: 1, threads: 2 };
+    const config = { ...quick, epochs: 1 };
     const tiny = firstImages(mnist.train, 320);
     const fresh = await TrainingSession.open(config, { train: tiny }, reference);
     const warmed = await TrainingSession.open(config, { train: tiny }, reference);
-    try {
-      await fresh.runEpoch();
-      await warmed.runEpoch({}, 4);
-      warmed.reset();
-      await warmed.runEpoch();
-      expect(warmed.model.buffer).toEqual(fresh.model.buffer);
-      expect(warmed.batchLosses).toEqual(fresh.batchLosses);
-    } finally {
-      await Promise.all([fresh.close(), warmed.close()]);
-    }
+    fresh.runEpoch();
+    warmed.runEpoch({}, 4);
+    warmed.reset();
+    warmed.runEpoch();
+    expect(warmed.model.buffer).toEqual(fresh.model.buffer);
+    expect(warmed.batchLosses).toEqual(fresh.batchLosses);
   });
 
   test('a last batch smaller than the others, BatchNorm and momentum all train', async () => {
@@ -155,17 +144,45 @@ describe('training with the katas names what is not solved', () => {
   });
 });
 
-describe('a block that fails in the middle of a run', () => {
-  test('stops every thread with its error', async () => {
-    // The reference dense layer, except that its 20th backward pass throws (in each thread).
-    const reference = join(import.meta.dirname, '..', 'dense-backward', 'dense.ts');
+describe('blocks from a katas folder of their own', () => {
+  const solutions = join(import.meta.dirname, '..');
+  /** A katas folder whose dense layer is the reference, with `adam.ts` as given. */
+  function folderWithAdam(adam: string): string {
     const root = tempDir();
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }'); // as in this repository: .ts files are ES modules
     mkdirSync(join(root, 'dense-backward'));
+    writeFileSync(join(root, 'dense-backward', 'dense.ts'), `export * from ${JSON.stringify(join(solutions, 'dense-backward', 'dense.ts'))};`);
+    mkdirSync(join(root, 'adam'));
+    writeFileSync(join(root, 'adam', 'adam.ts'), adam);
+    return root;
+  }
+  const referenceAdam = JSON.stringify(join(solutions, 'adam', 'adam.ts'));
+
+  test('the learning rate drops to lr/10 from the drop epoch on, through the optimizer\'s public lr', async () => {
+    const root = folderWithAdam(
+      `import { Adam as Reference } from ${referenceAdam};\n` +
+        'export const seen = [];\n' +
+        'export class Adam extends Reference { step(p, g) { seen.push(this.lr); super.step(p, g); } }\n',
+    );
+    const result = await train({ ...quick, epochs: 3, lrDropEpoch: 3 }, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    const { seen } = (await import(pathToFileURL(join(root, 'adam', 'adam.ts')).href)) as { seen: number[] };
+    // The probe's step, then 2 batches an epoch.
+    expect(seen).toEqual([0.1, 1e-3, 1e-3, 1e-3, 1e-3, 1e-4, 1e-4]);
+    expect(result.schedulable).toBe(true);
+  });
+
+  test('an optimizer without a public lr trains at its first rate, and says so', async () => {
+    const root = folderWithAdam(`import { Adam as Reference } from ${referenceAdam};\nexport class Adam { #inner; constructor(o) { this.#inner = new Reference(o); } step(p, g) { this.#inner.step(p, g); } }\n`);
+    const result = await train({ ...quick, epochs: 1 }, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    expect(result.schedulable).toBe(false);
+  });
+
+  test('a block that throws in the middle of a run stops it with its error', async () => {
+    const root = folderWithAdam(`export * from ${referenceAdam};`);
     writeFileSync(
       join(root, 'dense-backward', 'dense.ts'),
       [
-        `import * as dense from ${JSON.stringify(reference)};`,
+        `import * as dense from ${JSON.stringify(join(solutions, 'dense-backward', 'dense.ts'))};`,
         'let calls = 0;',
         'export const denseForward = dense.denseForward;',
         'export function denseBackward(...args) {',
@@ -174,11 +191,7 @@ describe('a block that fails in the middle of a run', () => {
         '}',
       ].join('\n'),
     );
-    mkdirSync(join(root, 'adam'));
-    writeFileSync(join(root, 'adam', 'adam.ts'), `export * from ${JSON.stringify(join(import.meta.dirname, '..', 'adam', 'adam.ts'))};`);
-    const run = train({ ...quick, epochs: 1, threads: 2 }, { train: firstImages(mnist.train, 640) }, { source: 'katas', root });
-    // The probe's call is the first; the 20th falls in the 7th batch of a thread's shard.
-    await expect(run).rejects.toThrow(/^boom at call 20$/);
+    await expect(train({ ...quick, epochs: 1 }, { train: firstImages(mnist.train, 640) }, { source: 'katas', root })).rejects.toThrow(/^boom at call 20$/);
   });
 });
 

@@ -1,20 +1,20 @@
 /**
  * The training system: builds the network from the blocks (reference or katas), trains it on
- * MNIST with shuffled mini-batches on worker threads, and evaluates it. Pure of any printing:
- * progress goes to hooks, results come back as data (render.ts draws them).
+ * MNIST with shuffled mini-batches, and evaluates it. Pure of any printing: progress goes to
+ * hooks, results come back as data (grader/core/train-view.ts draws them).
  */
-import type { MnistSet } from '../../katas/lib/mnist.ts';
+import { matrix, type Matrix } from '../../katas/lib/matrix.ts';
+import { batchToMatrix, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
 import { checkConfig, learningRateAt, type TrainConfig } from './config.ts';
-import { summarize, type Evaluation } from './evaluate.ts';
+import { evaluate, type Evaluation } from './evaluate.ts';
 import { createModel, initialize, type Model } from './model.ts';
-import { loadParts, type Parts, type PartsLocation } from './parts.ts';
-import { createShared, shardsFor, type Shared } from './replica.ts';
-import { WorkerPool, type EpochTotals } from './workers.ts';
+import { Network, softmaxCrossEntropy } from './network.ts';
+import { loadParts, type Optimizer, type Parts, type PartsLocation } from './parts.ts';
 
 export { evaluate, type Evaluation } from './evaluate.ts';
 
-/** Where a run stands during an epoch (reported a few times a second). */
+/** Where a run stands during an epoch (reported after every batch). */
 export interface BatchProgress {
   epoch: number;
   epochs: number;
@@ -45,113 +45,115 @@ export interface TrainHooks {
   onEpoch?: (summary: EpochSummary) => void;
 }
 
-/** The threads a run really uses: as asked, but no more than a batch has shards. */
-export function threadsFor(config: Pick<TrainConfig, 'threads' | 'batchnorm'>): number {
-  return Math.max(1, Math.min(config.threads, shardsFor(config)));
+/** The batch buffers for one batch size (the last batch of an epoch may be smaller). */
+interface BatchBuffers {
+  x: Matrix;
+  labels: Uint8Array;
+  dlogits: Matrix;
 }
 
-/** A model being trained, with its threads: open it, run epochs, close it. */
+/** A model being trained: open it, run epochs, evaluate it. */
 export class TrainingSession {
-  /** The model, over the memory the threads train (read it between epochs). */
   readonly model: Model;
   /** The loss of every batch so far, in order (the loss curve). */
   readonly batchLosses: number[] = [];
-  private epochsDone = 0;
-  private rng: Rng;
+  /**
+   * False when the optimizer has no public `lr` (a learner's may keep it under another name):
+   * the learning rate then stays at its first value, whatever the schedule says.
+   */
+  readonly schedulable: boolean;
+  private readonly network: Network;
   private readonly order: Uint32Array;
-  private readonly test: MnistSet | undefined;
+  private readonly buffers = new Map<number, BatchBuffers>();
+  private optimizer!: Optimizer;
+  private rng!: Rng;
+  private epochsDone = 0;
 
   private constructor(
     readonly config: TrainConfig,
     readonly parts: Parts,
-    private readonly shared: Shared,
-    private readonly pool: WorkerPool,
-    test: MnistSet | undefined,
+    private readonly train: MnistSet,
+    private readonly test: MnistSet | undefined,
   ) {
-    this.model = createModel(config, new Float64Array(shared.params), new Float64Array(shared.stats));
-    this.order = new Uint32Array(shared.order);
-    this.test = test;
-    this.rng = this.start();
+    this.model = createModel(config);
+    this.network = new Network(parts, this.model);
+    this.order = new Uint32Array(train.count);
+    this.reset();
+    this.schedulable = typeof this.optimizer.lr === 'number';
   }
 
   /**
-   * Loads and checks the blocks (a PartsError names every kata that is missing or unsolved),
-   * starts the threads over shared copies of the images and the model, and initialises the
-   * weights from the seed. A run uses at most as many threads as a batch has shards: 2, or 1
-   * with BatchNorm.
+   * Loads and checks the blocks (a PartsError names every kata that is missing or unsolved) and
+   * initialises the weights from the seed.
    */
   static async open(config: TrainConfig, data: { train: MnistSet; test?: MnistSet }, location: PartsLocation): Promise<TrainingSession> {
     checkConfig(config);
-    const effective: TrainConfig = { ...config, threads: threadsFor(config) };
-    const parts = await loadParts(effective, location);
-    const shared = createShared(effective, data, effective.threads);
-    const pool = await WorkerPool.start(shared, effective, location);
-    return new TrainingSession(effective, parts, shared, pool, data.test);
+    const parts = await loadParts(config, location);
+    return new TrainingSession(config, parts, data.train, data.test);
   }
 
   get batchesPerEpoch(): number {
-    return Math.ceil(this.shared.train.count / this.config.batchSize);
-  }
-
-  /** The weights, the order of the images and the random numbers as the seed makes them. */
-  private start(): Rng {
-    const rng = createRng(this.config.seed);
-    initialize(this.model, rng);
-    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
-    this.epochsDone = 0;
-    this.batchLosses.length = 0;
-    return rng;
+    return Math.ceil(this.train.count / this.config.batchSize);
   }
 
   /**
-   * Back to the state `open` left: the seed's weights, fresh optimizers, epoch 0. The threads
-   * and their compiled code stay, which is why the benchmark warms up and then resets.
+   * Back to the start: the weights and image order the seed gives, a fresh optimizer, epoch 0. What the
+   * benchmark does after warming up, so the measured epoch is exactly a first epoch.
    */
   reset(): void {
-    this.rng = this.start();
-    this.pool.resetOptimizers();
+    this.rng = createRng(this.config.seed);
+    initialize(this.model, this.rng);
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    this.optimizer = this.parts.createOptimizer(this.config);
+    this.epochsDone = 0;
+    this.batchLosses.length = 0;
   }
 
   /**
    * One pass over the training set in a fresh random order.
    * @param limitBatches stop after this many batches (the benchmark's warm-up)
    */
-  async runEpoch(hooks: TrainHooks = {}, limitBatches = this.batchesPerEpoch): Promise<EpochSummary> {
+  runEpoch(hooks: TrainHooks = {}, limitBatches = this.batchesPerEpoch): EpochSummary {
     const epoch = ++this.epochsDone;
+    const { batchSize } = this.config;
     shuffle(this.order, this.rng);
+    if (this.schedulable) this.optimizer.lr = learningRateAt(this.config, epoch);
     const batches = Math.min(limitBatches, this.batchesPerEpoch);
-    const progress = (t: EpochTotals): BatchProgress => ({
-      epoch,
-      epochs: this.config.epochs,
-      batch: t.batches,
-      batches,
-      loss: t.lossSum / t.samples,
-      accuracy: t.correct / t.samples,
-      seconds: t.seconds,
-      samples: t.samples,
-    });
-    const lr = learningRateAt(this.config, epoch);
-    const totals = await this.pool.runBatches(0, batches, lr, hooks.onBatch && ((t) => hooks.onBatch?.(progress(t))));
-    hooks.onBatch?.(progress(totals));
-    this.batchLosses.push(...new Float64Array(this.shared.losses, 0, batches));
-    return {
-      epoch,
-      loss: totals.lossSum / totals.samples,
-      accuracy: totals.correct / totals.samples,
-      seconds: totals.seconds,
-      samplesPerSecond: totals.samples / totals.seconds,
-    };
+    const started = performance.now();
+    let [samples, lossSum, correct] = [0, 0, 0];
+    for (let batch = 0; batch < batches; batch++) {
+      const indices = this.order.subarray(batch * batchSize, Math.min(this.train.count, (batch + 1) * batchSize));
+      const { x, labels, dlogits } = this.buffersFor(indices.length);
+      batchToMatrix(this.train, indices, x);
+      for (let i = 0; i < indices.length; i++) labels[i] = this.train.labels[indices[i]];
+      const result = softmaxCrossEntropy(this.network.forward(x, 'train'), labels, 1 / indices.length, dlogits);
+      this.optimizer.step(this.model.params, this.network.backward(dlogits));
+
+      this.batchLosses.push(result.lossSum / indices.length);
+      samples += indices.length;
+      lossSum += result.lossSum;
+      correct += result.correct;
+      const seconds = (performance.now() - started) / 1000;
+      hooks.onBatch?.({ epoch, epochs: this.config.epochs, batch: batch + 1, batches, loss: lossSum / samples, accuracy: correct / samples, seconds, samples });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { epoch, loss: lossSum / samples, accuracy: correct / samples, seconds, samplesPerSecond: samples / seconds };
   }
 
-  /** The model on the test set given to `open`, computed by a training thread. */
-  async evaluateTest(): Promise<Evaluation> {
+  /** The model on the test set given to `open`. */
+  evaluateTest(): Evaluation {
     if (!this.test) throw new Error('evaluateTest: this session was opened without a test set');
-    await this.pool.evaluate();
-    return summarize(this.test.labels, new Uint8Array(this.shared.predictions).slice());
+    return evaluate(this.parts, this.model, this.test);
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
+  private buffersFor(rows: number): BatchBuffers {
+    let buffers = this.buffers.get(rows);
+    if (!buffers) {
+      const classes = this.config.sizes[this.config.sizes.length - 1];
+      buffers = { x: matrix(rows, IMAGE_SIZE), labels: new Uint8Array(rows), dlogits: matrix(rows, classes) };
+      this.buffers.set(rows, buffers);
+    }
+    return buffers;
   }
 }
 
@@ -163,6 +165,8 @@ export interface TrainResult {
   batchLosses: number[];
   /** Wall-clock seconds spent training (not loading, not evaluating). */
   trainSeconds: number;
+  /** False when the optimizer had no public `lr`, so the learning-rate schedule could not apply. */
+  schedulable: boolean;
   /** The final model on the test set, when one was given. */
   evaluation?: Evaluation;
 }
@@ -177,19 +181,16 @@ export async function train(
   const session = await TrainingSession.open(config, data, location);
   const epochs: EpochSummary[] = [];
   let evaluation: Evaluation | undefined;
-  try {
-    for (let e = 0; e < config.epochs; e++) {
-      const summary = await session.runEpoch(hooks);
-      if (data.test) {
-        evaluation = await session.evaluateTest();
-        summary.testAccuracy = evaluation.accuracy;
-      }
-      epochs.push(summary);
-      hooks.onEpoch?.(summary);
+  for (let e = 0; e < config.epochs; e++) {
+    const summary = session.runEpoch(hooks);
+    if (data.test) {
+      evaluation = session.evaluateTest();
+      summary.testAccuracy = evaluation.accuracy;
     }
-  } finally {
-    await session.close();
+    epochs.push(summary);
+    hooks.onEpoch?.(summary);
   }
   const trainSeconds = epochs.reduce((s, e) => s + e.seconds, 0);
-  return { model: session.model, parts: session.parts, config: session.config, epochs, batchLosses: session.batchLosses, trainSeconds, evaluation };
+  const { model, parts, batchLosses, schedulable } = session;
+  return { model, parts, config, epochs, batchLosses, trainSeconds, schedulable, evaluation };
 }

@@ -1,11 +1,11 @@
 /**
- * Drawing a training run in the terminal: the progress bar, the per-epoch line, the confusion
- * matrix, the loss curve and handwritten digits. Pure functions from data to text (colours via
- * a Style, so pipes get plain text); the command prints them.
+ * Drawing a training run in the terminal (`npm run train`): the progress bar, the per-epoch
+ * line, the confusion matrix, the loss curve and handwritten digits. Pure functions from the
+ * trainer's data to text (colours via a Style, so pipes get plain text); the command prints them.
  */
 import { IMAGE_COLS, IMAGE_ROWS, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
-import type { Style } from '../../grader/core/style.ts';
-import type { BatchProgress, EpochSummary, Evaluation } from './trainer.ts';
+import type { BatchProgress, EpochSummary, Evaluation } from '../../solutions/train/trainer.ts';
+import type { Style } from './style.ts';
 
 const percent = (x: number, digits = 2): string => `${(100 * x).toFixed(digits)}%`;
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -1,9 +1,9 @@
 /** What the trainer draws in the terminal: exact where a person reads numbers, shapes elsewhere. */
 import { describe, expect, test } from 'vitest';
-import { plain } from '../../grader/core/style.ts';
+import { plain } from './style.ts';
 import { IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
-import { clock, confusionTable, digitLines, epochLine, lossCurve, misclassified, progressLine } from './render.ts';
-import type { Evaluation } from './trainer.ts';
+import { clock, confusionTable, digitLines, epochLine, lossCurve, misclassified, progressLine } from './train-view.ts';
+import type { Evaluation } from '../../solutions/train/trainer.ts';
 
 describe('progress', () => {
   test('a running epoch shows batches, loss, accuracy, speed and the time left in it and in the run', () => {

@@ -1,0 +1,65 @@
+/** `npm run bench`: its usage, and the table and JSON it prints (from given numbers: no epoch is run here). */
+import { describe, expect, test } from 'vitest';
+import { fakeIo } from '../../test/fake-io.ts';
+import { plain } from '../core/style.ts';
+import type { BenchResult } from '../../solutions/train/bench.ts';
+import { benchCommand, epochJson, epochTable } from './bench.ts';
+
+const result: BenchResult = {
+  epochSeconds: 1.5,
+  samplesPerSecond: 40_000,
+  gflopsPerSecond: 20,
+  epochGflop: 30,
+  baselineEpochSeconds: 30,
+  testAccuracy: 0.9635,
+  kernels: 'webassembly',
+  trainImages: 60_000,
+  baselineImages: 3200,
+  baselineSeconds: 1.6,
+  numpy: { epochSeconds: 1.2, testAccuracy: 0.968, version: '2.4.6', blasThreads: '1' },
+};
+
+describe('usage', () => {
+  test('--help and -h print it', async () => {
+    for (const flag of ['--help', '-h']) {
+      const io = fakeIo();
+      expect(await benchCommand([flag], io)).toBe(0);
+      expect(io.stdout()).toContain('npm run bench [-- options]');
+      expect(io.stdout()).toContain('the default recipe');
+      expect(io.stdout()).not.toMatch(/seed's/);
+    }
+  });
+
+  test('an unknown option prints it instead of Node\'s message', async () => {
+    await expect(benchCommand(['--threads', '2'], fakeIo())).rejects.toThrow(/^npm run bench: unknown option --threads\n\nnpm run bench \[-- options\]/);
+  });
+});
+
+describe('what it prints', () => {
+  test('the runs side by side, each with its time relative to the reference trainer', () => {
+    const table = epochTable(result, plain);
+    expect(table).toMatch(/reference trainer \(TypeScript\) +1\.50 +40,000 +20\.0 +1\.00×/);
+    expect(table).toMatch(/straightforward baseline +30\.00 +2,000 +1\.0 +20\.00×/);
+    expect(table).toMatch(/NumPy 2\.4\.6 float64 +1\.20 +50,000 +25\.0 +0\.80×/);
+    expect(table).toContain('test accuracy after that one epoch: 96.35%');
+  });
+
+  test('a machine without numpy gets a line that says so', () => {
+    const table = epochTable({ ...result, numpy: { skipped: 'python3 has no numpy' } }, plain);
+    expect(table).toContain('NumPy: skipped, python3 has no numpy');
+    expect(epochJson({ ...result, numpy: { skipped: 'python3 has no numpy' } })).toMatchObject({ numpySkipped: 'python3 has no numpy' });
+  });
+
+  test('--json keeps the established keys and adds GFLOP/s and NumPy\'s epoch', () => {
+    expect(epochJson(result)).toEqual({
+      epochSeconds: 1.5,
+      samplesPerSecond: 40_000,
+      gflopsPerSecond: 20,
+      baselineEpochSeconds: 30,
+      testAccuracy: 0.9635,
+      kernels: 'webassembly',
+      numpyEpochSeconds: 1.2,
+      numpyTestAccuracy: 0.968,
+    });
+  });
+});
