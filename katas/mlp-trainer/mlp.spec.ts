@@ -19,6 +19,7 @@ import {
   expectUnchanged,
   expectVectorClose,
   fmt,
+  type FixtureCase,
   indexLabel,
   isNotImplemented,
   loadFixture,
@@ -360,31 +361,55 @@ interface NetworkInput {
   y: number[][];
 }
 
-describe('fixtures', () => {
-  const gradients = loadFixture<NetworkInput, { output: number[][]; loss: number; dWeights: number[][][]; dBiases: number[][] }>(
-    'mlp-trainer',
-    'gradients',
+type GradientCase = FixtureCase<NetworkInput, { output: number[][]; loss: number; dWeights: number[][][]; dBiases: number[][] }>;
+
+/** Loss, output and every gradient of a gradients.json-style case; `why` is added to a gradient's failure. */
+function expectGradientCase(c: GradientCase, why?: string): void {
+  const { sizes, activation, loss } = c.input;
+  const net = netWith(sizes, activation, loss, c.input.weights.map(m), c.input.biases.map(v));
+  const x = m(c.input.x);
+  const y = m(c.input.y);
+  expectMatrixClose('forward(net, x)', forward(net, x), c.expected.output, { shapeHint: 'N×K' });
+  const grads = lossAndGradients(net, x, y);
+  check(Number.isFinite(grads.loss), () =>
+    `lossAndGradients(net, x, y).loss is ${fmt(grads.loss)}; expected ${fmt(c.expected.loss)}. ` +
+      (grads.loss === Infinity
+        ? 'A probability that underflowed to 0 went into log: compute log P as a log-softmax, z − max − log Σ exp(z − max).'
+        : 'Look for exp of a large number (subtract each row\'s max before exp) or a log of 0.'),
   );
+  expectNumberClose('lossAndGradients(net, x, y).loss', grads.loss, c.expected.loss);
+  expectGradientShapes(net, grads, `lossAndGradients on sizes ${sizesLabel(sizes)}`);
+  const compare = (): void => {
+    for (let l = sizes.length - 2; l >= 0; l--) {
+      expectMatrixClose(`dWeights[${l}]`, grads.dWeights[l], c.expected.dWeights[l], { shapeHint: `sizes[${l}]×sizes[${l + 1}]` });
+      expectVectorClose(`dBiases[${l}]`, grads.dBiases[l], c.expected.dBiases[l]);
+    }
+  };
+  if (why === undefined) compare();
+  else withHint(why, compare);
+}
+
+describe('fixtures', () => {
+  const gradients = loadFixture<GradientCase['input'], GradientCase['expected']>('mlp-trainer', 'gradients');
   for (const c of gradients.cases) {
+    test(c.description, () => expectGradientCase(c));
+  }
+
+  // ReLU′(0) = 0, PyTorch's convention at the kink. The gradient checks stay away from kinks by
+  // design, so only gold values can hold a solution to it: hidden pre-activations exactly 0.
+  const kink = loadFixture<GradientCase['input'] & { kinks: [number, number, number][] }, GradientCase['expected']>('mlp-trainer', 'kink');
+  for (const c of kink.cases) {
     test(c.description, () => {
-      const { sizes, activation, loss } = c.input;
-      const net = netWith(sizes, activation, loss, c.input.weights.map(m), c.input.biases.map(v));
-      const x = m(c.input.x);
-      const y = m(c.input.y);
-      expectMatrixClose('forward(net, x)', forward(net, x), c.expected.output, { shapeHint: 'N×K' });
-      const grads = lossAndGradients(net, x, y);
-      check(Number.isFinite(grads.loss), () =>
-        `lossAndGradients(net, x, y).loss is ${fmt(grads.loss)}; expected ${fmt(c.expected.loss)}. ` +
-          (grads.loss === Infinity
-            ? 'A probability that underflowed to 0 went into log: compute log P as a log-softmax, z − max − log Σ exp(z − max).'
-            : 'Look for exp of a large number (subtract each row\'s max before exp) or a log of 0.'),
+      const superscript = (n: number): string => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+      const at = c.input.kinks.map(([l, i, j]) => `Z⁽${superscript(l + 1)}⁾[${i}][${j}]`);
+      const listed = at.length > 1 ? `${at.slice(0, -1).join(', ')} and ${at[at.length - 1]}` : at[0];
+      expectGradientCase(
+        c,
+        `In this case the hidden pre-activations ${listed} ([example][unit]) are exactly 0. ` +
+          'ReLU′(0) is 0, as in PyTorch: a hidden unit whose pre-activation is exactly 0 ' +
+          'passes no gradient back (f′ is z > 0 ? 1 : 0, not z ≥ 0). Exact zeros are not rare: biases start at 0, so a unit ' +
+          'whose inputs are all 0 (every ReLU below it off) sits exactly at the kink.',
       );
-      expectNumberClose('lossAndGradients(net, x, y).loss', grads.loss, c.expected.loss);
-      expectGradientShapes(net, grads, `lossAndGradients on sizes ${sizesLabel(sizes)}`);
-      for (let l = sizes.length - 2; l >= 0; l--) {
-        expectMatrixClose(`dWeights[${l}]`, grads.dWeights[l], c.expected.dWeights[l], { shapeHint: `sizes[${l}]×sizes[${l + 1}]` });
-        expectVectorClose(`dBiases[${l}]`, grads.dBiases[l], c.expected.dBiases[l]);
-      }
     });
   }
 

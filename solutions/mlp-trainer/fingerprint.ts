@@ -5,7 +5,7 @@
  * gradient, or every parameter after training.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import type { Matrix } from '../lib/matrix.ts';
+import { fromRows, type Matrix } from '../lib/matrix.ts';
 import { createRng, normalMatrix, normalVector, uniformMatrix } from '../lib/random.ts';
 import type { Activation, Gradients, Loss, MLP } from '../../katas/mlp-trainer/mlp.ts';
 
@@ -51,9 +51,25 @@ function trained(impl: Impl, p: Problem, batchSize: number, learningRate: number
   return [...losses, ...flatParameters(p.net)];
 }
 
+/**
+ * A 2-3-2 ReLU net whose hidden pre-activations Z[0][0] and Z[1][2] are exactly 0 (short binary
+ * fractions and zero biases: nothing is rounded), where ReLU′(0) = 0 decides the gradients.
+ */
+function atTheKink(): Problem {
+  const net: MLP = {
+    sizes: [2, 3, 2],
+    activation: 'relu',
+    loss: 'cross-entropy',
+    weights: [fromRows([[1, 1, -0.5], [1, -0.5, 0.5]]), fromRows([[0.5, -1], [-0.75, 0.25], [1, 0.5]])],
+    biases: [new Float64Array(3), new Float64Array(2)],
+  };
+  return { net, x: fromRows([[1, -1], [0.5, 0.5]]), y: fromRows([[1, 0], [0, 1]]) };
+}
+
 export const probes: Probes<Impl> = {
   'mse loss and gradients (sigmoid, 3-4-2)': (k) => gradientsOf(k, problem([3, 4, 2], 'sigmoid', 'mse', 5, 1)),
   'cross-entropy loss and gradients (relu, 3-4-3)': (k) => gradientsOf(k, problem([3, 4, 3], 'relu', 'cross-entropy', 5, 2)),
+  'gradients at hidden pre-activations exactly 0 (relu, 2-3-2)': (k) => gradientsOf(k, atTheKink()),
   'cross-entropy at logits ≈ ±1000': (k) => gradientsOf(k, problem([3, 4, 3], 'sigmoid', 'cross-entropy', 3, 3, 1000)),
   'softmax output at logits ≈ ±1000': (k) => {
     const p = problem([3, 4, 3], 'sigmoid', 'cross-entropy', 3, 3, 1000);

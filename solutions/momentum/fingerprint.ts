@@ -42,6 +42,10 @@ export const probes: Probes<Impl> = {
   // lr changed between steps: only a velocity free of lr (v ← μv + g) applies the new lr at once.
   'lr 0.1 then 0.01 from step 3, 4 steps': (k) =>
     trajectory(k, { lr: 0.1, momentum: 0.9 }, 4, start(), gradientAt, [0.1, 0.1, 0.01, 0.01]),
+  // lr written once, before the first step, then constant: a velocity holding lr (CS231n's form)
+  // is right here; only a step that ignores the write (a copy taken in the constructor) is not.
+  'lr 0.1 at construction, set to 0.05 before the first step, 3 steps': (k) =>
+    trajectory(k, { lr: 0.1, momentum: 0.9 }, 3, start(), gradientAt, [0.05, 0.05, 0.05]),
   'Nesterov, lr 0 then 0.1, 3 steps': (k) =>
     trajectory(k, { lr: 0.1, momentum: 0.9, nesterov: true }, 3, start(), gradientAt, [0, 0.1, 0.1]),
   'grads after one step with weight decay': (k) => {

@@ -1,0 +1,67 @@
+/**
+ * A complete wrong momentum.ts: torch.optim.SGD's update, but with the learning rate the
+ * constructor was given, whatever is written to `optimizer.lr` afterwards.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { isMatrix, paramData, shapeOf, type Param } from '../../lib/matrix.ts';
+import type { SGDMomentumOptions } from '../momentum.ts';
+
+export const mistake: Mistake = {
+  title: 'lr copied in the constructor: later writes to optimizer.lr are ignored',
+  explanation:
+    "lr is a public, writable field, like PyTorch's param_groups[0]['lr']: a schedule (the MNIST trainer's drop to lr/10 " +
+    'for its last epochs) sets it between steps, and the very next step must use the new value. This step uses a copy ' +
+    'of lr taken in the constructor (a private field, or a closure), so the schedule never takes effect. Read this.lr ' +
+    'inside step, every time.',
+};
+
+export class SGDMomentum {
+  /** Public, as the contract asks; but step never reads it again. */
+  lr: number;
+  readonly #lr: number;
+  readonly #momentum: number;
+  readonly #nesterov: boolean;
+  readonly #weightDecay: number;
+  readonly #velocities: Float64Array[] = [];
+
+  constructor(options: SGDMomentumOptions) {
+    const { lr, momentum, nesterov = false, weightDecay = 0 } = options;
+    if (!(lr >= 0)) throw new Error(`SGDMomentum: lr must be ≥ 0, got ${lr}`);
+    if (!(momentum >= 0)) throw new Error(`SGDMomentum: momentum must be ≥ 0, got ${momentum}`);
+    if (!(weightDecay >= 0)) throw new Error(`SGDMomentum: weightDecay must be ≥ 0, got ${weightDecay}`);
+    if (nesterov && momentum === 0) throw new Error('SGDMomentum: nesterov needs momentum > 0');
+    this.lr = lr;
+    this.#lr = lr; // the mistake: the step below uses this copy
+    this.#momentum = momentum;
+    this.#nesterov = nesterov;
+    this.#weightDecay = weightDecay;
+  }
+
+  step(params: readonly Param[], grads: readonly Param[]): void {
+    if (params.length !== grads.length) {
+      throw new Error(`SGDMomentum.step: ${params.length} params but ${grads.length} grads`);
+    }
+    for (let i = 0; i < params.length; i++) {
+      if (sizeOf(params[i]) !== sizeOf(grads[i])) {
+        throw new Error(`SGDMomentum.step: params[${i}] is ${sizeOf(params[i])} but grads[${i}] is ${sizeOf(grads[i])}`);
+      }
+    }
+    const lr = this.#lr;
+    const mu = this.#momentum;
+    for (let i = 0; i < params.length; i++) {
+      const p = paramData(params[i]);
+      const grad = paramData(grads[i]);
+      this.#velocities[i] ??= new Float64Array(p.length);
+      const v = this.#velocities[i];
+      for (let k = 0; k < p.length; k++) {
+        const g = grad[k] + this.#weightDecay * p[k];
+        v[k] = mu * v[k] + g;
+        p[k] -= lr * (this.#nesterov ? g + mu * v[k] : v[k]);
+      }
+    }
+  }
+}
+
+function sizeOf(p: Param): string {
+  return isMatrix(p) ? shapeOf(p) : `${p.length} entries`;
+}
