@@ -112,7 +112,7 @@ for (const kata of katas) {
     // A kata graded only by spec, properties and convergence (mnist-classifier: its gold is
     // the MNIST test set itself) has no fixtures; any kata whose spec reads fixtures has them.
     const usesFixtures = readFileSync(kata.specPath, 'utf8').includes("describe('fixtures'");
-    test.runIf(usesFixtures)('fixtures come with the generator that made them and their provenance', () => {
+    if (usesFixtures) test('fixtures come with the generator that made them and their provenance', () => {
       const files = readdirSync(kata.fixturesDir);
       expect(files).toContain('generate.py');
       const json = files.filter((f) => f.endsWith('.json'));
