@@ -120,6 +120,8 @@ describe('a malformed bank is named: file, question, field', () => {
     ['one option', bank({ ...good, kind: 'choice', options: [text('a')], correct: 0 }), `${file}: question "q": "options" must be a list of at least two options`],
     ['an option in English only', bank({ ...good, kind: 'choice', options: [text('a'), { en: 'b' }], correct: 0 }), `${file}: question "q": "options[1].zh-CN" must be a non-empty string`],
     ['correct out of range', bank({ ...good, kind: 'choice', options: [text('a'), text('b')], correct: 2 }), `${file}: question "q": "correct" must be the index of one of the 2 options (from 0), got 2`],
+    ['a misspelt field', bank({ ...good, kind: 'number', expected: 1, tolerence: 0 }), `${file}: question "q": "tolerence" is not a field of a number question`],
+    ['an answer left on an open question', bank({ ...good, expected: 3 }), `${file}: question "q": "expected" is not a field of an open question`],
     ['a shape that is no shape', bank({ ...good, kind: 'shape', expected: '' }), `${file}: question "q": "expected" must be a shape like "D×M", got ""`],
   ];
   test.each(cases)('%s', (_, json, message) => {

@@ -85,6 +85,9 @@ export function textsOf(question: Question): { field: string; text: Text }[] {
 // Reading and validating a bank
 
 const KINDS: readonly QuestionKind[] = ['open', 'number', 'choice', 'shape'];
+const COMMON_FIELDS = ['id', 'topic', 'kind', 'prompt', 'answer'];
+/** The fields each kind has beyond the common ones: anything else is a typo or a leftover. */
+const KIND_FIELDS: Record<QuestionKind, string[]> = { open: [], number: ['expected', 'tolerance'], choice: ['options', 'correct'], shape: ['expected'] };
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Parse a bank's text; throws an Error naming the file, the question id and the field. */
@@ -131,7 +134,13 @@ function readQuestion(raw: unknown, index: number, file: string): Question {
   if (!KINDS.includes(q.kind as QuestionKind)) problem('kind', KINDS.join(' | '), q.kind);
   readText(q.prompt, 'prompt');
   readText(q.answer, 'answer');
-  switch (q.kind as QuestionKind) {
+  const kind = q.kind as QuestionKind;
+  for (const field of Object.keys(q)) {
+    if (!COMMON_FIELDS.includes(field) && !KIND_FIELDS[kind].includes(field)) {
+      throw new Error(`${file}: ${where}: "${field}" is not a field of ${kind === 'open' ? 'an' : 'a'} ${kind} question`);
+    }
+  }
+  switch (kind) {
     case 'number':
       if (typeof q.expected !== 'number' || !Number.isFinite(q.expected)) problem('expected', 'a finite number', q.expected);
       if (typeof q.tolerance !== 'number' || !(q.tolerance >= 0) || !Number.isFinite(q.tolerance)) problem('tolerance', 'a finite number ≥ 0', q.tolerance);
