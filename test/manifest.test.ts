@@ -17,6 +17,7 @@ import { computeLock, readLock } from '../grader/core/course-lock.ts';
 import { loadKatas, parseCourse } from '../grader/core/manifest.ts';
 import { fingerprintPath, loadCatalogue } from '../grader/core/mistakes.ts';
 import { katasDir, repoRoot } from '../grader/core/paths.ts';
+import { gradeAnswer, isExact, loadQuestions, optionLetter, parseShape, textsOf, type ExactQuestion } from '../grader/core/questions.ts';
 
 const katas = loadKatas();
 const exportsOf = async (path: string): Promise<string[]> =>
@@ -58,10 +59,10 @@ describe('the course manifest', () => {
     expect(stale, `katas/course.lock.json is stale for ${stale.join(', ')}: run npm run lock`).toEqual([]);
   });
 
-  test.runIf(onCleanCheckout)('on a clean checkout, each kata folder holds exactly statement, stub, spec and hints', () => {
+  test.runIf(onCleanCheckout)('on a clean checkout, each kata folder holds exactly statement, stub, spec, hints and questions', () => {
     for (const kata of katas) {
       const tracked = git(['ls-files', '--', `katas/${kata.slug}`]).split('\n').filter(Boolean).map((f) => basename(f));
-      expect(tracked.sort(), kata.slug).toEqual(['README.md', 'hints.md', basename(kata.stubPath), basename(kata.specPath)].sort());
+      expect(tracked.sort(), kata.slug).toEqual(['README.md', 'hints.md', 'questions.json', basename(kata.stubPath), basename(kata.specPath)].sort());
     }
   });
 });
@@ -128,6 +129,71 @@ for (const kata of katas) {
         expect(Object.keys(fixture.provenance.libraries).length).toBeGreaterThan(1);
         expect(typeof fixture.provenance.seed).toBe('number');
         for (const c of fixture.cases) expect(c.description.length, `${file} ${c.id}`).toBeGreaterThan(0);
+      }
+    });
+  });
+}
+
+/** What a learner who knows the answer types, and a clearly wrong answer, for an exact question. */
+function answersOf(question: ExactQuestion): { right: string[]; wrong: string } {
+  switch (question.kind) {
+    case 'number':
+      return {
+        right: [String(question.expected)],
+        wrong: String(question.expected + Math.max(1, Math.abs(question.expected)) + 10 * question.tolerance),
+      };
+    case 'choice': {
+      const option = question.options[question.correct];
+      return {
+        right: [optionLetter(question.correct), String(question.correct + 1), option.en, option['zh-CN']],
+        wrong: optionLetter((question.correct + 1) % question.options.length),
+      };
+    }
+    case 'shape': {
+      const reversed = [...parseShape(question.expected)!].reverse().join('×');
+      return { right: [question.expected], wrong: reversed.toLowerCase() === question.expected.toLowerCase() ? `${question.expected}×2` : reversed };
+    }
+  }
+}
+
+for (const kata of katas) {
+  describe(`${kata.slug} question bank`, () => {
+    const file = `katas/${kata.slug}/questions.json`;
+
+    test(`${file} exists and is well formed (ids unique, every field valid, every text in en and zh-CN)`, () => {
+      expect(existsSync(kata.questionsPath), `${file} is missing: every kata has a question bank`).toBe(true);
+      expect(() => loadQuestions(kata)).not.toThrow();
+    });
+
+    test('8 to 15 questions over at least three topics, at least three graded exactly', () => {
+      const { questions } = loadQuestions(kata);
+      expect(questions.length, `${file} has ${questions.length} questions`).toBeGreaterThanOrEqual(8);
+      expect(questions.length, `${file} has ${questions.length} questions`).toBeLessThanOrEqual(15);
+      expect(new Set(questions.map((q) => q.topic)).size, `${file}: topics`).toBeGreaterThanOrEqual(3);
+      expect(questions.filter(isExact).length, `${file}: exact questions (number, choice, shape)`).toBeGreaterThanOrEqual(3);
+    });
+
+    test('every Chinese text is a translation: Chinese characters, not the English copied', () => {
+      for (const question of loadQuestions(kata).questions) {
+        for (const { field, text } of textsOf(question)) {
+          const where = `${file}: question "${question.id}": ${field}`;
+          expect(text['zh-CN'].trim(), `${where}.zh-CN is the English text`).not.toBe(text.en.trim());
+          expect(text['zh-CN'], `${where}.zh-CN has no Chinese characters`).toMatch(/\p{Script=Han}/u);
+        }
+      }
+    });
+
+    test("each exact question's own answer is graded right, and a clearly wrong one wrong", () => {
+      for (const question of loadQuestions(kata).questions.filter(isExact)) {
+        const { right, wrong } = answersOf(question);
+        for (const answer of right) expect(gradeAnswer(question, answer).correct, `${file}: question "${question.id}" rejects "${answer}"`).toBe(true);
+        expect(gradeAnswer(question, wrong).correct, `${file}: question "${question.id}" accepts "${wrong}"`).toBe(false);
+        if (question.kind === 'choice') {
+          for (const lang of ['en', 'zh-CN'] as const) {
+            const options = question.options.map((o) => o[lang].trim().toLowerCase());
+            expect(new Set(options).size, `${file}: question "${question.id}": two ${lang} options read the same`).toBe(options.length);
+          }
+        }
       }
     });
   });

@@ -38,6 +38,8 @@ export interface Kata extends KataEntry {
   dir: string;
   readmePath: string;
   hintsPath: string;
+  /** The follow-up questions of an interview, with model answers (questions.ts). */
+  questionsPath: string;
   stubPath: string;
   specPath: string;
   solutionPath: string;
@@ -83,6 +85,7 @@ function kataOf(entry: KataEntry, order: number, root: string): Kata {
     dir,
     readmePath: join(dir, 'README.md'),
     hintsPath: join(dir, 'hints.md'),
+    questionsPath: join(dir, 'questions.json'),
     stubPath: join(dir, entry.file),
     specPath: join(dir, `${stem}.spec.ts`),
     solutionPath: join(solutionsDir, entry.slug, entry.file),

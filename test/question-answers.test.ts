@@ -1,0 +1,159 @@
+/**
+ * The exact answers of the question banks, recomputed: each number a bank states is
+ * checked against the reference solutions (or plain arithmetic), within the question's own
+ * tolerance. The course lint checks that a bank is well formed; this checks that it is right.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadKatas } from '../grader/core/manifest.ts';
+import { loadQuestions, type NumberQuestion } from '../grader/core/questions.ts';
+import { createRng, fromRows, matrix, paramData } from '../katas/lib/index.ts';
+import { Adam } from '../solutions/adam/adam.ts';
+import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
+import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
+import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
+import { SGDMomentum } from '../solutions/momentum/momentum.ts';
+import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
+
+const parameterCount = (sizes: number[]): number => {
+  const net = createMLP(sizes, 'relu', 'cross-entropy', createRng(1));
+  return [...net.weights, ...net.biases].reduce((n, p) => n + paramData(p).length, 0);
+};
+
+/** One step of an optimizer on a scalar parameter p (at position 0) with gradient g: how far p moves. */
+const stepSize = (optimizer: { step(params: Float64Array[], grads: Float64Array[]): void }, g: number, p = 0): number => {
+  const param = Float64Array.of(p);
+  optimizer.step([param], [Float64Array.of(g)]);
+  return p - param[0];
+};
+
+/** Momentum on ½·h·p² from p = 1: whether |p| is still below 1 after many steps. */
+const momentumConverges = (lr: number, h: number, momentum: number): boolean => {
+  const optimizer = new SGDMomentum({ lr, momentum });
+  const p = Float64Array.of(1);
+  for (let i = 0; i < 20_000; i++) optimizer.step([p], [Float64Array.of(h * p[0])]);
+  return Math.abs(p[0]) < 1;
+};
+
+/** The rank of a matrix, by Gaussian elimination with partial pivoting. */
+const rank = (m: { rows: number; cols: number; data: Float64Array }): number => {
+  const a = Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  let r = 0;
+  for (let c = 0; c < m.cols && r < m.rows; c++) {
+    const pivot = a.slice(r).reduce((best, row, i) => (Math.abs(row[c]) > Math.abs(a[best][c]) ? r + i : best), r);
+    if (Math.abs(a[pivot][c]) < 1e-9) continue;
+    [a[r], a[pivot]] = [a[pivot], a[r]];
+    for (let i = r + 1; i < m.rows; i++) {
+      const f = a[i][c] / a[r][c];
+      for (let j = c; j < m.cols; j++) a[i][j] -= f * a[r][j];
+    }
+    r++;
+  }
+  return r;
+};
+
+/** slug → question id → the value recomputed. */
+const recomputed: Record<string, Record<string, () => number>> = {
+  'sigmoid-derivative': {
+    'sigmoid-prime-max': () => sigmoidDerivative(0),
+    'sigmoid-prime-at-40': () => sigmoidDerivative(40),
+    'depth-factor': () => sigmoidDerivative(0) ** 10,
+    'bce-cancels': () => {
+      // ∂L/∂z by central differences of the BCE of σ(z), at the z where σ(z) = 0.2 and y = 1.
+      const z = Math.log(0.2 / 0.8);
+      const loss = (t: number): number => -Math.log(sigmoid(t));
+      return (loss(z + 1e-6) - loss(z - 1e-6)) / 2e-6;
+    },
+  },
+  'dense-backward': {
+    'db-worked': () => {
+      const { cache } = denseForward(fromRows([[1, 2, 3], [4, 5, 6]]), fromRows([[1, -1], [0, 2], [1, 0]]), Float64Array.of(10, 20));
+      return denseBackward(fromRows([[1, 0], [2, -1]]), cache).db[0];
+    },
+    'single-example-rank': () => {
+      const { cache } = denseForward(fromRows([[1, -2, 3, 0.5]]), fromRows([[1, 0, 2], [0, 1, -1], [2, 1, 0], [1, 1, 1]]), new Float64Array(3));
+      return rank(denseBackward(fromRows([[0.3, -1, 2]]), cache).dw);
+    },
+    // Multiply-adds of the MNIST layer 784→128 on a batch of 32: dX and dW, plus db's additions, over out = X·W + b.
+    'backward-cost': () => ((n, d, m) => (2 * n * d * m + n * m) / (n * d * m + n * m))(32, 784, 128),
+  },
+  'mlp-trainer': {
+    'xor-params': () => parameterCount([2, 4, 1]),
+    'mse-gradient': () => (2 * (0.8 - 1)) / (4 * 1),
+  },
+  'batchnorm-backward': {
+    'running-var': () => {
+      const state = { runningMean: new Float64Array(1), runningVar: Float64Array.of(1) };
+      batchnormForward(fromRows([[1], [3]]), Float64Array.of(1), Float64Array.of(0), state, { mode: 'train', momentum: 0.1 });
+      return state.runningVar[0];
+    },
+    'dx-sums-to-zero': () => {
+      const rng = createRng(3);
+      const x = matrix(6, 1, Float64Array.from({ length: 6 }, () => rng() * 4 - 2));
+      const dout = matrix(6, 1, Float64Array.from({ length: 6 }, () => rng() * 4 - 2));
+      const state = { runningMean: new Float64Array(1), runningVar: Float64Array.of(1) };
+      const { cache } = batchnormForward(x, Float64Array.of(1.5), Float64Array.of(0.3), state, { mode: 'train' });
+      return batchnormBackward(dout, cache).dx.data.reduce((s, v) => s + v, 0);
+    },
+    'keras-momentum': () => {
+      // Keras: moving ← k·moving + (1 − k)·batch. The k that gives PyTorch's update, solved from it.
+      const state = { runningMean: new Float64Array(1), runningVar: Float64Array.of(1) };
+      batchnormForward(fromRows([[1], [3]]), Float64Array.of(1), Float64Array.of(0), state, { mode: 'train', momentum: 0.1 });
+      const [old, batch] = [0, 2];
+      return (batch - state.runningMean[0]) / (batch - old);
+    },
+    'param-count': () => 2 * 128,
+  },
+  momentum: {
+    'terminal-velocity': () => {
+      const optimizer = new SGDMomentum({ lr: 1, momentum: 0.9 });
+      let last = 0;
+      for (let i = 0; i < 1000; i++) last = stepSize(optimizer, 1, 0); // the step after 1000 constant gradients, in units of lr·g
+      return last;
+    },
+    'nesterov-first-step': () => stepSize(new SGDMomentum({ lr: 0.1, momentum: 0.9, nesterov: true }), 1),
+    'weight-decay-step': () => 2 - stepSize(new SGDMomentum({ lr: 0.1, momentum: 0.9, weightDecay: 0.01 }), 0, 2),
+    'stability-limit': () => {
+      // Bisect the largest lr for which momentum 0.9 still converges on ½·p².
+      let stable = 1;
+      let unstable = 10;
+      for (let i = 0; i < 20; i++) {
+        const mid = (stable + unstable) / 2;
+        if (momentumConverges(mid, 1, 0.9)) stable = mid;
+        else unstable = mid;
+      }
+      return stable;
+    },
+  },
+  adam: {
+    'first-step': () => stepSize(new Adam({ lr: 1e-3 }), 5),
+    'no-bias-correction': () => (1 - 0.9) / Math.sqrt(1 - 0.999),
+    'eps-placement': () => stepSize(new Adam({ lr: 1e-3 }), 1e-8),
+    'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
+  },
+  'mnist-classifier': {
+    'param-count': () => parameterCount([784, 128, 128, 10]),
+    'initial-loss': () => Math.log(10),
+    'steps-per-epoch': () => 60_000 / 32,
+    'dropout-scale': () => 1 / (1 - 0.2),
+  },
+};
+
+for (const kata of loadKatas()) {
+  describe(`${kata.slug} question bank: the stated numbers`, () => {
+    const numbers = loadQuestions(kata).questions.filter((q): q is NumberQuestion => q.kind === 'number');
+    const checks = recomputed[kata.slug] ?? {};
+
+    test('every number question is recomputed here', () => {
+      expect(numbers.map((q) => q.id).sort()).toEqual(Object.keys(checks).sort());
+    });
+
+    for (const question of numbers) {
+      test.runIf(question.id in checks)(`${question.id}: ${question.expected}`, () => {
+        const value = checks[question.id]();
+        expect(Math.abs(value - question.expected), `${question.id}: recomputed ${value}, the bank says ${question.expected}`).toBeLessThanOrEqual(
+          Math.max(question.tolerance, 1e-12 * Math.abs(question.expected)),
+        );
+      });
+    }
+  });
+}
