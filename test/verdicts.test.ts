@@ -80,6 +80,9 @@ describe.concurrent('no false pass', () => {
     const { report, card } = await grade('dense-backward', BACKWARD_START, `${BACKWARD_START}\n  setTimeout(() => { throw new Error('x'); }, 0);`);
     expect(report.status, card).toBe('failed');
     expect(card).toMatch(/async error your code threw, asynchronously, x \(\.variant-\d+-dense\.ts:\d+:\d+\)/);
+    // denseBackward runs many times: the same error is told once, with how often it happened.
+    expect(card.match(/your code threw, asynchronously/g)).toHaveLength(1);
+    expect(card).toMatch(/It happened \d+ times\./);
   });
 
   test('a type error in the learner’s file fails the grade as a check, with file:line:col and tsc’s message', async () => {

@@ -81,6 +81,10 @@ function insideRepository(path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+function firstSentence(text: string): string {
+  return text.split('. ')[0];
+}
+
 /** Resident memory of a process in bytes (Linux), or undefined where it cannot be read. */
 function residentBytes(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
@@ -172,6 +176,7 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
 function runJob(child: GradingChild, job: GradeJob, report: KataReport, options: GradeOptions & { budgetMs: number }): Promise<void> {
   const outcomes: TestOutcome[] = [];
   const problems: Problem[] = [];
+  const repeats = new Map<Problem, number>();
   let declared: number | undefined;
   let done = false;
   let terminal: 'compile-error' | 'load-error' | undefined;
@@ -241,9 +246,14 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
           outcomes.push(message.outcome);
           options.onOutcome?.(message.outcome);
           break;
-        case 'problem':
-          if (problems.length < 3) problems.push(message.problem);
+        case 'problem': {
+          // The same error thrown again and again (a timer set on every call) is told once.
+          const { problem } = message;
+          const same = problems.find((p) => p.kind === problem.kind && firstSentence(p.message) === firstSentence(problem.message));
+          if (same) repeats.set(same, (repeats.get(same) ?? 1) + 1);
+          else if (problems.length < 3) problems.push(problem);
           break;
+        }
         case 'diagnosis':
           report.likelyMistakes = message.matches;
           break;
@@ -257,7 +267,10 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
       clearInterval(watchdog);
       report.categories = summarise(outcomes);
       report.notImplemented = notImplementedFunctions(outcomes);
-      report.problems.push(...problems);
+      for (const p of problems) {
+        const times = repeats.get(p);
+        report.problems.push(times ? { ...p, message: `${p.message} (It happened ${times} times.)` } : p);
+      }
       report.console = child.output().split('\n').filter((l) => l.trim() !== '').slice(0, CONSOLE_LINES);
       report.checks = { declared: declared ?? 0, ran: outcomes.length };
       const allRan = declared !== undefined && declared > 0 && outcomes.length === declared;
