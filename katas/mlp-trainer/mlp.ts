@@ -59,7 +59,7 @@ export interface TrainOptions {
  * A new network with freshly initialised parameters.
  * Layer l (0-based) gets weights[l], sizes[l]×sizes[l+1], drawn as
  * `normalMatrix(sizes[l], sizes[l+1], rng, 0, std)`: std = √(2/sizes[l]) (He) when a ReLU
- * follows the layer, √(1/sizes[l]) (Xavier) otherwise (sigmoid hidden units, and the output
+ * follows the layer, √(1/sizes[l]) (LeCun) otherwise (sigmoid hidden units, and the output
  * layer always). Layers are drawn in order, weights[0] first; biases start at 0 and draw nothing.
  * @param sizes layer widths [D, H₁, …, K], at least two entries, each ≥ 1
  * @param activation the hidden layers' nonlinearity

@@ -100,7 +100,7 @@ export class Adam {
 
   /**
    * One parameter, in one fused pass over its entries with nothing allocated (the MNIST trainer
-   * calls this for ~110k numbers, 1875 times an epoch). lr·m̂/(√v̂ + eps) is computed as
+   * calls this for 118,282 numbers, 1875 times an epoch). lr·m̂/(√v̂ + eps) is computed as
    * stepSize·m/(√v·sqrtVScale + eps): the same value, computed the way PyTorch does.
    */
   protected update(p: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array): void {

@@ -5,7 +5,10 @@ export const mistake: Mistake = {
   title: 'the step count never advances',
   explanation:
     'The bias corrections 1 − β1ᵗ and 1 − β2ᵗ need the number of steps taken so far, including this one. With t stuck at 1 ' +
-    'the first step is right, but later steps keep dividing m by 0.1 and v by 0.001, so the steps grow too large. ' +
+    'the first step is right, but every later step still divides m by 0.1 and v by 0.001, where the right divisors grow ' +
+    'towards 1: m̂ ends up 10 times too large within a few dozen steps, v̂ 1000 times too large over thousands. With the ' +
+    'default betas the steps are too large for the first ~100 (up to 2.1 times, near t = 12), then too small: 2.5 times ' +
+    'at t = 1000, and towards √1000/10 ≈ 3.2 times after that. ' +
     'Keep t in the optimizer and increment it once per call of step.',
 };
 

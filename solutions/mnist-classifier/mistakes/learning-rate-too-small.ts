@@ -5,7 +5,7 @@ import { REFERENCE_VARIANT, trainVariant } from './_variant.ts';
 export const mistake: Mistake = {
   title: 'a learning rate far too small',
   explanation:
-    'With lr = 1e-6, Adam moves each weight by about a millionth per step: after two epochs the network has barely ' +
+    'With lr = 1e-6, Adam moves each weight by about a millionth per step: after the five graded epochs the network has barely ' +
     'left its random start and the loss has hardly moved. The recipe is Adam with lr = 1e-3.',
 };
 
