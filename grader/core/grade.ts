@@ -193,8 +193,12 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
       if (sent) return;
       sent = true;
       lastActivity = Date.now();
-      proc.send({ type: 'job', job });
+      // A child that died while waiting cannot take the job; its exit is reported below.
+      proc.send({ type: 'job', job }, (error) => {
+        if (error) proc.kill('SIGKILL');
+      });
     };
+    proc.on('error', () => proc.kill('SIGKILL'));
     if (child.isReady()) start();
     else child.onReady(start);
 
