@@ -36,6 +36,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     run: async (argv, io) => (await import('./commands/watch.ts')).watchCommand(argv, io),
     usage: 'Usage: npm run watch [-- <kata>]\n\nGrades the kata every time you save its file (default: your first unsolved kata).\nKeys: h next hint · g grade again · n next kata after a pass · q leave.',
   },
+  interview: {
+    run: async (argv, io) => (await import('./commands/interview.ts')).interviewCommand(argv, io),
+    usage: async () => (await import('./commands/interview.ts')).INTERVIEW_USAGE,
+  },
   hint: {
     run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io),
     usage: 'Usage: npm run hint [-- <kata>]\n\nThe next hint of the kata: a nudge, then the approach, then a near-solution.',

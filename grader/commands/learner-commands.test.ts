@@ -29,6 +29,7 @@ function scripted(answers: (boolean | undefined | Interrupted)[]): Terminal & { 
       return answer;
     },
     select: unexpected,
+    input: unexpected,
     keys: unexpected,
     clear: () => undefined,
     columns: 80,
