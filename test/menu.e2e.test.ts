@@ -51,7 +51,7 @@ describe('npm start in a terminal', () => {
     const graded = await screen.waitFor((text) => after(text, 'Grading').includes('esc back'), 60_000);
     expect(after(graded, 'Grading')).toContain(`${first.slug}  ${first.title}: not started`);
 
-    screen.press('Down', 'Down', 'Enter');
+    screen.press('Down', 'Down', 'Down', 'Enter');
     const hinted = await screen.waitFor((text) => after(text, 'Hint 1 of 3').includes('esc back'));
     expect(after(hinted, '✔')).toContain('Next hint (1 of 3 seen)');
 
