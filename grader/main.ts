@@ -22,7 +22,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   menu: {
     run: async (argv, io) => (await import('./commands/menu.ts')).menuCommand(argv, io),
-    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, get hints, compare, reset.',
+    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, take a mock interview on it, get hints, compare, reset.',
   },
   list: {
     run: async (argv, io) => (await import('./commands/menu.ts')).listCommand(argv, io),

@@ -46,6 +46,7 @@ describe('npm start in a terminal', () => {
     const page = await screen.waitFor(prompt(`${first.title}: what now?`, 'esc back'));
     expect(page).toContain(`Your file: katas/${first.slug}/${first.file}`);
     expect(page).toContain('❯ Grade my file');
+    expect(page).toContain('Mock interview on this kata');
 
     screen.press('Enter');
     const graded = await screen.waitFor((text) => after(text, 'Grading').includes('esc back'), 60_000);

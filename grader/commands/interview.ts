@@ -161,7 +161,8 @@ export type InterviewEnd = 'done' | 'left';
 function numberOption(text: string | undefined, valid: (n: number) => boolean, problem: (text: string) => string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !valid(value)) throw new Error(problem(text));
+  // A parseArgs-style code: main.ts answers it with the message and the usage.
+  if (text.trim() === '' || !valid(value)) throw Object.assign(new Error(problem(text)), { code: 'ERR_PARSE_ARGS_BAD_VALUE' });
   return value;
 }
 
