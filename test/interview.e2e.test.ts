@@ -41,7 +41,7 @@ function start(args: string, progress?: string): { screen: Screen; stateDir: str
 }
 
 describe('npm run interview in a terminal', () => {
-  test('Ctrl-C leaves cleanly, from the countdown and from a question; the learner\'s files stay as they were', async () => {
+  test('Ctrl-C leaves cleanly, from the countdown and from a question (after giving up, after the time ran out); the learner\'s files stay as they were', async () => {
     const progress = serializeProgress(recordGrade(emptyProgress(), 'dense-backward', { status: 'failed', passed: 3, total: 9, at: '2025-01-01T10:00:00.000Z' }));
     const before = readFileSync(stub, 'utf8');
 
@@ -66,6 +66,15 @@ describe('npm run interview in a terminal', () => {
     expect(at.text()).not.toMatch(/Error|at .*\.ts:\d+/);
     expect(readFileSync(join(stateDir, '.progress.json'), 'utf8')).toBe(progress);
     expect(readFileSync(stub, 'utf8')).toBe(before);
+
+    // A clock that runs out (3 seconds) goes to the questions by itself.
+    at.close();
+    ({ screen: at, stateDir } = start(`sigmoid --minutes 0.05 --seed ${SEED}`, progress));
+    const timeUp = await at.waitFor((text) => after(text, TEXTS.ended('time-up', '0:03')).includes('? Your answer'));
+    expect(timeUp).toContain('Question 1 of 3');
+    at.press('C-c');
+    expect(await at.exitCode()).toBe(130);
+    expect(readFileSync(join(stateDir, '.progress.json'), 'utf8')).toBe(progress);
   });
 
   test('the countdown, a passing save, the follow-up questions, the report, the history', async () => {

@@ -9,8 +9,7 @@
  * The logic is grader/core/interview.ts; every learner-facing text of the command is in TEXTS
  * below, in one place, for translation.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRng } from '../../katas/lib/random.ts';
@@ -76,7 +75,7 @@ const REPORT_TEXTS: ReportTexts = {
   question: (prompt, right, kind) => `${right ? '✓' : '✗'} ${prompt}${kind === 'open' ? ' (self-assessed)' : ''}`,
   reviewHead: 'What to review:',
   reviewFinish: (slug) => `finish the kata, with hints if you need them: npm run watch -- ${slug}, npm run hint -- ${slug}`,
-  reviewMistake: (title) => `the mistake "${title}": read its explanation again in the scorecard, and the statement's math`,
+  reviewMistake: (title, explanation) => `the mistake "${title}"${explanation ? `: ${explanation}` : ''}`,
   reviewQuestion: (topic, prompt) => `${topic}: ${prompt}`,
   reviewTime: 'your pace: the pass took more than 80% of the time; practise the kata again from the stub',
   reviewNothing: 'nothing: a clean interview. Try another kata, or a shorter time with --minutes',
@@ -269,7 +268,7 @@ export async function runInterview(kata: Kata, io: Io, term: Terminal, warm: War
       answers.push(await ask(question, io, term));
     }
     io.out('');
-    io.out(renderInterviewReport(kata, session, picked, answers, TEXTS.report, s));
+    io.out(renderInterviewReport(kata, session, picked, answers, TEXTS.report, s, term.columns - 4));
     changeProgress(io, (p) => recordInterview(p, interviewRecord(session, answers)));
     io.out(`\n${s.dim(TEXTS.saved)}`);
     return 'done';

@@ -27,6 +27,7 @@ import { emptyProgress, parseProgress, recordGrade, recordInterview, serializePr
 import { loadProgress } from './progress-store.ts';
 import type { Question } from './questions.ts';
 import type { KataReport, KataStatus } from './report.ts';
+import { plain } from './style.ts';
 
 const kata = (slug: string, order: number, topic: string): Kata => ({ slug, order, topic, title: slug.toUpperCase() }) as Kata;
 const course = [kata('a', 1, 'layers'), kata('b', 2, 'optimizers'), kata('c', 3, 'optimizers')];
@@ -209,7 +210,7 @@ describe('the report', () => {
         '    ✗ Which input?',
         '    ✓ Derive σ′. (self-assessed)',
         '  What to review:',
-        '    - the mistake "db averaged": read its explanation again in the scorecard, and the statement\'s math',
+        '    - the mistake "db averaged": …',
         '    - conventions: Which input?',
       ].join('\n'),
     );
@@ -230,6 +231,13 @@ describe('the report', () => {
     let slow = recordAttempt(startSession('a', 10, at(0)), report('passed', 5, 0), at(590));
     slow = endCoding(slow, 'passed', at(590));
     expect(renderInterviewReport({ slug: 'a', title: 'A' }, slow, [], [], TEXTS.report)).toContain('your pace');
+    // A named mistake comes back with its explanation, wrapped under its item.
+    const explained = recordAttempt(startSession('a', 10, at(0)), { ...report('failed', 1, 4, 'db averaged'), likelyMistakes: [{ id: 'm', title: 'db averaged', explanation: 'b is added to every row of out, so every row of dout flows back into b: db is a sum over the batch, never a mean.', explains: [] }] } as KataReport, at(30));
+    const lines = renderInterviewReport({ slug: 'a', title: 'A' }, endCoding(explained, 'gave-up', at(40)), [], [], TEXTS.report, plain, 60).split('\n');
+    const item = lines.findIndex((l) => l.startsWith('    - the mistake "db averaged": b is added'));
+    expect(item).toBeGreaterThan(-1);
+    expect(lines[item + 1]).toMatch(/^ {6}\S/);
+    expect(lines.slice(item).every((l) => l.length <= 60)).toBe(true);
   });
 });
 

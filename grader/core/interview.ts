@@ -9,6 +9,7 @@ import { findKata, type Kata } from './manifest.ts';
 import { kataProgress, type InterviewAnswer, type InterviewRecord, type Progress } from './progress.ts';
 import { gradeAnswer, isExact, type Question } from './questions.ts';
 import type { KataReport, KataStatus } from './report.ts';
+import { wrapWords } from './markdown.ts';
 import { plain, stripAnsi, type Style } from './style.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -73,8 +74,9 @@ export interface Attempt {
   status: KataStatus;
   passed: number;
   total: number;
-  /** The likely mistake the grader named first, if any. */
+  /** The likely mistake the grader named first, if any, and its explanation. */
   mistake?: string;
+  explanation?: string;
 }
 
 /** How the coding part ended. */
@@ -121,8 +123,8 @@ export function recordAttempt(session: Session, report: KataReport, now: Date): 
     total += c.passed + c.failed;
   }
   const attempt: Attempt = { atSeconds: elapsedSeconds(session, now), status: report.status, passed, total };
-  const mistake = report.likelyMistakes[0]?.title;
-  if (mistake !== undefined) attempt.mistake = mistake;
+  const mistake = report.likelyMistakes[0];
+  if (mistake !== undefined) Object.assign(attempt, { mistake: mistake.title, explanation: mistake.explanation });
   return { ...session, attempts: [...session.attempts, attempt] };
 }
 
@@ -196,7 +198,7 @@ export interface ReportTexts {
   question(prompt: string, right: boolean, kind: 'exact' | 'open'): string;
   reviewHead: string;
   reviewFinish(slug: string): string;
-  reviewMistake(title: string): string;
+  reviewMistake(title: string, explanation: string | undefined): string;
   reviewQuestion(topic: string, prompt: string): string;
   reviewTime: string;
   reviewNothing: string;
@@ -216,7 +218,9 @@ export function shortPrompt(text: string, width = 70): string {
 export function reviewItems(session: Session, questions: readonly Question[], answers: readonly Answer[], texts: ReportTexts): string[] {
   const items: string[] = [];
   if (!passedInSession(session)) items.push(texts.reviewFinish(session.slug));
-  for (const mistake of mistakesNamed(session)) items.push(texts.reviewMistake(mistake));
+  for (const mistake of mistakesNamed(session)) {
+    items.push(texts.reviewMistake(mistake, session.attempts.find((a) => a.mistake === mistake)?.explanation));
+  }
   for (const answer of answers) {
     if (isRight(answer)) continue;
     const question = questions.find((q) => q.id === answer.id);
@@ -234,6 +238,7 @@ export function renderInterviewReport(
   answers: readonly Answer[],
   texts: ReportTexts,
   s: Style = plain,
+  width = 96,
 ): string {
   const lines: string[] = [];
   const end = session.end ?? { kind: 'time-up' as const, atSeconds: session.minutes * 60 };
@@ -254,7 +259,7 @@ export function renderInterviewReport(
     lines.push(isRight(answer) ? line : s.yellow(line));
   }
   lines.push(`  ${s.bold(texts.reviewHead)}`);
-  for (const item of reviewItems(session, questions, answers, texts)) lines.push(`    - ${item}`);
+  for (const item of reviewItems(session, questions, answers, texts)) lines.push(...wrapWords(item.split(/\s+/).filter(Boolean), width, '    - ', '      '));
   return lines.join('\n');
 }
 
