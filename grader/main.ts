@@ -22,7 +22,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   menu: {
     run: async (argv, io) => (await import('./commands/menu.ts')).menuCommand(argv, io),
-    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, get hints, compare, reset.',
+    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, take a mock interview on it, get hints, compare, reset.',
   },
   list: {
     run: async (argv, io) => (await import('./commands/menu.ts')).listCommand(argv, io),
@@ -35,6 +35,10 @@ const COMMANDS: Record<string, CommandEntry> = {
   watch: {
     run: async (argv, io) => (await import('./commands/watch.ts')).watchCommand(argv, io),
     usage: 'Usage: npm run watch [-- <kata>]\n\nGrades the kata every time you save its file (default: your first unsolved kata).\nKeys: h next hint · g grade again · n next kata after a pass · q leave.',
+  },
+  interview: {
+    run: async (argv, io) => (await import('./commands/interview.ts')).interviewCommand(argv, io),
+    usage: async () => (await import('./commands/interview.ts')).INTERVIEW_USAGE,
   },
   hint: {
     run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io),

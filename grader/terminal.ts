@@ -32,6 +32,8 @@ export interface Terminal {
   select<T>(message: string, items: readonly MenuItem<T>[], options?: { default?: T; escape?: string }): Promise<T | undefined>;
   /** Yes or no; undefined when the learner pressed Escape. */
   confirm(message: string, defaultValue: boolean): Promise<boolean | undefined>;
+  /** A line of text the learner types ('' when they just press Enter); undefined on Escape. */
+  input(message: string): Promise<string | undefined>;
   /**
    * Calls `onKey` with each key pressed (`h`, `q`, `escape`, `ctrl-c`, …) until the returned
    * function is called. For modes that wait for something else too, like watch.
@@ -98,6 +100,9 @@ export function processTerminal(input: Stdin = process.stdin, output: NodeJS.Wri
     },
     confirm(message: string, defaultValue: boolean) {
       return ask<boolean>({ type: 'confirm', message, default: defaultValue }, 'cancel');
+    },
+    input(message: string) {
+      return ask<string>({ type: 'input', message }, 'skip');
     },
     keys(onKey) {
       emitKeypressEvents(input);

@@ -74,8 +74,30 @@ describe.concurrent('the grade command', () => {
   });
 });
 
+describe.concurrent('the interview command without a terminal', () => {
+  test('--history lists the interviews (none yet); an interview itself needs a terminal', () => {
+    const history = run(['interview', '--history']);
+    expect(history.status).toBe(0);
+    expect(history.stdout).toBe('No interviews yet. Start one: npm run interview\n');
+    const piped = run(['interview', 'sigmoid']);
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toMatch(/^A mock interview needs an interactive terminal/);
+  });
+
+  test('a bad kata, topic or time is told, with the topics or the usage', () => {
+    expect(run(['interview', 'nope']).stderr).toMatch(/nope/);
+    const topic = run(['interview', '--topic', 'vision']);
+    expect(topic.status).toBe(2);
+    expect(topic.stderr).toContain('No kata has the topic "vision". Topics: activations, layers, networks, normalisation, optimizers.');
+    const minutes = run(['interview', 'sigmoid', '--minutes', '0']);
+    expect(minutes.status).toBe(2);
+    expect(minutes.stderr).toMatch(/^--minutes must be a number of minutes above 0, got "0"\.\n\nUsage: npm run interview/);
+    expect(run(['interview', 'sigmoid', '--questions', '9']).stderr).toMatch(/^--questions must be a whole number from 3 to 5/);
+  });
+});
+
 describe.concurrent('every command answers --help, and a bad option with its usage', () => {
-  for (const command of ['menu', 'list', 'grade', 'watch', 'hint', 'compare', 'reset', 'train', 'bench']) {
+  for (const command of ['menu', 'list', 'grade', 'watch', 'interview', 'hint', 'compare', 'reset', 'train', 'bench']) {
     test(command, () => {
       for (const flag of ['--help', '-h']) {
         const help = run([command, flag]);

@@ -4,7 +4,7 @@
  * leave with Ctrl-C. It runs in a scratch copy of the course, so the learner's own files and
  * progress are never read or changed, whatever state their checkout is in.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
@@ -46,12 +46,13 @@ describe('npm start in a terminal', () => {
     const page = await screen.waitFor(prompt(`${first.title}: what now?`, 'esc back'));
     expect(page).toContain(`Your file: katas/${first.slug}/${first.file}`);
     expect(page).toContain('❯ Grade my file');
+    expect(page).toContain('Mock interview on this kata');
 
     screen.press('Enter');
     const graded = await screen.waitFor((text) => after(text, 'Grading').includes('esc back'), 60_000);
     expect(after(graded, 'Grading')).toContain(`${first.slug}  ${first.title}: not started`);
 
-    screen.press('Down', 'Down', 'Enter');
+    screen.press('Down', 'Down', 'Down', 'Enter');
     const hinted = await screen.waitFor((text) => after(text, 'Hint 1 of 3').includes('esc back'));
     expect(after(hinted, '✔')).toContain('Next hint (1 of 3 seen)');
 
@@ -64,6 +65,24 @@ describe('npm start in a terminal', () => {
 
     const progress = JSON.parse(readFileSync(join(stateDir, '.progress.json'), 'utf8'));
     expect(progress.katas[first.slug]).toMatchObject({ state: 'new', hintsShown: 1, last: { status: 'not-started' } });
+  });
+
+  test('a mock interview from a kata\'s page; Ctrl-C ends it and comes back to the page', async () => {
+    const { screen, stateDir } = start();
+    await screen.waitFor(listShown);
+    screen.press('Enter');
+    await screen.waitFor(prompt(`${first.title}: what now?`, 'esc back'));
+    screen.press('Down', 'Down', 'Enter');
+    const opening = await screen.waitFor(new RegExp(`⏱ \\d+:\\d\\d left · ${first.slug} · 0 grades`));
+    expect(opening).toContain(`Mock interview: ${first.title} (${first.slug}), ${first.minutes}:00 on the clock`);
+    screen.press('C-c');
+    const back = await screen.waitFor((text) => after(text, 'Interview left').includes('esc back'));
+    expect(after(back, 'Interview left')).toContain(`? ${first.title}: what now?`);
+    screen.press('Escape');
+    await screen.waitFor((text) => after(text, 'Interview left').includes('esc leave'));
+    screen.press('Escape');
+    expect(await screen.exitCode()).toBe(0);
+    expect(existsSync(join(stateDir, '.progress.json'))).toBe(false);
   });
 
   test('Ctrl-C leaves cleanly: from the list, from a kata\'s page, while grading', async () => {

@@ -73,6 +73,7 @@ async function warmRegrades(runs: number): Promise<number[]> {
     columns: 100,
     select: () => Promise.reject(new Error('no prompts in the benchmark')),
     confirm: () => Promise.reject(new Error('no prompts in the benchmark')),
+    input: () => Promise.reject(new Error('no prompts in the benchmark')),
   };
   const passedCards = (): number => lines.filter((l) => l.includes(`${real.title}: passed`)).length;
   const warm = warmGrading();

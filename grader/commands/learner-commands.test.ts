@@ -33,6 +33,7 @@ function scripted(answers: (boolean | undefined | Interrupted)[]): Terminal & { 
       return answer;
     },
     select: unexpected,
+    input: unexpected,
     keys: unexpected,
     clear: () => undefined,
     columns: 80,

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the interactive menu. The course with each kata's status; a kata's page shows
- * its statement and the file to edit, then offers grade, watch, hint, compare, reset. Escape
+ * its statement and the file to edit, then offers grade, watch, a mock interview, hint, compare, reset. Escape
  * goes back, Ctrl-C leaves, from anywhere. Without a terminal (a pipe, CI) it prints the
  * course and the commands instead, and exits 0.
  */
@@ -10,11 +10,13 @@ import { parseHints } from '../core/hints.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { renderMarkdown } from '../core/markdown.ts';
 import { kataProgress, nextUnsolved } from '../core/progress.ts';
+import { MIN_PICK } from '../core/questions.ts';
 import { kataRows, progressSummary, renderCourse, stateWords } from '../core/course-view.ts';
 import type { Io } from '../io.ts';
 import { Interrupted, processTerminal, type MenuItem, type Terminal } from '../terminal.ts';
 import { mayShowReference, showComparison } from './compare.ts';
 import { showNextHint } from './hint.ts';
+import { runInterview } from './interview.ts';
 import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
 import { warmGrading, watchKata, type WarmGrading } from './watch.ts';
@@ -29,7 +31,7 @@ function warmed(): WarmGrading {
 /** What happens after a kata's page: back to the list, or straight to another kata's page. */
 type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
 
-type Action = 'next' | 'grade' | 'watch' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
+type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
 
 const LEAVE = '';
 
@@ -129,6 +131,11 @@ async function kataPage(kata: Kata, katas: readonly Kata[], io: Io, term: Termin
       { name: 'Grade my file', value: 'grade', description: `Runs every check on ${relativeStub(kata)}` },
       { name: 'Watch: grade on every save', value: 'watch', description: 'Leave it open beside your editor; q to come back here' },
       {
+        name: 'Mock interview on this kata',
+        value: 'interview',
+        description: `A ${kata.minutes}-minute countdown with hints and the reference locked, then follow-up questions and a report`,
+      },
+      {
         name: mine.hintsShown >= hints ? `Hints (all ${hints} seen)` : `Next hint (${mine.hintsShown} of ${hints} seen)`,
         value: 'hint',
         description: 'From a nudge to a near-solution, one tier at a time',
@@ -171,6 +178,9 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
       const end = await watchKata(kata, katas, io, term, warmed());
       return end.kind === 'next' ? { kind: 'open', kata: end.kata } : undefined;
     }
+    case 'interview':
+      await runInterview(kata, io, term, warmed(), { minutes: kata.minutes, questions: MIN_PICK, seed: Date.now() % 2 ** 31, why: 'named' });
+      return undefined;
     case 'hint':
       showNextHint(kata, io, term.columns);
       return undefined;

@@ -44,6 +44,7 @@ test('grades on every save, says solved, offers the next kata', async () => {
     columns: 80,
     select: () => Promise.reject(new Error('unexpected prompt')),
     confirm: () => Promise.reject(new Error('unexpected prompt')),
+    input: () => Promise.reject(new Error('unexpected prompt')),
   };
   const io = fakeIo({ interactive: true });
   const ended = watchKata(kata, katas, io, terminal);

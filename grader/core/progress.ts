@@ -32,9 +32,36 @@ export interface KataProgress {
   solvedAt?: string;
 }
 
+/** One answered follow-up question of an interview: `correct` when graded, `selfAssessed` when open. */
+export interface InterviewAnswer {
+  id: string;
+  correct?: boolean;
+  selfAssessed?: boolean;
+}
+
+/** One mock interview (`npm run interview`), as kept in the history. */
+export interface InterviewRecord {
+  slug: string;
+  /** ISO time the countdown started. */
+  startedAt: string;
+  /** The time allowed. */
+  minutes: number;
+  /** Seconds from the start to the end of the coding part (a pass, the time up, or giving up). */
+  usedSeconds: number;
+  passed: boolean;
+  gradeAttempts: number;
+  /** The likely mistakes the grader named on the way, in the order first named, each once. */
+  mistakesNamed: string[];
+  questions: InterviewAnswer[];
+  /** Questions answered right (graded correct, or self-assessed as covered). */
+  score: number;
+}
+
 export interface Progress {
   version: 1;
   katas: Record<string, KataProgress>;
+  /** The mock interviews, oldest first. Files written before interviews existed have none. */
+  interviews?: InterviewRecord[];
 }
 
 export const emptyProgress = (): Progress => ({ version: 1, katas: {} });
@@ -94,6 +121,11 @@ export function recordGrade(progress: Progress, slug: string, result: GradeResul
   return { ...progress, katas: { ...progress.katas, [slug]: after } };
 }
 
+/** The progress after one more interview. Does not change `progress`. */
+export function recordInterview(progress: Progress, record: InterviewRecord): Progress {
+  return { ...progress, interviews: [...(progress.interviews ?? []), record] };
+}
+
 /** The progress after revealing hint tiers up to `shown` (never lowers the count). */
 export function recordHints(progress: Progress, slug: string, shown: number): Progress {
   const before = kataProgress(progress, slug);
@@ -138,6 +170,29 @@ function checkResult(v: unknown, where: string): void {
   if (!isTime(r.at)) throw new ProgressFormatError(`${where}.at is not a time`);
 }
 
+function checkInterview(v: unknown, where: string): void {
+  const r = v as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(`${where} is not an object`);
+  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(`${where}.slug is not a kata's name`);
+  if (!isTime(r.startedAt)) throw new ProgressFormatError(`${where}.startedAt is not a time`);
+  if (typeof r.minutes !== 'number' || !(r.minutes > 0)) throw new ProgressFormatError(`${where}.minutes is not a positive number`);
+  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(`${where}.usedSeconds is not a duration`);
+  if (typeof r.passed !== 'boolean') throw new ProgressFormatError(`${where}.passed is not true or false`);
+  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(`${where}.gradeAttempts is not a count`);
+  if (!Array.isArray(r.mistakesNamed) || !r.mistakesNamed.every((m) => typeof m === 'string')) {
+    throw new ProgressFormatError(`${where}.mistakesNamed is not a list of texts`);
+  }
+  if (!Array.isArray(r.questions)) throw new ProgressFormatError(`${where}.questions is not a list`);
+  r.questions.forEach((q: unknown, j: number) => {
+    const a = q as Record<string, unknown>;
+    const at = `${where}.questions[${j}]`;
+    if (typeof q !== 'object' || q === null || typeof a.id !== 'string') throw new ProgressFormatError(`${at} has no id`);
+    if (a.correct !== undefined && typeof a.correct !== 'boolean') throw new ProgressFormatError(`${at}.correct is not true or false`);
+    if (a.selfAssessed !== undefined && typeof a.selfAssessed !== 'boolean') throw new ProgressFormatError(`${at}.selfAssessed is not true or false`);
+  });
+  if (!isCount(r.score) || (r.score as number) > r.questions.length) throw new ProgressFormatError(`${where}.score is not a count of its questions`);
+}
+
 /** Read a progress file's text; throws ProgressFormatError saying what is wrong with it. */
 export function parseProgress(text: string): Progress {
   let raw: unknown;
@@ -163,6 +218,10 @@ export function parseProgress(text: string): Progress {
     for (const key of ['firstAttempt', 'lastAttempt', 'solvedAt'] as const) {
       if (e[key] !== undefined && !isTime(e[key])) throw new ProgressFormatError(`${where}.${key} is not a time`);
     }
+  }
+  if (p.interviews !== undefined) {
+    if (!Array.isArray(p.interviews)) throw new ProgressFormatError('"interviews" is not a list');
+    p.interviews.forEach((entry, i) => checkInterview(entry, `interviews[${i}]`));
   }
   return raw as Progress;
 }
