@@ -100,3 +100,11 @@ test('file stamps sort in time order', () => {
   expect(fileStamp(new Date(2025, 0, 2, 3, 4, 5))).toBe('2025-01-02T03-04-05');
   expect(fileStamp(new Date(2025, 10, 20, 13, 14, 15))).toBe('2025-11-20T13-14-15');
 });
+
+test('a state folder that does not exist yet is made on the first save', () => {
+  const path = join(folder(), 'not', 'yet', '.progress.json');
+  const { warnings, warn } = collect();
+  saveProgress(path, recordHints(emptyProgress(), 'k', 1), warn);
+  expect(warnings).toEqual([]);
+  expect(loadProgress(path, warn).katas.k.hintsShown).toBe(1);
+});

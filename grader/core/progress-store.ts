@@ -3,8 +3,8 @@
  * progress file so that a bad one never stops them: a file that cannot be parsed is renamed
  * to `.progress.json.corrupt-<time>` with a warning, and progress starts afresh.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { repoRoot } from './paths.ts';
 import { emptyProgress, parseProgress, ProgressFormatError, serializeProgress, type Progress } from './progress.ts';
 
@@ -72,6 +72,8 @@ export function loadProgress(path: string, warn: Warn, now: Date = new Date()): 
 export function saveProgress(path: string, progress: Progress, warn: Warn): void {
   const temp = `${path}.tmp`;
   try {
+    // KATAS_STATE_DIR may name a folder that does not exist yet.
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, serializeProgress(progress));
     renameSync(temp, path);
   } catch (error) {
