@@ -206,6 +206,22 @@ describe('spec', () => {
 });
 
 describe('fixtures', () => {
+  type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
+  type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
+  const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
+  for (const c of fixture.cases) {
+    test(c.description, () => {
+      const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
+      const { out, cache } = denseForward(layer.x, layer.w, layer.b);
+      expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
+      const grads = denseBackward(layer.dout, cache);
+      expectGradientShapes(grads, layer);
+      expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: 'N×D, like x' });
+      expectMatrixClose('dw', grads.dw, c.expected.dw, { shapeHint: 'D×M, like w' });
+      expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' });
+    });
+  }
+
   type LargeInput = { x: { pattern: PatternSpec }; w: { pattern: PatternSpec }; b: { pattern: PatternSpec }; dout: { pattern: PatternSpec } };
   type LargeExpected = { out: SampledMatrix; dx: SampledMatrix; dw: SampledMatrix; db: number[] };
   // Real sizes (a batch of 300 through the MNIST network's 784×128 layer): db is compared whole,
@@ -228,22 +244,6 @@ describe('fixtures', () => {
       );
       expectSampledClose('dx', grads.dx, c.expected.dx, 'N×D, like x');
       expectSampledClose('dw', grads.dw, c.expected.dw, 'D×M, like w: a sum over all N examples');
-    });
-  }
-
-  type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
-  type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
-  const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
-  for (const c of fixture.cases) {
-    test(c.description, () => {
-      const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
-      const { out, cache } = denseForward(layer.x, layer.w, layer.b);
-      expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
-      const grads = denseBackward(layer.dout, cache);
-      expectGradientShapes(grads, layer);
-      expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: 'N×D, like x' });
-      expectMatrixClose('dw', grads.dw, c.expected.dw, { shapeHint: 'D×M, like w' });
-      expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' });
     });
   }
 });
