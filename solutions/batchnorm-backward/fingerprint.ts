@@ -55,6 +55,12 @@ export const probes: Probes<Impl> = {
   'train-mode out with eps = 0.5': (k) => forward(k, { mode: 'train', eps: 0.5 }).out.data,
   'running mean after two train calls': (k) => afterTwoTrainCalls(k).runningMean,
   'running variance after two train calls': (k) => afterTwoTrainCalls(k).runningVar,
+  // backward must leave the running statistics as the train-mode forward left them.
+  'running statistics after a train-mode forward and backward': (k) => {
+    const state = freshState();
+    backward(k, { mode: 'train' }, state);
+    return [...state.runningMean, ...state.runningVar];
+  },
   'running statistics after an eval call': (k) => {
     const state = evalState();
     forward(k, { mode: 'eval' }, state);

@@ -68,9 +68,14 @@ function atTheKink(): Problem {
 
 export const probes: Probes<Impl> = {
   'mse loss and gradients (sigmoid, 3-4-2)': (k) => gradientsOf(k, problem([3, 4, 2], 'sigmoid', 'mse', 5, 1)),
+  // One layer: only the output layer's δ, however the hidden layers are written.
+  'mse loss and gradients of one layer (3-2)': (k) => gradientsOf(k, problem([3, 2], 'sigmoid', 'mse', 5, 6)),
   'cross-entropy loss and gradients (relu, 3-4-3)': (k) => gradientsOf(k, problem([3, 4, 3], 'relu', 'cross-entropy', 5, 2)),
   'gradients at hidden pre-activations exactly 0 (relu, 2-3-2)': (k) => gradientsOf(k, atTheKink()),
   'cross-entropy at logits ≈ ±1000': (k) => gradientsOf(k, problem([3, 4, 3], 'sigmoid', 'cross-entropy', 3, 3, 1000)),
+  // N = D = H = K: the only shapes where A·δ and Aᵀ ⊙ δ (for Aᵀ·δ) run at all.
+  'gradients of a square batch (sigmoid, 3-3-3, N = 3, cross-entropy)': (k) =>
+    gradientsOf(k, problem([3, 3, 3], 'sigmoid', 'cross-entropy', 3, 7)),
   'softmax output at logits ≈ ±1000': (k) => {
     const p = problem([3, 4, 3], 'sigmoid', 'cross-entropy', 3, 3, 1000);
     return k.forward(p.net, p.x).data;

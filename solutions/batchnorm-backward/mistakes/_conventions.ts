@@ -74,7 +74,7 @@ export function forwardWith(changes: Partial<ForwardConventions>): typeof batchn
 // The pieces of PyTorch's forward, as in the reference.
 
 /** Validates the forward inputs (shapes, mode, N ≥ 2 in train mode) and fills in the defaults. */
-function checkForwardInputs(
+export function checkForwardInputs(
   x: Matrix,
   gamma: Float64Array,
   beta: Float64Array,
@@ -123,7 +123,7 @@ function columnVariances(x: Matrix, mean: Float64Array): Float64Array {
 }
 
 /** x̂ = (x − μ)·invStd and out = γ·x̂ + β, column by column, with the cache backward needs. */
-function normaliseColumns(
+export function normaliseColumns(
   x: Matrix,
   gamma: Float64Array,
   beta: Float64Array,

@@ -70,7 +70,7 @@ export function outputLayer(loss: Loss, logits: Matrix, y: Matrix): OutputLayer 
 }
 
 /** y must be N×K, the shape of the network's output. */
-function checkTargets(logits: Matrix, y: Matrix): void {
+export function checkTargets(logits: Matrix, y: Matrix): void {
   if (y.rows !== logits.rows || y.cols !== logits.cols) {
     throw new Error(`lossAndGradients: y is ${shapeOf(y)} but the network's output is ${shapeOf(logits)}`);
   }
@@ -127,7 +127,7 @@ export function sumOfSquares(m: Matrix): number {
  * From δ⁽ᴸ⁾ down: dW⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾, db⁽ˡ⁾ = Σₙ δ⁽ˡ⁾ (the dense layer's dw and db) and
  * δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾W⁽ˡ⁾ᵀ) ⊙ f′(Z⁽ˡ⁻¹⁾) (its dx, times f′).
  */
-function backpropagate(net: MLP, pass: ForwardPass, output: OutputLayer): Gradients {
+export function backpropagate(net: MLP, pass: ForwardPass, output: OutputLayer): Gradients {
   const layers = net.weights.length;
   const dWeights = new Array<Matrix>(layers);
   const dBiases = new Array<Float64Array>(layers);

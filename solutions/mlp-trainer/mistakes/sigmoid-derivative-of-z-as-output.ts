@@ -1,14 +1,22 @@
+/**
+ * The article's sigmoid_derivative(x) = x·(1 − x), a formula for the OUTPUT a = σ(z), fed the
+ * pre-activation z: on the output layer (mse) and on every sigmoid hidden layer.
+ */
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { map, sub, type Matrix } from '../../lib/matrix.ts';
+import { map, matmulTransB, sub, sumRows, zipWith, type Matrix } from '../../lib/matrix.ts';
 import { sigmoid, sigmoidDerivativeFromOutput } from '../../sigmoid-derivative/sigmoid.ts';
-import { crossEntropyOutput, mseOutput, type OutputLayer, withOutputLayer } from './_variants.ts';
+import type { Gradients, MLP, TrainOptions } from '../mlp.ts';
+import { checkTargets, crossEntropyOutput, forwardPass, mseOutput, type OutputLayer, runEpochs, sgdBatch } from './_variants.ts';
+import { matmulTransA } from '../../lib/matrix.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'σ′ computed as z·(1 − z) on the pre-activation',
+  title: 'sigmoid_derivative(x) = x·(1 − x) fed the pre-activation z instead of the output',
   explanation:
-    'a·(1 − a) is σ′ only when a is the sigmoid\'s OUTPUT A = σ(Z). The output layer\'s δ used it on the logits Z, ' +
-    'which are not in (0, 1) at all. Use σ′(Z) = sigmoidDerivative(Z), or A·(1 − A) with A = σ(Z).',
+    'A bug seen in a widely shared tutorial: sigmoid_derivative(x) = x·(1 − x) is σ′ only when x is the sigmoid\'s OUTPUT ' +
+    'A = σ(Z), but the backward pass hands it Z, which is not in (0, 1) at all (z·(1 − z) is even negative for z > 1). ' +
+    'Either keep the formula and pass A = σ(Z), or use σ′(Z) = sigmoidDerivative(Z); the sigmoid-derivative kata makes ' +
+    'the two functions explicit.',
 };
 
 /** δ = 2(A − Y)/(N·K) ⊙ Z(1 − Z): the output formula applied to Z. */
@@ -19,6 +27,27 @@ function mseDerivativeOfZ(logits: Matrix, y: Matrix): OutputLayer {
   return { loss: mseOutput(logits, y).loss, delta };
 }
 
-export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
-  loss === 'mse' ? mseDerivativeOfZ(logits, y) : crossEntropyOutput(logits, y),
-);
+export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
+  const pass = forwardPass(net, x);
+  checkTargets(pass.logits, y);
+  const output = net.loss === 'mse' ? mseDerivativeOfZ(pass.logits, y) : crossEntropyOutput(pass.logits, y);
+  const layers = net.weights.length;
+  const dWeights = new Array<Matrix>(layers);
+  const dBiases = new Array<Float64Array>(layers);
+  let delta = output.delta;
+  for (let l = layers - 1; l >= 0; l--) {
+    dWeights[l] = matmulTransA(pass.caches[l].x, delta);
+    dBiases[l] = sumRows(delta);
+    if (l > 0) {
+      const g = matmulTransB(delta, net.weights[l]);
+      delta = zipWith(g, pass.hidden[l - 1], net.activation === 'relu'
+        ? (gi, zi) => (zi > 0 ? gi : 0)
+        : (gi, zi) => gi * sigmoidDerivativeFromOutput(zi)); // the mistake again: z·(1 − z)
+    }
+  }
+  return { loss: output.loss, dWeights, dBiases };
+}
+
+export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
+  return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
+}

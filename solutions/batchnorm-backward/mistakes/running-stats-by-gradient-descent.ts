@@ -1,0 +1,61 @@
+/**
+ * A bug of the seed article's NumPy program, ported: the running mean and variance are treated
+ * as parameters and "trained", moved by a gradient step in the backward pass, instead of
+ * following the momentum average of the batch statistics in the forward pass.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import type { Matrix } from '../../lib/index.ts';
+import { batchnormBackward as referenceBackward, type BatchNormCache, type BatchNormOptions, type BatchNormState, DEFAULT_MOMENTUM } from '../batchnorm.ts';
+import { forwardWith } from './_conventions.ts';
+
+export const mistake: Mistake = {
+  title: 'running statistics "trained" by gradient descent instead of the momentum average',
+  explanation:
+    'A bug seen in a widely shared tutorial: running_mean and running_var sit among the parameters and take a gradient ' +
+    'step (running_mean −= lr·dmean) in the backward pass. They are not parameters: nothing in the loss should pull them; ' +
+    'they are an estimate of the data\'s mean and variance for eval mode. Update them in the train-mode forward pass, ' +
+    'runningMean ← (1 − m)·runningMean + m·batchMean and runningVar ← (1 − m)·runningVar + m·unbiasedBatchVar, and ' +
+    'never touch them in backward.',
+};
+
+/** The forward pass leaves the running statistics alone; the cache keeps them for the "update" in backward. */
+const forwardWithoutAverage = forwardWith({ updatesState: { train: false, eval: false } });
+
+interface CacheWithState extends BatchNormCache {
+  state: BatchNormState;
+  stepSize: number;
+}
+
+export function batchnormForward(
+  x: Matrix,
+  gamma: Float64Array,
+  beta: Float64Array,
+  state: BatchNormState,
+  options: BatchNormOptions,
+): { out: Matrix; cache: CacheWithState } {
+  const { out, cache } = forwardWithoutAverage(x, gamma, beta, state, options);
+  // The contract has no learning rate: the step size is the momentum.
+  return { out, cache: { ...cache, state, stepSize: options.momentum ?? DEFAULT_MOMENTUM } };
+}
+
+export function batchnormBackward(dout: Matrix, cache: CacheWithState): ReturnType<typeof referenceBackward> {
+  const grads = referenceBackward(dout, cache);
+  if (cache.mode === 'train') {
+    // ∂L/∂μ and ∂L/∂σ² of the batch statistics, taken as the gradients of the running ones.
+    const { centred, invStd, gamma, state, stepSize } = cache;
+    const d = dout.cols;
+    const dmean = new Float64Array(d);
+    const dvar = new Float64Array(d);
+    for (let k = 0; k < dout.data.length; k++) {
+      const j = k % d;
+      const dxhat = dout.data[k] * gamma[j];
+      dmean[j] -= dxhat * invStd[j];
+      dvar[j] += dxhat * centred.data[k] * -0.5 * invStd[j] ** 3;
+    }
+    for (let j = 0; j < d; j++) {
+      state.runningMean[j] -= stepSize * dmean[j]; // the mistake: a gradient step
+      state.runningVar[j] -= stepSize * dvar[j];
+    }
+  }
+  return grads;
+}

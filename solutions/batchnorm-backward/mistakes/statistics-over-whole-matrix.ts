@@ -1,0 +1,44 @@
+/**
+ * A bug of the seed article's NumPy program, ported: mu = z.mean() and var = z.var() with no
+ * axis, one mean and one variance for the whole N×D batch instead of one per feature.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import type { batchnormForward as reference } from '../batchnorm.ts';
+import { checkForwardInputs, normaliseColumns } from './_conventions.ts';
+export { batchnormBackward } from '../batchnorm.ts';
+
+export const mistake: Mistake = {
+  title: 'one mean and one variance for the whole batch (z.mean() with no axis)',
+  explanation:
+    'A bug seen in a widely shared tutorial: mu = z.mean() and var = z.var() average over every entry of the N×D batch, ' +
+    'so all D features share one mean and one variance, and a feature with a large scale still dominates the others after ' +
+    '"normalising". BatchNorm normalises each feature (column) over the batch: mu = z.mean(axis=0), var = z.var(axis=0), ' +
+    'D entries each, and the running statistics keep D entries too.',
+};
+
+export const batchnormForward: typeof reference = (x, gamma, beta, state, options) => {
+  const { mode, momentum, eps } = checkForwardInputs(x, gamma, beta, state, options);
+  const d = x.cols;
+  let mean: Float64Array;
+  let variance: Float64Array;
+  if (mode === 'train') {
+    const count = x.data.length;
+    let mu = 0;
+    for (const v of x.data) mu += v;
+    mu /= count; // the mistake: z.mean(), every entry
+    let biased = 0;
+    for (const v of x.data) biased += (v - mu) ** 2;
+    biased /= count; // z.var(), every entry
+    const unbiased = (biased * count) / (count - 1);
+    for (let j = 0; j < d; j++) {
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mu;
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+    }
+    mean = new Float64Array(d).fill(mu);
+    variance = new Float64Array(d).fill(biased);
+  } else {
+    mean = Float64Array.from(state.runningMean);
+    variance = Float64Array.from(state.runningVar);
+  }
+  return normaliseColumns(x, gamma, beta, mean, variance.map((v) => 1 / Math.sqrt(v + eps)), mode);
+};

@@ -1,0 +1,33 @@
+/**
+ * A bug of the seed article's NumPy program, ported: m = x.shape[1], which is the batch size
+ * only when examples are columns; with one example per row it is the number of features.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { scale, type Matrix } from '../../lib/matrix.ts';
+import type { Gradients, MLP, TrainOptions } from '../mlp.ts';
+import { backpropagate, checkTargets, crossEntropyOutput, forwardPass, mseOutput, runEpochs, sgdBatch } from './_variants.ts';
+export { createMLP, forward } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'cross-entropy averaged over m = x.shape[1] (the features) instead of the N examples',
+  explanation:
+    'A bug seen in a widely shared tutorial: m = x.shape[1], then loss = −Σ Y·log P / m and δ⁽ᴸ⁾ = (P − Y)/m. ' +
+    'x.shape[1] is the batch size only when examples are columns (D×N); here a batch is N×D, one example per row, so m is ' +
+    'the input width D and the loss and every gradient are scaled by N/D. Divide by the number of rows, N = x.rows ' +
+    '(x.shape[0]).',
+};
+
+export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
+  const pass = forwardPass(net, x);
+  checkTargets(pass.logits, y);
+  if (net.loss === 'mse') return backpropagate(net, pass, mseOutput(pass.logits, y));
+  const m = x.cols; // the mistake: x.shape[1], the number of features
+  // −Σ Y·log P / m and (P − Y)/m: the reference's mean over N rows, times N/m.
+  const mean = crossEntropyOutput(pass.logits, y);
+  const factor = x.rows / m;
+  return backpropagate(net, pass, { loss: mean.loss * factor, delta: scale(mean.delta, factor) });
+}
+
+export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
+  return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
+}

@@ -1,0 +1,59 @@
+/**
+ * A bug of the seed article's NumPy program, ported: dW = a_prev.T * delta, NumPy's elementwise
+ * product (with its broadcasting), where the matrix product a_prev.T @ delta belongs.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { matmulTransB, matrix, shapeOf, sumRows, transpose, type Matrix } from '../../lib/matrix.ts';
+import type { Gradients, MLP, TrainOptions } from '../mlp.ts';
+import { forwardPass, outputLayer, runEpochs, sgdBatch, timesDerivative } from './_variants.ts';
+export { createMLP, forward } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'dW computed with an elementwise product (Aᵀ * δ) instead of the matrix product Aᵀ·δ',
+  explanation:
+    'A bug seen in a widely shared tutorial: dW = a_prev.T * delta. With one example per step NumPy broadcasts the D×1 and ' +
+    '1×M operands into their outer product, which happens to be right, so the bug hides; with a batch of N the shapes only ' +
+    'fit by accident (N = D = M) and then give Aᵀ[d][n]·δ[n][m] entry by entry, not a sum over the batch. dW⁽ˡ⁾ must add ' +
+    'every example\'s contribution: dW = Aᵀ·δ, the matrix product (np.dot(a_prev.T, delta), matmulTransA(a, delta)).',
+};
+
+/** NumPy's a * b for two 2-D arrays: elementwise, broadcasting dimensions of size 1. */
+function numpyMultiply(a: Matrix, b: Matrix): Matrix {
+  const rows = broadcast(a.rows, b.rows, a, b);
+  const cols = broadcast(a.cols, b.cols, a, b);
+  const out = matrix(rows, cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const x = a.data[(a.rows === 1 ? 0 : i) * a.cols + (a.cols === 1 ? 0 : j)];
+      const y = b.data[(b.rows === 1 ? 0 : i) * b.cols + (b.cols === 1 ? 0 : j)];
+      out.data[i * cols + j] = x * y;
+    }
+  }
+  return out;
+}
+
+function broadcast(p: number, q: number, a: Matrix, b: Matrix): number {
+  if (p === q || q === 1) return p;
+  if (p === 1) return q;
+  throw new Error(`operands could not be broadcast together with shapes ${shapeOf(a)} ${shapeOf(b)}`);
+}
+
+export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
+  const pass = forwardPass(net, x);
+  const output = outputLayer(net.loss, pass.logits, y);
+  const layers = net.weights.length;
+  const dWeights = new Array<Matrix>(layers);
+  const dBiases = new Array<Float64Array>(layers);
+  let delta = output.delta;
+  for (let l = layers - 1; l >= 0; l--) {
+    const input = pass.caches[l].x;
+    dWeights[l] = numpyMultiply(transpose(input), delta); // the mistake: * where @ belongs
+    dBiases[l] = sumRows(delta);
+    if (l > 0) delta = timesDerivative(net.activation, matmulTransB(delta, net.weights[l]), pass.hidden[l - 1]);
+  }
+  return { loss: output.loss, dWeights, dBiases };
+}
+
+export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
+  return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
+}

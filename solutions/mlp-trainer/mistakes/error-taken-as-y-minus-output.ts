@@ -1,0 +1,36 @@
+/**
+ * A bug of the seed article's NumPy program, ported: the output error is taken as y − output,
+ * and the update then subtracts the "gradient" built from it, as the statement's SGD does.
+ */
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { map, scale, sub, type Matrix } from '../../lib/matrix.ts';
+import { sigmoid, sigmoidDerivative } from '../../sigmoid-derivative/sigmoid.ts';
+import { crossEntropyOutput, mseOutput, type OutputLayer, softmaxRows, withOutputLayer } from './_variants.ts';
+export { createMLP, forward } from '../mlp.ts';
+
+export const mistake: Mistake = {
+  title: 'the error taken as y − output, then subtracted in the update (gradient ascent)',
+  explanation:
+    'A bug seen in a widely shared tutorial: error = y − output, and the weights then move by W ← W − η·(Aᵀ·δ) with δ built ' +
+    'from that error. ∂loss/∂A is output − y, so every gradient comes out with the wrong sign and the SGD step climbs the ' +
+    'loss. Take the error as output − y (δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z), or (P − Y)/N with softmax), and keep W ← W − η·dW; ' +
+    '(y − output with W ← W + η·…) is the same thing written twice backwards, but then lossAndGradients is not the gradient.',
+};
+
+/** error = Y − A: δ = 2(Y − A)/(N·K) ⊙ σ′(Z), the negative of ∂loss/∂Z. */
+function mseErrorYMinusOutput(logits: Matrix, y: Matrix): OutputLayer {
+  const count = logits.rows * logits.cols;
+  const error = sub(y, map(logits, sigmoid));
+  const delta = map(error, (e, i, j) => ((2 * e) / count) * sigmoidDerivative(logits.data[i * logits.cols + j]));
+  return { loss: mseOutput(logits, y).loss, delta };
+}
+
+/** error = Y − P: δ = (Y − P)/N. */
+function crossEntropyErrorYMinusOutput(logits: Matrix, y: Matrix): OutputLayer {
+  return { loss: crossEntropyOutput(logits, y).loss, delta: scale(sub(y, softmaxRows(logits)), 1 / logits.rows) };
+}
+
+// train subtracts these gradients, W ← W − η·dW, exactly as the statement says: the sign bug is in δ.
+export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
+  loss === 'mse' ? mseErrorYMinusOutput(logits, y) : crossEntropyErrorYMinusOutput(logits, y),
+);
