@@ -288,6 +288,11 @@ describe('spec', () => {
     const losses = train(net, x, y, { ...options, rng: createRng(9) });
     train(again, x, y, { ...options, rng: createRng(9) });
     const sameAs = (other: MLP): boolean => net.weights.every((w, l) => sameNumbers(w.data, other.weights[l].data));
+    const nanAt = net.weights.findIndex((w) => w.data.some((value) => Number.isNaN(value)));
+    check(nanAt === -1, () =>
+      `after 3 epochs of train (sigmoid, mse, learning rate 2, batches of 3), weights[${nanAt}] holds NaN: the training ` +
+        'diverged: look at the fixtures and gradient checks, which compare lossAndGradients with the true gradients.',
+    );
     check(sameAs(again), () =>
       'two runs of train from the same network with createRng(9) ended with different weights: the shuffle must come from ' +
         'options.rng (permutation(N, rng)), never from Math.random, so that the same seed gives the same run.',
@@ -313,7 +318,7 @@ describe('spec', () => {
 /** Equal up to float noise (1e-9 relative): two correct programs may add in different orders. */
 function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (!(Math.abs(a[k] - b[k]) <= 1e-9 * (1 + Math.abs(b[k])))) return false;
+  for (let k = 0; k < a.length; k++) if (!(Object.is(a[k], b[k]) || Math.abs(a[k] - b[k]) <= 1e-9 * (1 + Math.abs(b[k])))) return false;
   return true;
 }
 
