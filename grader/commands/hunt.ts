@@ -18,6 +18,7 @@ import { gradeKata } from '../core/grade.ts';
 import { buildableDrills, buildDrill, chooseDrill, huntPath, huntVerdict, lineRanges, listDrills, parseLineNumber, type Drill, type HuntVerdict } from '../core/hunt.ts';
 import { clock, localMinute } from '../core/interview.ts';
 import { loadKatas } from '../core/manifest.ts';
+import { styledWords, wrapWords } from '../core/markdown.ts';
 import type { Mistake } from '../core/mistakes.ts';
 import { displayPath } from '../core/paths.ts';
 import { recordHunt, type HuntRecord } from '../core/progress.ts';
@@ -168,7 +169,7 @@ export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGr
   const path = writeDrill(drill, io, started);
   io.out('');
   io.out(s.bold(TEXTS.file(displayPath(path))));
-  io.out(TEXTS.task);
+  io.out(wrap(TEXTS.task, term.columns, '', s));
   io.out(s.dim(TEXTS.keys));
   io.out('');
 
@@ -201,7 +202,7 @@ export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGr
     const verdict = huntVerdict(drill, final, coding.passed, named);
     const mistake = await loadMistake(drill.path);
     io.out('');
-    io.out(renderHuntReport(drill, verdict, mistake, usedSeconds, coding.attempts, s));
+    io.out(renderHuntReport(drill, verdict, mistake, usedSeconds, coding.attempts, s, term.columns));
     const record: HuntRecord = {
       slug: drill.kata.slug,
       drill: drill.id,
@@ -223,7 +224,10 @@ export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGr
   }
 }
 
-export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: Mistake, usedSeconds: number, attempts: number, s: Style): string {
+/** Text wrapped at word boundaries to `columns`, every line indented by `indent`. */
+const wrap = (text: string, columns: number, indent: string, s: Style): string => wrapWords(styledWords(text, s), columns - 1, indent).join('\n');
+
+export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: Mistake, usedSeconds: number, attempts: number, s: Style, columns = 80): string {
   const planted = lineRanges(drill.planted);
   const mark = (ok: boolean, text: string): string => (ok ? s.green(text) : s.yellow(text));
   return [
@@ -232,7 +236,7 @@ export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: Mistake,
     `  ${mark(v.foundLine, TEXTS.named(v, planted))}`,
     `  ${TEXTS.fix(v)}`,
     `  ${s.bold(TEXTS.mistake(mistake.title))}`,
-    `    ${mistake.explanation}`,
+    wrap(mistake.explanation, columns, '    ', s),
     `  ${TEXTS.time(clock(usedSeconds), attempts)}`,
   ].join('\n');
 }
