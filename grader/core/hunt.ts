@@ -230,8 +230,9 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
     }
     const kept = keptAs.get(name);
     const original = ownText(target, ref);
-    const keptText = kept ? `${original.replace(/^export\s+/, '').replace(new RegExp(`\\bfunction\\s+${name}\\b`), `function ${kept}`)}\n\n` : '';
-    edits.push({ start: target.getStart(ref), end: target.end, text: keptText + replacement });
+    // The reference's documentation stays above the function it documents; the kept version follows it.
+    const keptText = kept ? `\n\n${original.replace(/^export\s+/, '').replace(new RegExp(`\\bfunction\\s+${name}\\b`), `function ${kept}`)}` : '';
+    edits.push({ start: target.getStart(ref), end: target.end, text: replacement + keptText });
   }
   // Any other use of the reference under an alias would need the reference itself: not a standalone file.
   for (const [alias, original] of aliases) {
