@@ -311,7 +311,8 @@ function hunting(drill: Drill, path: string, io: Io, term: Terminal, warm: WarmG
       io.status?.('');
       term.clear();
       io.out(s.bold(TEXTS.attemptHead(attempts, elapsed())));
-      io.out(renderReport(report, s));
+      // The catalogue's name for the bug is the answer: it is revealed in the report, not here.
+      io.out(renderReport({ ...report, likelyMistakes: [] }, s));
       io.out(`\n${s.dim(TEXTS.keys)}`);
       if (report.status === 'passed') finish({ kind: 'ended', passed: true, attempts });
       else draw();
