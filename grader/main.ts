@@ -40,6 +40,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     run: async (argv, io) => (await import('./commands/interview.ts')).interviewCommand(argv, io),
     usage: async () => (await import('./commands/interview.ts')).INTERVIEW_USAGE,
   },
+  hunt: {
+    run: async (argv, io) => (await import('./commands/hunt.ts')).huntCommand(argv, io),
+    usage: async () => (await import('./commands/hunt.ts')).HUNT_USAGE,
+  },
   hint: {
     run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io),
     usage: 'Usage: npm run hint [-- <kata>]\n\nThe next hint of the kata: a nudge, then the approach, then a near-solution.',

@@ -96,8 +96,21 @@ describe.concurrent('the interview command without a terminal', () => {
   });
 });
 
+describe.concurrent('the hunt command without a terminal', () => {
+  test('--history lists the hunts (none yet); a hunt itself needs a terminal; bad names are said', () => {
+    const history = run(['hunt', '--history']);
+    expect(history.status, history.stderr).toBe(0);
+    expect(history.stdout).toBe('No bug hunts yet. Start one: npm run hunt\n');
+    const piped = run(['hunt', 'dense']);
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toMatch(/^A bug hunt needs an interactive terminal/);
+    expect(run(['hunt', 'nope']).stderr).toMatch(/nope/);
+    expect(run(['hunt', 'dense', '--drill', 'nope']).stderr).toMatch(/^No drill "nope"\. Drills: .*db-averaged/);
+  });
+});
+
 describe.concurrent('every command answers --help, and a bad option with its usage', () => {
-  for (const command of ['menu', 'list', 'grade', 'watch', 'interview', 'hint', 'compare', 'reset', 'train', 'bench']) {
+  for (const command of ['menu', 'list', 'grade', 'watch', 'interview', 'hunt', 'hint', 'compare', 'reset', 'train', 'bench']) {
     test(command, () => {
       for (const flag of ['--help', '-h']) {
         const help = run([command, flag]);

@@ -57,11 +57,31 @@ export interface InterviewRecord {
   score: number;
 }
 
+/** One bug hunt (`npm run hunt`), as kept in the history. */
+export interface HuntRecord {
+  slug: string;
+  /** The mistake's id. */
+  drill: string;
+  /** ISO time the hunt started. */
+  startedAt: string;
+  usedSeconds: number;
+  passed: boolean;
+  /** The line the learner named (a line of the drill as given), if any. */
+  namedLine?: number;
+  /** The named line is one of the planted lines. */
+  foundLine: boolean;
+  /** The learner's changes touched a planted line. */
+  fixedPlanted: boolean;
+  gradeAttempts: number;
+}
+
 export interface Progress {
   version: 1;
   katas: Record<string, KataProgress>;
   /** The mock interviews, oldest first. Files written before interviews existed have none. */
   interviews?: InterviewRecord[];
+  /** The bug hunts (`npm run hunt`), oldest first. Files written before hunts existed have none. */
+  hunts?: HuntRecord[];
 }
 
 export const emptyProgress = (): Progress => ({ version: 1, katas: {} });
@@ -124,6 +144,11 @@ export function recordGrade(progress: Progress, slug: string, result: GradeResul
 /** The progress after one more interview. Does not change `progress`. */
 export function recordInterview(progress: Progress, record: InterviewRecord): Progress {
   return { ...progress, interviews: [...(progress.interviews ?? []), record] };
+}
+
+/** The progress after one more bug hunt. Does not change `progress`. */
+export function recordHunt(progress: Progress, record: HuntRecord): Progress {
+  return { ...progress, hunts: [...(progress.hunts ?? []), record] };
 }
 
 /** The progress after revealing hint tiers up to `shown` (never lowers the count). */
@@ -193,6 +218,20 @@ function checkInterview(v: unknown, where: string): void {
   if (!isCount(r.score) || (r.score as number) > r.questions.length) throw new ProgressFormatError(`${where}.score is not a count of its questions`);
 }
 
+function checkHunt(v: unknown, where: string): void {
+  const r = v as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(`${where} is not an object`);
+  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(`${where}.slug is not a kata's name`);
+  if (typeof r.drill !== 'string' || r.drill === '') throw new ProgressFormatError(`${where}.drill is not a drill's name`);
+  if (!isTime(r.startedAt)) throw new ProgressFormatError(`${where}.startedAt is not a time`);
+  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(`${where}.usedSeconds is not a duration`);
+  for (const key of ['passed', 'foundLine', 'fixedPlanted'] as const) {
+    if (typeof r[key] !== 'boolean') throw new ProgressFormatError(`${where}.${key} is not true or false`);
+  }
+  if (r.namedLine !== undefined && !(Number.isInteger(r.namedLine) && (r.namedLine as number) >= 1)) throw new ProgressFormatError(`${where}.namedLine is not a line number`);
+  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(`${where}.gradeAttempts is not a count`);
+}
+
 /** Read a progress file's text; throws ProgressFormatError saying what is wrong with it. */
 export function parseProgress(text: string): Progress {
   let raw: unknown;
@@ -222,6 +261,10 @@ export function parseProgress(text: string): Progress {
   if (p.interviews !== undefined) {
     if (!Array.isArray(p.interviews)) throw new ProgressFormatError('"interviews" is not a list');
     p.interviews.forEach((entry, i) => checkInterview(entry, `interviews[${i}]`));
+  }
+  if (p.hunts !== undefined) {
+    if (!Array.isArray(p.hunts)) throw new ProgressFormatError('"hunts" is not a list');
+    p.hunts.forEach((entry, i) => checkHunt(entry, `hunts[${i}]`));
   }
   return raw as Progress;
 }

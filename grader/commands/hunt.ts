@@ -1,0 +1,333 @@
+/**
+ * `npm run hunt [-- <kata>]`: a bug hunt, "what's wrong with this code?". A drill (the kata's
+ * reference with one catalogued mistake planted in it) is written to `katas/<kata>/hunt.ts`
+ * (git ignores it; one already there is backed up first). The learner finds the bug and fixes
+ * it; the file is graded by the kata's own checks on every save and on `g`. When it passes (or
+ * the learner gives up with `q`) they name the line that was wrong, and the report says whether
+ * that was the planted line, whether the fix touched the planted lines or somewhere else, and
+ * reveals the mistake. Kept in the history (`--history`). Ctrl-C leaves; the scratch file stays.
+ *
+ * The logic is grader/core/hunt.ts; every learner-facing text is in TEXTS, in one place.
+ */
+import { existsSync, readFileSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createRng } from '../../katas/lib/random.ts';
+import { backupFile } from '../core/backup.ts';
+import { gradeKata } from '../core/grade.ts';
+import { buildableDrills, buildDrill, chooseDrill, huntPath, huntVerdict, lineRanges, listDrills, parseLineNumber, type Drill, type HuntVerdict } from '../core/hunt.ts';
+import { clock, localMinute } from '../core/interview.ts';
+import { loadKatas } from '../core/manifest.ts';
+import { styledWords, wrapWords } from '../core/markdown.ts';
+import type { Mistake } from '../core/mistakes.ts';
+import { displayPath } from '../core/paths.ts';
+import { recordHunt, type HuntRecord } from '../core/progress.ts';
+import { backupsDir } from '../core/progress-store.ts';
+import type { KataReport } from '../core/report.ts';
+import { createRerunner } from '../core/rerun.ts';
+import { renderReport } from '../core/scorecard.ts';
+import { stripAnsi, type Style } from '../core/style.ts';
+import type { Io } from '../io.ts';
+import { Interrupted, processTerminal, type Terminal } from '../terminal.ts';
+import { changeProgress, pickKata, readProgress } from './learner.ts';
+import { warmGrading, type WarmGrading } from './watch.ts';
+
+export const TEXTS = {
+  title: (title: string, slug: string) => `Bug hunt: ${title} (${slug})`,
+  file: (file: string) => `The drill: ${file}`,
+  task:
+    'This code passes some of the kata\'s checks and fails others: one bug was planted in it. Find the bug, fix it in the file and save; it is graded on every save. When it passes, name the line that was wrong.',
+  keys: 'g: grade now · q: give up (name the line anyway) · Ctrl-C: leave (the file stays)',
+  status: (elapsed: string, slug: string, attempts: number, grading: boolean) =>
+    `🔎 ${elapsed} · ${slug} hunt · ${attempts} ${attempts === 1 ? 'grade' : 'grades'}${grading ? ' · grading…' : ''} · g grade · q give up`,
+  grading: (slug: string) => `Grading the drill of ${slug}…`,
+  attemptHead: (n: number, at: string) => `Grade ${n} at ${at}`,
+  passed: (at: string) => `✓ The drill passes (${at}).`,
+  gaveUp: (at: string) => `You stopped at ${at}.`,
+  whichLine: (count: number) => `Which line was wrong? (a line number of the drill as you got it, 1–${count}; Enter to skip)`,
+  badLine: (count: number) => `A line number from 1 to ${count}, please (or Enter to skip).`,
+  reportHead: (title: string, slug: string) => `Bug hunt report: ${title} (${slug})`,
+  result: (passed: boolean) => (passed ? '✓ Fixed: the kata\'s checks pass.' : '✗ Not fixed: the kata\'s checks do not pass yet.'),
+  named: (v: HuntVerdict, planted: string) =>
+    v.namedLine === undefined ? `You named no line. The bug was planted on line ${planted}.`
+    : v.foundLine ? `✓ Line ${v.namedLine} is where the bug was planted (${planted}).`
+    : `✗ Line ${v.namedLine} is not where the bug was planted: that was line ${planted}.`,
+  fix: (v: HuntVerdict) =>
+    !v.fixedPlanted && v.changedElsewhere.length === 0 ? 'You did not change the drill.'
+    : v.fixedPlanted && v.changedElsewhere.length === 0 ? 'Your fix changed the planted lines only.'
+    : v.fixedPlanted ? `Your fix changed the planted lines, and also line ${lineRanges(v.changedElsewhere)}.`
+    : `Your fix left the planted lines alone and changed line ${lineRanges(v.changedElsewhere)}: it works around the bug elsewhere.`,
+  mistake: (title: string) => `The planted mistake: ${title}`,
+  time: (used: string, attempts: number) => `Time used: ${used}, ${attempts} ${attempts === 1 ? 'grade' : 'grades'}`,
+  saved: 'Kept in your history: npm run hunt -- --history',
+  left: (file: string) => `Hunt left; it is not counted. The drill stays in ${file}.`,
+  backedUp: (path: string) => `Your earlier ${'hunt.ts'} was kept in ${path}.`,
+  noDrills: (slug: string) => `No drill can be made for ${slug} yet.`,
+  unknownDrill: (id: string, ids: string[]) => `No drill "${id}". Drills: ${ids.join(', ')}`,
+  needsTerminal: 'A bug hunt needs an interactive terminal. npm run hunt -- --history lists past hunts.',
+  badSeed: (text: string) => `--seed must be a whole number, got "${text}"`,
+  history: {
+    columns: ['when', 'kata', 'drill', 'time', 'fixed', 'line', 'fix'] as const,
+    yes: 'yes',
+    no: 'no',
+    found: 'found',
+    missed: 'missed',
+    planted: 'planted lines',
+    elsewhere: 'elsewhere',
+    none: 'No bug hunts yet. Start one: npm run hunt',
+  },
+};
+
+export const HUNT_USAGE = `Usage: npm run hunt [-- <kata>] [--drill <id>] [--seed N]
+       npm run hunt -- --history
+
+A bug hunt: working-looking code with one planted bug (one of the kata's catalogued mistakes)
+is written to katas/<kata>/hunt.ts. Find the bug, fix it and save: it is graded with the
+kata's own checks on every save. When it passes, name the line that was wrong; the report
+says whether you found the planted line or fixed it elsewhere, and reveals the mistake.
+
+  <kata>          hunt in this kata (a name or a unique prefix); without it, any kata,
+                  preferring katas you have solved
+  --drill <id>    this drill (a mistake's file name in solutions/<kata>/mistakes/)
+  --seed N        the same seed, the same drill
+  --history       list your hunts, newest first
+
+Keys: g grade now · q give up (name the line, see the report) · Ctrl-C leave (not counted; the
+drill file stays).`;
+
+function seedOption(text: string | undefined): number {
+  if (text === undefined) return Date.now() % 2 ** 31;
+  if (!/^-?\d+$/.test(text.trim())) throw Object.assign(new Error(TEXTS.badSeed(text)), { code: 'ERR_PARSE_ARGS_BAD_VALUE' });
+  return Number(text);
+}
+
+export async function huntCommand(argv: string[], io: Io, terminal: () => Terminal = processTerminal): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { drill: { type: 'string' }, seed: { type: 'string' }, history: { type: 'boolean' } },
+  });
+  if (values.history) {
+    io.out(renderHuntHistory(readProgress(io).hunts ?? [], io.style));
+    return 0;
+  }
+  const seed = seedOption(values.seed);
+  const katas = loadKatas();
+  let chosen = katas;
+  if (positionals.length > 0) {
+    const kata = pickKata(katas, positionals, io, 'hunt', false);
+    if (!kata) return 2;
+    chosen = [kata];
+  }
+  const { drills } = buildableDrills(listDrills(chosen));
+  if (drills.length === 0) {
+    io.err(TEXTS.noDrills(chosen.map((k) => k.slug).join(', ')));
+    return 2;
+  }
+  let source;
+  if (values.drill !== undefined) {
+    source = drills.find((d) => d.id === values.drill);
+    if (!source) {
+      io.err(TEXTS.unknownDrill(values.drill, drills.map((d) => d.id)));
+      return 2;
+    }
+  } else source = chooseDrill(drills, readProgress(io), createRng(seed))!;
+  if (!io.interactive) {
+    io.err(TEXTS.needsTerminal);
+    return 2;
+  }
+  const drill = buildDrill(source);
+  const warm = warmGrading();
+  try {
+    return (await runHunt(drill, io, terminal(), warm)) === 'left' ? 130 : 0;
+  } finally {
+    warm.close();
+  }
+}
+
+/** Write the drill to its scratch file, keeping a different file already there in the backups. */
+function writeDrill(drill: Drill, io: Io, now: Date): string {
+  const path = huntPath(drill.kata);
+  if (existsSync(path) && readFileSync(path, 'utf8') !== drill.text) {
+    const backup = backupFile(path, backupsDir(io.env), drill.kata.slug, now);
+    io.out(io.style.dim(TEXTS.backedUp(displayPath(backup))));
+  }
+  writeFileSync(path, drill.text);
+  return path;
+}
+
+async function loadMistake(path: string): Promise<Mistake> {
+  const module = (await import(pathToFileURL(path).href)) as { mistake: Mistake };
+  return module.mistake;
+}
+
+export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGrading): Promise<'done' | 'left'> {
+  const s = io.style;
+  const started = new Date();
+  term.clear();
+  io.out(s.bold(TEXTS.title(drill.kata.title, drill.kata.slug)));
+  const path = writeDrill(drill, io, started);
+  io.out('');
+  io.out(s.bold(TEXTS.file(displayPath(path))));
+  io.out(wrap(TEXTS.task, term.columns, '', s));
+  io.out(s.dim(TEXTS.keys));
+  io.out('');
+
+  const coding = await hunting(drill, path, io, term, warm, started);
+  io.status?.('');
+  if (coding.kind === 'left') {
+    io.out(`\n${s.dim(TEXTS.left(displayPath(path)))}`);
+    return 'left';
+  }
+  const usedSeconds = Math.floor((Date.now() - started.getTime()) / 1000);
+  try {
+    io.out('');
+    io.out(s.bold(coding.passed ? s.green(TEXTS.passed(clock(usedSeconds))) : TEXTS.gaveUp(clock(usedSeconds))));
+    const count = drill.text.split('\n').length;
+    let named: number | undefined;
+    for (;;) {
+      const answer = await term.input(TEXTS.whichLine(count));
+      if (answer === undefined || answer.trim() === '') break;
+      named = parseLineNumber(answer, count);
+      if (named !== undefined) break;
+      io.out(s.yellow(TEXTS.badLine(count)));
+    }
+    let final = drill.text;
+    try {
+      final = readFileSync(path, 'utf8');
+    } catch {
+      // The file was deleted: nothing of it was kept, so nothing was fixed.
+      final = '';
+    }
+    const verdict = huntVerdict(drill, final, coding.passed, named);
+    const mistake = await loadMistake(drill.path);
+    io.out('');
+    io.out(renderHuntReport(drill, verdict, mistake, usedSeconds, coding.attempts, s, term.columns));
+    const record: HuntRecord = {
+      slug: drill.kata.slug,
+      drill: drill.id,
+      startedAt: started.toISOString(),
+      usedSeconds,
+      passed: verdict.passed,
+      ...(named !== undefined ? { namedLine: named } : {}),
+      foundLine: verdict.foundLine,
+      fixedPlanted: verdict.fixedPlanted,
+      gradeAttempts: coding.attempts,
+    };
+    changeProgress(io, (p) => recordHunt(p, record));
+    io.out(`\n${s.dim(TEXTS.saved)}`);
+    return 'done';
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    io.out(`\n${s.dim(TEXTS.left(displayPath(path)))}`);
+    return 'left';
+  }
+}
+
+/** Text wrapped at word boundaries to `columns`, every line indented by `indent`. */
+const wrap = (text: string, columns: number, indent: string, s: Style): string => wrapWords(styledWords(text, s), columns - 1, indent).join('\n');
+
+export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: Mistake, usedSeconds: number, attempts: number, s: Style, columns = 80): string {
+  const planted = lineRanges(drill.planted);
+  const mark = (ok: boolean, text: string): string => (ok ? s.green(text) : s.yellow(text));
+  return [
+    s.bold(TEXTS.reportHead(drill.kata.title, drill.kata.slug)),
+    `  ${mark(v.passed, TEXTS.result(v.passed))}`,
+    `  ${mark(v.foundLine, TEXTS.named(v, planted))}`,
+    `  ${TEXTS.fix(v)}`,
+    `  ${s.bold(TEXTS.mistake(mistake.title))}`,
+    wrap(mistake.explanation, columns, '    ', s),
+    `  ${TEXTS.time(clock(usedSeconds), attempts)}`,
+  ].join('\n');
+}
+
+export function renderHuntHistory(records: readonly HuntRecord[], s: Style): string {
+  const t = TEXTS.history;
+  if (records.length === 0) return t.none;
+  const newest = [...records].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const rows = newest.map((r) => [
+    localMinute(r.startedAt),
+    r.slug,
+    r.drill,
+    clock(r.usedSeconds),
+    r.passed ? t.yes : t.no,
+    r.namedLine === undefined ? '-' : `${r.namedLine} ${r.foundLine ? t.found : t.missed}`,
+    r.fixedPlanted ? t.planted : t.elsewhere,
+  ]);
+  const header = [...t.columns];
+  const width = (text: string): number => [...stripAnsi(text)].length;
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i]))));
+  const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd();
+  return [s.bold(line(header)), ...rows.map(line)].join('\n');
+}
+
+type Coding = { kind: 'left' } | { kind: 'ended'; passed: boolean; attempts: number };
+
+const QUIET_MS = 150;
+
+/** Grade on every save and on `g`, until the drill passes, the learner gives up (`q`) or leaves (Ctrl-C). */
+function hunting(drill: Drill, path: string, io: Io, term: Terminal, warm: WarmGrading, started: Date): Promise<Coding> {
+  const s = io.style;
+  let attempts = 0;
+  let grading = false;
+  let done = false;
+  const elapsed = (): string => clock(Math.floor((Date.now() - started.getTime()) / 1000));
+  const draw = (): void => {
+    if (!done) io.status?.(s.cyan(TEXTS.status(elapsed(), drill.kata.slug, attempts, grading)));
+  };
+  const say = (text: string): void => {
+    io.status?.('');
+    io.out(text);
+    draw();
+  };
+  return new Promise<Coding>((resolve) => {
+    let watcher: FSWatcher | undefined;
+    let stopKeys: (() => void) | undefined;
+    let ticker: NodeJS.Timeout | undefined;
+    const finish = (result: Coding): void => {
+      if (done) return;
+      done = true;
+      rerunner.stop();
+      watcher?.close();
+      stopKeys?.();
+      clearInterval(ticker);
+      process.off('SIGINT', onSigint);
+      io.status?.('');
+      resolve(result);
+    };
+    const onSigint = (): void => finish({ kind: 'left' });
+    const grade = async (): Promise<void> => {
+      if (done) return;
+      grading = true;
+      say(s.dim(TEXTS.grading(drill.kata.slug)));
+      let report: KataReport;
+      try {
+        report = await gradeKata(drill.kata, { kind: 'file', path }, warm);
+      } finally {
+        grading = false;
+      }
+      if (done) return;
+      attempts++;
+      io.status?.('');
+      term.clear();
+      io.out(s.bold(TEXTS.attemptHead(attempts, elapsed())));
+      // The catalogue's name for the bug is the answer: it is revealed in the report, not here.
+      io.out(renderReport({ ...report, likelyMistakes: [] }, s));
+      io.out(`\n${s.dim(TEXTS.keys)}`);
+      if (report.status === 'passed') finish({ kind: 'ended', passed: true, attempts });
+      else draw();
+    };
+    const rerunner = createRerunner(grade, QUIET_MS);
+    watcher = watch(drill.kata.dir, (_event, filename) => {
+      if (filename === 'hunt.ts') rerunner.changed();
+    });
+    stopKeys = term.keys((key) => {
+      if (key === 'ctrl-c') finish({ kind: 'left' });
+      else if (key === 'q') finish({ kind: 'ended', passed: false, attempts });
+      else if (key === 'g') rerunner.runNow();
+    });
+    process.on('SIGINT', onSigint);
+    ticker = setInterval(draw, 1000);
+    draw();
+  });
+}

@@ -1,0 +1,365 @@
+/**
+ * Bug hunts (`npm run hunt`): "what's wrong with this code?". A drill is working-looking code
+ * with one planted bug, taken from a catalogued mistake of a kata (solutions/<slug>/mistakes/).
+ *
+ * A catalogue file is not readable on its own: it imports the reference and replaces one
+ * function (or, for the optimizers, one method of a subclass), and it says what the mistake is.
+ * So a drill is built by splicing: the reference file, complete and documented, with the
+ * mistake's declarations put in place of the reference's own (a function for a function, a
+ * method for a method of the same class). The mistake's title, explanation and its own comments
+ * above declarations are left out. Where the mistake calls the reference's version of what it
+ * replaces, that version stays in the drill under a neutral name (`baseDenseBackward`), as a
+ * colleague's code would keep a helper. A mistake built from a shared `_helper.ts`, a `super`
+ * call or a computed export cannot be spliced faithfully: it is not offered as a drill (its
+ * `unsupported` reason says why), rather than shown as a file that does not read as one.
+ *
+ * The planted lines are the drill's lines that differ from the reference (imports aside).
+ * Everything here is pure but for reading the two files.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { diffLines } from 'diff';
+import ts from 'typescript';
+import type { Kata } from './manifest.ts';
+import { mistakeFiles } from './mistakes.ts';
+import { repoRoot } from './paths.ts';
+import type { HuntRecord, Progress } from './progress.ts';
+
+export type { HuntRecord };
+
+export interface DrillSource {
+  kata: Kata;
+  /** The mistake's id: its file name without `.ts`. */
+  id: string;
+  /** The mistake file. */
+  path: string;
+}
+
+export interface Drill extends DrillSource {
+  /** The drill as the learner gets it, with imports that resolve from `dir`. */
+  text: string;
+  /** 1-based line numbers of `text` that differ from the reference: where the bug was planted. */
+  planted: number[];
+  /** The reference as it would read from `dir` (the drill fixed). */
+  reference: string;
+}
+
+/** Every catalogued mistake of the given katas, in course order. */
+export function listDrills(katas: readonly Kata[]): DrillSource[] {
+  return katas.flatMap((kata) => mistakeFiles(kata).map((file) => ({ kata, id: file.id, path: file.path })));
+}
+
+/** Where a kata's drill is written: beside the learner's file, so imports read the same; git ignores it. */
+export const huntPath = (kata: Kata): string => join(kata.dir, 'hunt.ts');
+
+// ---------------------------------------------------------------------------------------------
+// Choosing a drill
+
+
+/**
+ * One drill, chosen with `rng`: among the drills of solved katas when there are any (a hunt is
+ * review), never the drill of the last hunt when there is another.
+ */
+export function chooseDrill(drills: readonly DrillSource[], progress: Progress, rng: () => number): DrillSource | undefined {
+  const last = progress.hunts?.at(-1);
+  const fresh = drills.filter((d) => !(last && d.kata.slug === last.slug && d.id === last.drill));
+  const pool0 = fresh.length > 0 ? fresh : drills;
+  const solved = pool0.filter((d) => progress.katas[d.kata.slug]?.state === 'solved');
+  const pool = solved.length > 0 ? solved : pool0;
+  if (pool.length === 0) return undefined;
+  return pool[Math.min(pool.length - 1, Math.floor(rng() * pool.length))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building a drill
+
+/** Thrown when a mistake cannot be spliced into a readable drill. */
+export class UnsupportedDrill extends Error {
+  override name = 'UnsupportedDrill';
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+const parse = (path: string, text: string): ts.SourceFile => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+
+/** An import's target as seen from `toDir`; the solutions' toolkit forwarders read as katas/lib. */
+function rewriteSpecifier(specifier: string, fromDir: string, toDir: string): string {
+  if (!specifier.startsWith('.')) return specifier;
+  let target = resolve(fromDir, specifier);
+  const solutionsLib = join(repoRoot, 'solutions', 'lib') + sep;
+  if (target.startsWith(solutionsLib)) target = join(repoRoot, 'katas', 'lib', target.slice(solutionsLib.length));
+  const rel = relative(toDir, target).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+function rewriteImports(text: string, path: string, toDir: string): string {
+  const file = parse(path, text);
+  const edits: Edit[] = [];
+  for (const st of file.statements) {
+    const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) ? st.moduleSpecifier : undefined;
+    if (spec && ts.isStringLiteral(spec)) {
+      edits.push({ start: spec.getStart(), end: spec.end, text: `'${rewriteSpecifier(spec.text, dirname(path), toDir)}'` });
+    }
+  }
+  return applyEdits(text, edits);
+}
+
+const declName = (st: ts.Statement): string | undefined =>
+  (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name
+    ? st.name.text
+    : ts.isVariableStatement(st) && st.declarationList.declarations.length === 1 && ts.isIdentifier(st.declarationList.declarations[0].name)
+      ? st.declarationList.declarations[0].name.text
+      : undefined;
+
+const isExported = (st: ts.Statement): boolean =>
+  ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+const memberName = (m: ts.ClassElement): string | undefined =>
+  m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) ? m.name.text : ts.isConstructorDeclaration(m) ? 'constructor' : undefined;
+
+/** A declaration's own text, without the comments above it (they may name the mistake). */
+const ownText = (node: ts.Node, file: ts.SourceFile): string => file.text.slice(node.getStart(file), node.end);
+
+/** Drop `override` (the spliced method now belongs to the class itself). */
+const withoutOverride = (text: string): string => text.replace(/^((?:(?:public|protected|private|static|readonly)\s+)*)override\s+/, '$1');
+
+/**
+ * The drill of one mistake, written to be read from `dir` (the folder of the scratch file).
+ * Throws UnsupportedDrill when the mistake cannot be spliced into the reference faithfully.
+ */
+export function buildDrill(source: DrillSource, dir: string = source.kata.dir): Drill {
+  const referencePath = source.kata.solutionPath;
+  const refText = readFileSync(referencePath, 'utf8');
+  const mistakeText = readFileSync(source.path, 'utf8');
+  const ref = parse(referencePath, refText);
+  const mis = parse(source.path, mistakeText);
+  const mistakeDir = dirname(source.path);
+  const isReference = (spec: string): boolean => resolve(mistakeDir, spec) === referencePath;
+
+  /** Local names the mistake gives to the reference's declarations: alias → the reference's name. */
+  const aliases = new Map<string, string>();
+  const extraImports: string[] = [];
+  const refImported = new Set<string>();
+  for (const st of ref.statements) {
+    if (ts.isImportDeclaration(st) && st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings)) {
+      for (const el of st.importClause.namedBindings.elements) refImported.add(el.name.text);
+    }
+  }
+  const refDecls = new Map<string, ts.Statement>();
+  for (const st of ref.statements) {
+    const name = declName(st);
+    if (name) refDecls.set(name, st);
+  }
+
+  const helpers: string[] = [];
+  const edits: Edit[] = [];
+  const keptAs = new Map<string, string>(); // reference name → neutral name it is kept under
+  for (const st of mis.statements) {
+    if (ts.isImportDeclaration(st)) {
+      const spec = (st.moduleSpecifier as ts.StringLiteral).text;
+      if (spec.endsWith('grader/core/mistakes.ts')) continue;
+      if (/(^|\/)_[^/]*$/.test(spec)) throw new UnsupportedDrill(`it is built from the shared helper ${spec}`);
+      const bindings = st.importClause?.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings) || st.importClause?.name) throw new UnsupportedDrill(`its import from ${spec} is not a list of names`);
+      if (isReference(spec)) {
+        for (const el of bindings.elements) {
+          const original = (el.propertyName ?? el.name).text;
+          if (el.name.text !== original) aliases.set(el.name.text, original);
+        }
+        continue;
+      }
+      const names = bindings.elements.filter((el) => !refImported.has(el.name.text)).map((el) => el.getText(mis));
+      if (names.length > 0) {
+        const typeOnly = st.importClause?.isTypeOnly ? 'type ' : '';
+        extraImports.push(`import ${typeOnly}{ ${names.join(', ')} } from '${rewriteSpecifier(spec, mistakeDir, dir)}';`);
+      }
+      continue;
+    }
+    if (ts.isExportDeclaration(st)) {
+      const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      if (spec && isReference(spec)) continue; // the reference exports them already
+      throw new UnsupportedDrill('it re-exports from somewhere other than the reference');
+    }
+    const name = declName(st);
+    if (name === 'mistake') continue;
+    if (!name) throw new UnsupportedDrill('it has a top-level statement that is not a declaration');
+    const text = ownText(st, mis);
+    if (/\bsuper\b/.test(text) && !ts.isClassDeclaration(st)) throw new UnsupportedDrill(`${name} calls super`);
+    const target = refDecls.get(name);
+    if (!isExported(st) || !target) {
+      if (target) throw new UnsupportedDrill(`${name} shadows a declaration of the reference`);
+      helpers.push(text);
+      continue;
+    }
+    if (ts.isClassDeclaration(st) && ts.isClassDeclaration(target)) {
+      // A subclass of the reference that overrides members: the members go into the reference's class.
+      const base = st.heritageClauses?.[0]?.types[0]?.expression.getText(mis);
+      if (!base || aliases.get(base) !== name) throw new UnsupportedDrill(`class ${name} does not extend the reference's ${name}`);
+      for (const member of st.members) {
+        const mName = memberName(member);
+        const mText = ownText(member, mis);
+        if (!mName || /\bsuper\b/.test(mText)) throw new UnsupportedDrill(`${name}.${mName ?? '?'} calls super or has no plain name`);
+        const same = target.members.find((m) => memberName(m) === mName && m.kind === member.kind);
+        if (same) edits.push({ start: same.getStart(ref), end: same.end, text: withoutOverride(mText) });
+        else {
+          const close = target.end - 1; // the class's closing brace
+          edits.push({ start: close, end: close, text: `  ${withoutOverride(mText)}\n` });
+        }
+      }
+      aliases.delete(base);
+      continue;
+    }
+    if (!ts.isFunctionDeclaration(st) || !ts.isFunctionDeclaration(target)) throw new UnsupportedDrill(`${name} is not a function replacing a function`);
+    let replacement = text;
+    for (const [alias, original] of aliases) {
+      if (original === name && new RegExp(`\\b${alias}\\b`).test(text)) {
+        const neutral = `base${name[0].toUpperCase()}${name.slice(1)}`;
+        keptAs.set(name, neutral);
+        replacement = replacement.replace(new RegExp(`\\b${alias}\\b`, 'g'), neutral);
+      }
+    }
+    const kept = keptAs.get(name);
+    const original = ownText(target, ref);
+    // The reference's documentation stays above the function it documents; the kept version follows it.
+    const keptText = kept ? `\n\n${original.replace(/^export\s+/, '').replace(new RegExp(`\\bfunction\\s+${name}\\b`), `function ${kept}`)}` : '';
+    edits.push({ start: target.getStart(ref), end: target.end, text: replacement + keptText });
+  }
+  // Any other use of the reference under an alias would need the reference itself: not a standalone file.
+  for (const [alias, original] of aliases) {
+    if (keptAs.has(original)) continue;
+    const used = mis.statements.some((st) => !ts.isImportDeclaration(st) && new RegExp(`\\b${alias}\\b`).test(ownText(st, mis)));
+    if (used) throw new UnsupportedDrill(`it uses the reference's ${original} as ${alias}`);
+  }
+  if (edits.length === 0) throw new UnsupportedDrill('it replaces nothing of the reference');
+  if (helpers.length > 0) {
+    // Helpers go before the first declaration the mistake replaces.
+    const first = Math.min(...edits.map((e) => e.start));
+    edits.push({ start: first, end: first, text: `${helpers.join('\n\n')}\n\n` });
+  }
+  let spliced = applyEdits(refText, edits);
+  if (extraImports.length > 0) {
+    const lastImport = [...ref.statements].reverse().find(ts.isImportDeclaration);
+    const at = lastImport ? lastImport.end : 0;
+    spliced = `${spliced.slice(0, at)}\n${extraImports.join('\n')}${spliced.slice(at)}`;
+  }
+  const text = rewriteImports(spliced, referencePath, dir);
+  const reference = rewriteImports(refText, referencePath, dir);
+  return { ...source, text, reference, planted: plantedLines(reference, text) };
+}
+
+/** The drills of `sources` that can be built, and why the others cannot. */
+export function buildableDrills(sources: readonly DrillSource[]): { drills: DrillSource[]; skipped: { source: DrillSource; reason: string }[] } {
+  const drills: DrillSource[] = [];
+  const skipped: { source: DrillSource; reason: string }[] = [];
+  for (const source of sources) {
+    try {
+      buildDrill(source);
+      drills.push(source);
+    } catch (error) {
+      if (!(error instanceof UnsupportedDrill)) throw error;
+      skipped.push({ source, reason: error.message });
+    }
+  }
+  return { drills, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+const isImportLine = (line: string): boolean => /^\s*import\s/.test(line);
+
+/** 1-based lines of `after` that are new or changed against `before` (blank lines and imports aside). */
+export function changedLines(before: string, after: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (const part of diffLines(before, after)) {
+    const count = part.count ?? part.value.split('\n').length - (part.value.endsWith('\n') ? 1 : 0);
+    if (part.added) {
+      const texts = part.value.split('\n');
+      for (let i = 0; i < count; i++) if (texts[i].trim() !== '' && !isImportLine(texts[i])) lines.push(line + i);
+    }
+    if (!part.removed) line += count;
+  }
+  return lines;
+}
+
+export const plantedLines = (reference: string, drill: string): number[] => changedLines(reference, drill);
+
+/**
+ * The lines of `given` (the drill as handed out) that the learner's `final` file changed or
+ * removed, by line number of `given`; a line inserted between two lines counts for the line after.
+ */
+export function touchedLines(given: string, final: string): number[] {
+  const touched = new Set<number>();
+  let line = 1;
+  const total = given.split('\n').length;
+  let afterRemoval = false;
+  for (const part of diffLines(given, final)) {
+    const count = part.count ?? 0;
+    if (part.removed) {
+      for (let i = 0; i < count; i++) touched.add(line + i);
+      line += count;
+    } else if (part.added) {
+      // Lines that replace removed ones are already counted; pure insertions count for the line after.
+      if (!afterRemoval) touched.add(Math.min(line, total));
+    } else line += count;
+    afterRemoval = Boolean(part.removed);
+  }
+  return [...touched].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verdict
+
+export interface HuntVerdict {
+  passed: boolean;
+  namedLine?: number;
+  /** The named line is a planted line. */
+  foundLine: boolean;
+  /** The learner's changes touched a planted line. */
+  fixedPlanted: boolean;
+  /** The learner changed lines other than the planted ones (by line of the drill as given). */
+  changedElsewhere: number[];
+}
+
+export function huntVerdict(drill: Pick<Drill, 'text' | 'planted'>, final: string, passed: boolean, namedLine: number | undefined): HuntVerdict {
+  const touched = touchedLines(drill.text, final);
+  const planted = new Set(drill.planted);
+  return {
+    passed,
+    namedLine,
+    foundLine: namedLine !== undefined && planted.has(namedLine),
+    fixedPlanted: touched.some((l) => planted.has(l)),
+    changedElsewhere: touched.filter((l) => !planted.has(l)),
+  };
+}
+
+/** "12", "12–14", "3, 12–14": line numbers as ranges. */
+export function lineRanges(lines: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    out.push(i === j ? `${lines[i]}` : `${lines[i]}–${lines[j]}`);
+    i = j;
+  }
+  return out.join(', ');
+}
+
+/** A line number as typed: a whole number within the file, else undefined. */
+export function parseLineNumber(text: string | undefined, lineCount: number): number | undefined {
+  const t = (text ?? '').trim();
+  if (!/^\d+$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= 1 && n <= lineCount ? n : undefined;
+}
