@@ -9,7 +9,7 @@
  *
  * The logic is grader/core/hunt.ts; every learner-facing text is in TEXTS, in one place.
  */
-import { existsSync, readFileSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from '../../katas/lib/random.ts';
@@ -24,12 +24,12 @@ import { displayPath } from '../core/paths.ts';
 import { recordHunt, type HuntRecord } from '../core/progress.ts';
 import { backupsDir } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
-import { createRerunner } from '../core/rerun.ts';
 import { renderReport } from '../core/scorecard.ts';
 import { stripAnsi, type Style } from '../core/style.ts';
 import type { Io } from '../io.ts';
 import { Interrupted, processTerminal, type Terminal } from '../terminal.ts';
 import { changeProgress, pickKata, readProgress } from './learner.ts';
+import { saveLoop } from './save-loop.ts';
 import { warmGrading, type WarmGrading } from './watch.ts';
 
 export const TEXTS = {
@@ -263,50 +263,21 @@ export function renderHuntHistory(records: readonly HuntRecord[], s: Style): str
 
 type Coding = { kind: 'left' } | { kind: 'ended'; passed: boolean; attempts: number };
 
-const QUIET_MS = 150;
-
 /** Grade on every save and on `g`, until the drill passes, the learner gives up (`q`) or leaves (Ctrl-C). */
 function hunting(drill: Drill, path: string, io: Io, term: Terminal, warm: WarmGrading, started: Date): Promise<Coding> {
   const s = io.style;
   let attempts = 0;
-  let grading = false;
-  let done = false;
   const elapsed = (): string => clock(Math.floor((Date.now() - started.getTime()) / 1000));
-  const draw = (): void => {
-    if (!done) io.status?.(s.cyan(TEXTS.status(elapsed(), drill.kata.slug, attempts, grading)));
-  };
-  const say = (text: string): void => {
-    io.status?.('');
-    io.out(text);
-    draw();
-  };
-  return new Promise<Coding>((resolve) => {
-    let watcher: FSWatcher | undefined;
-    let stopKeys: (() => void) | undefined;
-    let ticker: NodeJS.Timeout | undefined;
-    const finish = (result: Coding): void => {
-      if (done) return;
-      done = true;
-      rerunner.stop();
-      watcher?.close();
-      stopKeys?.();
-      clearInterval(ticker);
-      process.off('SIGINT', onSigint);
-      io.status?.('');
-      resolve(result);
-    };
-    const onSigint = (): void => finish({ kind: 'left' });
-    const grade = async (): Promise<void> => {
-      if (done) return;
-      grading = true;
-      say(s.dim(TEXTS.grading(drill.kata.slug)));
-      let report: KataReport;
-      try {
-        report = await gradeKata(drill.kata, { kind: 'file', path }, warm);
-      } finally {
-        grading = false;
-      }
-      if (done) return;
+  return saveLoop<Coding>({
+    io,
+    term,
+    file: path,
+    left: { kind: 'left' },
+    status: (grading) => TEXTS.status(elapsed(), drill.kata.slug, attempts, grading),
+    async grade(loop) {
+      loop.say(s.dim(TEXTS.grading(drill.kata.slug)));
+      const report: KataReport = await gradeKata(drill.kata, { kind: 'file', path }, warm);
+      if (loop.done()) return;
       attempts++;
       io.status?.('');
       term.clear();
@@ -314,20 +285,11 @@ function hunting(drill: Drill, path: string, io: Io, term: Terminal, warm: WarmG
       // The catalogue's name for the bug is the answer: it is revealed in the report, not here.
       io.out(renderReport({ ...report, likelyMistakes: [] }, s));
       io.out(`\n${s.dim(TEXTS.keys)}`);
-      if (report.status === 'passed') finish({ kind: 'ended', passed: true, attempts });
-      else draw();
-    };
-    const rerunner = createRerunner(grade, QUIET_MS);
-    watcher = watch(drill.kata.dir, (_event, filename) => {
-      if (filename === 'hunt.ts') rerunner.changed();
-    });
-    stopKeys = term.keys((key) => {
-      if (key === 'ctrl-c') finish({ kind: 'left' });
-      else if (key === 'q') finish({ kind: 'ended', passed: false, attempts });
-      else if (key === 'g') rerunner.runNow();
-    });
-    process.on('SIGINT', onSigint);
-    ticker = setInterval(draw, 1000);
-    draw();
+      if (report.status === 'passed') loop.finish({ kind: 'ended', passed: true, attempts });
+      else loop.draw();
+    },
+    onKey(key, loop) {
+      if (key === 'q') loop.finish({ kind: 'ended', passed: false, attempts });
+    },
   });
 }

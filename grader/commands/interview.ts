@@ -9,8 +9,7 @@
  * The logic is grader/core/interview.ts; every learner-facing text of the command is in TEXTS
  * below, in one place, for translation.
  */
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../../katas/lib/random.ts';
 import { gradeKata } from '../core/grade.ts';
@@ -43,11 +42,11 @@ import { renderMarkdown } from '../core/markdown.ts';
 import { recordInterview } from '../core/progress.ts';
 import { loadQuestions, MAX_PICK, MIN_PICK, optionLetter, pickQuestions, type Question } from '../core/questions.ts';
 import type { KataStatus } from '../core/report.ts';
-import { createRerunner } from '../core/rerun.ts';
 import { renderReport } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
 import { Interrupted, processTerminal, type Terminal } from '../terminal.ts';
 import { changeProgress, readProgress, recordReport, relativeStub } from './learner.ts';
+import { saveLoop, type SaveLoop } from './save-loop.ts';
 import { warmGrading, type WarmGrading } from './watch.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -309,9 +308,6 @@ async function ask(question: Question, io: Io, term: Terminal): Promise<Answer> 
 
 type CodingResult = { kind: 'left' } | { kind: 'ended'; session: Session };
 
-/** How long the file must stay quiet after a save before grading starts (as in watch). */
-const QUIET_MS = 150;
-
 /**
  * The coding part: a countdown on the status line, a grade on every save and on `g`, until the
  * kata passes, the time is up, the learner gives up (`q`) or leaves (Ctrl-C).
@@ -319,51 +315,19 @@ const QUIET_MS = 150;
 function countdown(kata: Kata, io: Io, term: Terminal, warm: WarmGrading, start: Session, statement: () => void): Promise<CodingResult> {
   const s = io.style;
   let session = start;
-  let grading = false;
-  let done = false;
-
-  const draw = (): void => {
-    if (done) return;
-    io.status?.(s.cyan(TEXTS.countdown(clock(secondsLeft(session, new Date())), kata.slug, session.attempts.length, grading)));
-  };
-  /** Print above the countdown, which is drawn again below. */
-  const say = (text: string): void => {
-    io.status?.('');
-    io.out(text);
-    draw();
-  };
-
-  return new Promise<CodingResult>((resolve) => {
-    let watcher: FSWatcher | undefined;
-    let stopKeys: (() => void) | undefined;
-    let ticker: NodeJS.Timeout | undefined;
-
-    const finish = (result: CodingResult): void => {
-      if (done) return;
-      done = true;
-      rerunner.stop();
-      watcher?.close();
-      stopKeys?.();
-      clearInterval(ticker);
-      process.off('SIGINT', onSigint);
-      io.status?.('');
-      resolve(result);
-    };
-    const end = (kind: CodingEnd): void => finish({ kind: 'ended', session: endCoding(session, kind, new Date()) });
-    const onSigint = (): void => finish({ kind: 'left' });
-
-    const grade = async (): Promise<void> => {
-      if (done) return;
-      grading = true;
-      say(s.dim(TEXTS.grading(kata.slug)));
-      let report;
-      try {
-        report = await gradeKata(kata, { kind: 'learner' }, warm);
-      } finally {
-        grading = false;
-      }
+  const end = (loop: SaveLoop<CodingResult>, kind: CodingEnd): void =>
+    loop.finish({ kind: 'ended', session: endCoding(session, kind, new Date()) });
+  return saveLoop<CodingResult>({
+    io,
+    term,
+    file: kata.stubPath,
+    left: { kind: 'left' },
+    status: (grading) => TEXTS.countdown(clock(secondsLeft(session, new Date())), kata.slug, session.attempts.length, grading),
+    async grade(loop) {
+      loop.say(s.dim(TEXTS.grading(kata.slug)));
+      const report = await gradeKata(kata, { kind: 'learner' }, warm);
       recordReport(io, report, { kind: 'learner' });
-      if (done) return; // the time ran out (or the learner left) while grading: not an attempt of the interview
+      if (loop.done()) return; // the time ran out (or the learner left) while grading: not an attempt of the interview
       const now = new Date();
       session = recordAttempt(session, report, now);
       io.status?.('');
@@ -371,30 +335,19 @@ function countdown(kata: Kata, io: Io, term: Terminal, warm: WarmGrading, start:
       io.out(s.bold(TEXTS.attemptHead(session.attempts.length, clock(session.attempts.at(-1)!.atSeconds), clock(secondsLeft(session, now)))));
       io.out(renderReport(report, s));
       io.out(`\n${s.dim(TEXTS.keys)}`);
-      if (passedInSession(session)) end('passed');
-      else draw();
-    };
-    const rerunner = createRerunner(grade, QUIET_MS);
-
-    const name = basename(kata.stubPath);
-    watcher = watch(dirname(kata.stubPath), (_event, filename) => {
-      if (filename === name) rerunner.changed();
-    });
-    stopKeys = term.keys((key) => {
-      if (key === 'ctrl-c') finish({ kind: 'left' });
-      else if (key === 'q') end('gave-up');
-      else if (key === 'g') rerunner.runNow();
+      if (passedInSession(session)) end(loop, 'passed');
+      else loop.draw();
+    },
+    onKey(key, loop) {
+      if (key === 'q') end(loop, 'gave-up');
       else if (key === 's') {
         io.status?.('');
         statement();
-        say(s.dim(TEXTS.keys));
+        loop.say(s.dim(TEXTS.keys));
       }
-    });
-    process.on('SIGINT', onSigint);
-    ticker = setInterval(() => {
-      if (timeIsUp(session, new Date())) end('time-up');
-      else draw();
-    }, 1000);
-    draw();
+    },
+    onTick(loop) {
+      if (timeIsUp(session, new Date())) end(loop, 'time-up');
+    },
   });
 }
