@@ -92,7 +92,8 @@ export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFi
     notices.push(`Your ${spec} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
   }
 
-  for (const name of safeList(kata.fixturesDir)) {
+  const present = jsonFilesIn(kata.fixturesDir);
+  for (const name of present) {
     const fixture = repoPath(join(kata.fixturesDir, name));
     const found = originalOf(fixture);
     if ('error' in found) {
@@ -107,7 +108,7 @@ export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFi
   }
   // Fixtures the course has that the checkout lost are read back too.
   for (const fixture of lockedFiles(katas).filter((f) => f.startsWith(`${repoPath(kata.fixturesDir)}/`))) {
-    if (files.fixtureFiles[fixture] || safeList(kata.fixturesDir).includes(basename(fixture))) continue;
+    if (files.fixtureFiles[fixture] || present.includes(basename(fixture))) continue;
     const found = originalOf(fixture);
     if ('error' in found) {
       files.problem = found.error;
@@ -121,7 +122,7 @@ export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFi
   return files;
 }
 
-function safeList(dir: string): string[] {
+function jsonFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir).filter((n) => n.endsWith('.json'));
   } catch {

@@ -13,7 +13,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { readBeacon } from '../runner/beacon.ts';
 import { notImplementedFunctions, summarise, verdict } from './classify.ts';
 import { prepareCourseFiles } from './course-files.ts';
-import { spawnGradingChild, type GradingChild, type GradingPool } from './grading-child.ts';
+import { HEAP_MB, spawnGradingChild, type GradingChild, type GradingPool } from './grading-child.ts';
 import { DEFAULT_TIMEOUT_SECONDS, loadKatas, type Kata } from './manifest.ts';
 import { displayPath, repoRoot } from './paths.ts';
 import type { TypeChecker } from './typecheck.ts';
@@ -105,7 +105,7 @@ function describePhase(phase: Phase): string {
     case 'check':
       return `during the check "${phase.name}"`;
     case 'diagnosis':
-      return 'during the diagnosis of the likely mistake';
+      return `during the diagnosis of the likely mistake (while probing ${phase.probing})`;
   }
 }
 
@@ -299,7 +299,7 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
         const exit = signal ? `the process was killed by ${signal}` : `the process exited with code ${code}`;
         const cause = heap ? 'memory' : 'exited';
         report.status = 'stopped';
-        report.stopped = { cause, phase, message: heap ? stopMessage('memory', phase, { megabytes: 2048 }) : stopMessage('exited', phase, { exit }) };
+        report.stopped = { cause, phase, message: heap ? stopMessage('memory', phase, { megabytes: HEAP_MB }) : stopMessage('exited', phase, { exit }) };
         if (declared === 0) report.stopped.message = 'The spec declares no checks, so nothing could pass. Restore the course\'s spec (git checkout -- katas/).';
       } else {
         report.status = verdict(outcomes);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { repoRoot } from './paths.ts';
 
 /** Heap for one grade: the MNIST kata needs a few hundred MB; a runaway allocation stops here. */
-const HEAP_MB = 2048;
+export const HEAP_MB = 2048;
 
 export interface GradingChild {
   process: ChildProcess;
