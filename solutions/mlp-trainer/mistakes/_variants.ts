@@ -6,7 +6,7 @@
  * the mistaken gradients, as a learner's own `train` would use their own `lossAndGradients`.
  */
 import { denseBackward, denseForward, type DenseCache } from '../../dense-backward/dense.ts';
-import { map, shapeOf, sub, takeRows, zipWith, type Matrix } from '../../lib/matrix.ts';
+import { map, matmulTransB, shapeOf, sub, sumRows, takeRows, zipWith, type Matrix } from '../../lib/matrix.ts';
 import { permutation, type Rng } from '../../lib/random.ts';
 import { sigmoid, sigmoidDerivative } from '../../sigmoid-derivative/sigmoid.ts';
 import type { Activation, Gradients, Loss, MLP, TrainOptions } from '../mlp.ts';
@@ -17,6 +17,30 @@ export type OutputLayerOf = (loss: Loss, logits: Matrix, y: Matrix) => OutputLay
 export interface WithOutputLayer {
   lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients;
   train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[];
+}
+
+/**
+ * The reference network with each layer's dW computed by `weightGradient(A⁽ˡ⁻¹⁾, δ⁽ˡ⁾)` instead of
+ * the dense layer's Aᵀ·δ: the dW mistakes. δ still flows back as (δ·Wᵀ) ⊙ f′(Z), db as Σₙ δ.
+ */
+export function withWeightGradient(weightGradient: (input: Matrix, delta: Matrix) => Matrix): WithOutputLayer {
+  const lossAndGradients = (net: MLP, x: Matrix, y: Matrix): Gradients => {
+    const pass = forwardPass(net, x);
+    const output = outputLayer(net.loss, pass.logits, y);
+    const layers = net.weights.length;
+    const dWeights = new Array<Matrix>(layers);
+    const dBiases = new Array<Float64Array>(layers);
+    let delta = output.delta;
+    for (let l = layers - 1; l >= 0; l--) {
+      dWeights[l] = weightGradient(pass.caches[l].x, delta);
+      dBiases[l] = sumRows(delta);
+      if (l > 0) delta = timesDerivative(net.activation, matmulTransB(delta, net.weights[l]), pass.hidden[l - 1]);
+    }
+    return { loss: output.loss, dWeights, dBiases };
+  };
+  const train = (net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] =>
+    runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
+  return { lossAndGradients, train };
 }
 
 export function withOutputLayer(output: OutputLayerOf): WithOutputLayer {

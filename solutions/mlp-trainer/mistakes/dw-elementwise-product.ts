@@ -3,9 +3,8 @@
  * product (with its broadcasting), where the matrix product a_prev.T @ delta belongs.
  */
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matmulTransB, matrix, shapeOf, sumRows, transpose, type Matrix } from '../../lib/matrix.ts';
-import type { Gradients, MLP, TrainOptions } from '../mlp.ts';
-import { forwardPass, outputLayer, runEpochs, sgdBatch, timesDerivative } from './_variants.ts';
+import { matrix, shapeOf, transpose, type Matrix } from '../../lib/matrix.ts';
+import { withWeightGradient } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
@@ -38,22 +37,5 @@ function broadcast(p: number, q: number, a: Matrix, b: Matrix): number {
   throw new Error(`operands could not be broadcast together with shapes ${shapeOf(a)} ${shapeOf(b)}`);
 }
 
-export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
-  const pass = forwardPass(net, x);
-  const output = outputLayer(net.loss, pass.logits, y);
-  const layers = net.weights.length;
-  const dWeights = new Array<Matrix>(layers);
-  const dBiases = new Array<Float64Array>(layers);
-  let delta = output.delta;
-  for (let l = layers - 1; l >= 0; l--) {
-    const input = pass.caches[l].x;
-    dWeights[l] = numpyMultiply(transpose(input), delta); // the mistake: * where @ belongs
-    dBiases[l] = sumRows(delta);
-    if (l > 0) delta = timesDerivative(net.activation, matmulTransB(delta, net.weights[l]), pass.hidden[l - 1]);
-  }
-  return { loss: output.loss, dWeights, dBiases };
-}
-
-export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
-  return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
-}
+// The mistake: * where @ belongs.
+export const { lossAndGradients, train } = withWeightGradient((input, delta) => numpyMultiply(transpose(input), delta));
