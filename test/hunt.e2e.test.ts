@@ -5,16 +5,15 @@
  * history; and Ctrl-C leaves cleanly, keeping the drill file and the progress file as they were.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { TEXTS } from '../grader/commands/hunt.ts';
 import { plantedLines } from '../grader/core/hunt.ts';
 import { loadKatas } from '../grader/core/manifest.ts';
 import { STATE_DIR_ENV } from '../grader/core/progress-store.ts';
-import { scratchCheckout } from './scratch-checkout.ts';
-import { after, openScreen, type Screen } from './tmux.ts';
+import { openLearnerCommand, scratchCheckout } from './scratch-checkout.ts';
+import { after, type Screen } from './tmux.ts';
 
 const kata = loadKatas().find((k) => k.slug === 'dense-backward')!;
 const checkout = scratchCheckout();
@@ -31,10 +30,9 @@ const referencePath = join(checkout.root, 'solutions', kata.slug, kata.file);
 const statusShown = /🔎 0:\d\d · dense-backward hunt · 0 grades/;
 
 function start(args: string, progress?: string): { screen: Screen; stateDir: string } {
-  const stateDir = mkdtempSync(join(tmpdir(), 'kata-hunt-'));
-  if (progress !== undefined) writeFileSync(join(stateDir, '.progress.json'), progress);
-  screen = openScreen(`npm run hunt --silent -- ${args}`, { cwd: checkout.root, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
-  return { screen, stateDir };
+  const opened = openLearnerCommand(checkout, `npm run hunt --silent -- ${args}`, progress);
+  screen = opened.screen;
+  return opened;
 }
 
 describe('npm run hunt in a terminal', () => {

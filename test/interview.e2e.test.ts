@@ -6,8 +6,7 @@
  * progress file as they were.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { createRng } from '../katas/lib/random.ts';
@@ -16,8 +15,8 @@ import { loadKatas } from '../grader/core/manifest.ts';
 import { emptyProgress, recordGrade, serializeProgress } from '../grader/core/progress.ts';
 import { STATE_DIR_ENV } from '../grader/core/progress-store.ts';
 import { loadQuestions, pickQuestions } from '../grader/core/questions.ts';
-import { scratchCheckout } from './scratch-checkout.ts';
-import { after, openScreen, type Screen } from './tmux.ts';
+import { openLearnerCommand, scratchCheckout } from './scratch-checkout.ts';
+import { after, type Screen } from './tmux.ts';
 
 const kata = loadKatas().find((k) => k.slug === 'sigmoid-derivative')!;
 const SEED = 7;
@@ -34,10 +33,9 @@ const stub = join(checkout.root, 'katas', kata.slug, kata.file);
 const countdownShown = /⏱ 0:\d\d left · sigmoid-derivative · 0 grades/;
 
 function start(args: string, progress?: string): { screen: Screen; stateDir: string } {
-  const stateDir = mkdtempSync(join(tmpdir(), 'kata-interview-'));
-  if (progress !== undefined) writeFileSync(join(stateDir, '.progress.json'), progress);
-  screen = openScreen(`npm run interview --silent -- ${args}`, { cwd: checkout.root, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
-  return { screen, stateDir };
+  const opened = openLearnerCommand(checkout, `npm run interview --silent -- ${args}`, progress);
+  screen = opened.screen;
+  return opened;
 }
 
 describe('npm run interview in a terminal', () => {

@@ -4,14 +4,12 @@
  * leave with Ctrl-C. It runs in a scratch copy of the course, so the learner's own files and
  * progress are never read or changed, whatever state their checkout is in.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { loadKatas } from '../grader/core/manifest.ts';
-import { STATE_DIR_ENV } from '../grader/core/progress-store.ts';
-import { scratchCheckout } from './scratch-checkout.ts';
-import { after, openScreen, type Screen } from './tmux.ts';
+import { openLearnerCommand, scratchCheckout } from './scratch-checkout.ts';
+import { after, type Screen } from './tmux.ts';
 
 const first = loadKatas()[0];
 const checkout = scratchCheckout();
@@ -28,9 +26,9 @@ afterEach(() => {
 });
 
 function start(): { screen: Screen; stateDir: string } {
-  const stateDir = mkdtempSync(join(tmpdir(), 'kata-menu-'));
-  screen = openScreen('npm start --silent', { cwd: checkout.root, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
-  return { screen, stateDir };
+  const opened = openLearnerCommand(checkout, 'npm start --silent');
+  screen = opened.screen;
+  return opened;
 }
 
 describe('npm start in a terminal', () => {

@@ -10,7 +10,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { originalOf, readLock } from '../grader/core/course-lock.ts';
+import { STATE_DIR_ENV } from '../grader/core/progress-store.ts';
 import { repoRoot } from '../grader/core/paths.ts';
+import { openScreen, type Screen } from './tmux.ts';
 
 export interface ScratchCheckout {
   root: string;
@@ -46,4 +48,15 @@ export function scratchCheckout(): ScratchCheckout {
   git(root, ['add', '-A']);
   git(root, ['commit', '-qm', 'scratch copy of the course']);
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A command of the course run in a real terminal (tmux) in the scratch checkout, with the
+ * learner's state (progress, backups) in a fresh folder, optionally starting from `progress`.
+ */
+export function openLearnerCommand(checkout: ScratchCheckout, command: string, progress?: string): { screen: Screen; stateDir: string } {
+  const stateDir = mkdtempSync(join(tmpdir(), 'kata-state-'));
+  if (progress !== undefined) writeFileSync(join(stateDir, '.progress.json'), progress);
+  const screen = openScreen(command, { cwd: checkout.root, env: { [STATE_DIR_ENV]: stateDir }, columns: 100, rows: 40 });
+  return { screen, stateDir };
 }
