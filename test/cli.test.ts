@@ -5,7 +5,7 @@
  * behind, and every command answers --help.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -33,6 +33,15 @@ describe.concurrent('the grade command', () => {
     expect(result.stdout).toContain('Your katas/sigmoid-derivative/sigmoid.spec.ts differs from the course’s'.replace('’', "'"));
     expect(result.stdout).toContain('sigmoid-derivative  Sigmoid and its derivative: not started');
     expect(result.status).toBe(1);
+  });
+
+  test('a fixture lost from the checkout is read back; a file the learner added beside the fixtures is ignored', () => {
+    rmSync(join(checkout.root, 'fixtures/dense-backward/large.json'));
+    writeFileSync(join(checkout.root, 'fixtures/dense-backward/my-notes.json'), '{ "mine": true }\n');
+    const result = run(['grade', 'dense', '--solutions']);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain("fixtures/dense-backward/large.json is missing from your checkout, so this grade used the course's original.");
+    expect(result.stdout).toContain('Dense layer backward: passed');
+    expect(result.status).toBe(0);
   });
 
   test('--file is read from the folder the command was typed in', () => {

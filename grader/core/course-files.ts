@@ -6,11 +6,12 @@
  * course's too; a changed toolkit cannot be swapped out, so it stops the grade with the
  * command that restores it.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { lockedFiles, originalOf, repoPath } from './course-lock.ts';
+import { originalOf, readLock, repoPath } from './course-lock.ts';
 import type { Kata } from './manifest.ts';
+import { repoRoot } from './paths.ts';
 
 export interface CourseFiles {
   /** The spec to run. */
@@ -51,7 +52,7 @@ function installExitHook(): void {
   }
 }
 
-export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFiles {
+export function prepareCourseFiles(kata: Kata): CourseFiles {
   installExitHook();
   const scratchDir = mkdtempSync(join(tmpdir(), 'kata-grade-'));
   live.add(scratchDir);
@@ -65,8 +66,10 @@ export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFi
   };
   const files: CourseFiles = { specPath: kata.specPath, fixtureFiles: {}, scratchDir, notices, cleanup };
 
-  const toolkit = lockedFiles(katas).filter((f) => f.startsWith('katas/lib/'));
-  for (const file of toolkit) {
+  // The lock lists what the course has: a file the checkout lost is read back like a changed one,
+  // and a file the learner added beside the course's is none of the grader's business.
+  const locked = Object.keys(readLock());
+  for (const file of locked.filter((f) => f.startsWith('katas/lib/'))) {
     const original = originalOf(file);
     if ('error' in original || original.changed) {
       files.problem =
@@ -92,42 +95,23 @@ export function prepareCourseFiles(kata: Kata, katas: readonly Kata[]): CourseFi
     notices.push(`Your ${spec} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
   }
 
-  const present = jsonFilesIn(kata.fixturesDir);
-  for (const name of present) {
-    const fixture = repoPath(join(kata.fixturesDir, name));
+  for (const fixture of locked.filter((f) => f.startsWith(`${repoPath(kata.fixturesDir)}/`))) {
     const found = originalOf(fixture);
     if ('error' in found) {
       files.problem = found.error;
       return files;
     }
     if (!found.changed) continue;
-    const copy = join(scratchDir, name);
-    writeFileSync(copy, found.content);
-    files.fixtureFiles[fixture] = copy;
-    notices.push(`Your ${fixture} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
-  }
-  // Fixtures the course has that the checkout lost are read back too.
-  for (const fixture of lockedFiles(katas).filter((f) => f.startsWith(`${repoPath(kata.fixturesDir)}/`))) {
-    if (files.fixtureFiles[fixture] || present.includes(basename(fixture))) continue;
-    const found = originalOf(fixture);
-    if ('error' in found) {
-      files.problem = found.error;
-      return files;
-    }
     const copy = join(scratchDir, basename(fixture));
     writeFileSync(copy, found.content);
     files.fixtureFiles[fixture] = copy;
-    notices.push(`${fixture} is missing from your checkout, so this grade used the course's original.`);
+    notices.push(
+      existsSync(join(repoRoot, fixture))
+        ? `Your ${fixture} differs from the course's, so this grade used the course's original. Your copy is untouched.`
+        : `${fixture} is missing from your checkout, so this grade used the course's original.`,
+    );
   }
   return files;
-}
-
-function jsonFilesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
 }
 
 /**

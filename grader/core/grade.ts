@@ -14,7 +14,7 @@ import { readBeacon } from '../runner/beacon.ts';
 import { notImplementedFunctions, summarise, verdict } from './classify.ts';
 import { prepareCourseFiles } from './course-files.ts';
 import { HEAP_MB, spawnGradingChild, type GradingChild, type GradingPool } from './grading-child.ts';
-import { DEFAULT_TIMEOUT_SECONDS, loadKatas, type Kata } from './manifest.ts';
+import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
 import { displayPath, repoRoot } from './paths.ts';
 import type { TypeChecker } from './typecheck.ts';
 import type { ChildMessage, GradeJob, KataReport, Phase, Problem, Stop, TestOutcome } from './report.ts';
@@ -131,8 +131,7 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
   const path = targetPath(kata, target);
   const report = emptyReport(kata, path);
   const started = Date.now();
-  const katas = loadKatas();
-  const course = prepareCourseFiles(kata, katas);
+  const course = prepareCourseFiles(kata);
   report.notices.push(...course.notices);
   if (course.problem) {
     course.cleanup();
