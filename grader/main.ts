@@ -5,6 +5,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { argumentProblem } from './commands/options.ts';
+import { progressPath } from './core/progress-store.ts';
+import { setLanguage } from './i18n/language.ts';
+import { chooseLanguage, LanguageOptionError, savedLanguage } from './i18n/resolve.ts';
 import { processIo, type Io } from './io.ts';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -74,7 +77,17 @@ function overview(): string {
   return ['Commands:', ...Object.keys(COMMANDS).map((name) => `  ${name}`), 'Each answers --help.'].join('\n');
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(args: string[], io: Io): Promise<number> {
+  let argv: string[];
+  try {
+    const choice = chooseLanguage(args, io.env, () => savedLanguage(progressPath(io.env)));
+    setLanguage(choice.lang);
+    argv = choice.argv;
+  } catch (error) {
+    if (!(error instanceof LanguageOptionError)) throw error;
+    io.err(error.message);
+    return 2;
+  }
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {

@@ -34,7 +34,7 @@ describe('the course manifest', () => {
   });
 
   test('a malformed entry is named with its field', () => {
-    const entry = { slug: 'x', title: 'X', summary: 's', topic: 't', difficulty: 'easy', minutes: 5, file: 'x.ts', exports: ['f'], prerequisites: ['nope'] };
+    const entry = { slug: 'x', title: { en: 'X', 'zh-CN': '叉' }, summary: { en: 's', 'zh-CN': '概要' }, topic: 't', difficulty: 'easy', minutes: 5, file: 'x.ts', exports: ['f'], prerequisites: ['nope'] };
     expect(() => parseCourse(JSON.stringify({ katas: [entry] }), 'course.json')).toThrow('course.json: kata "x": prerequisite "nope" must be a kata listed before it');
     expect(() => parseCourse(JSON.stringify({ katas: [{ ...entry, minutes: 0 }] }), 'course.json')).toThrow('course.json: kata "x": "minutes" must be a positive number, got 0');
     expect(() => parseCourse(JSON.stringify({ katas: [] }), 'course.json')).toThrow('at least one kata');

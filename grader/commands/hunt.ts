@@ -19,7 +19,7 @@ import { buildableDrills, buildDrill, chooseDrill, huntPath, huntVerdict, lineRa
 import { clock, localMinute } from '../core/interview.ts';
 import { loadKatas } from '../core/manifest.ts';
 import { styledWords, wrapWords } from '../core/markdown.ts';
-import type { Mistake } from '../core/mistakes.ts';
+import { nameMistake, type Mistake, type NamedMistake } from '../core/mistakes.ts';
 import { displayPath } from '../core/paths.ts';
 import { recordHunt, type HuntRecord } from '../core/progress.ts';
 import { backupsDir } from '../core/progress-store.ts';
@@ -156,9 +156,9 @@ function writeDrill(drill: Drill, io: Io, now: Date): string {
   return path;
 }
 
-async function loadMistake(path: string): Promise<Mistake> {
+async function loadMistake(path: string): Promise<NamedMistake> {
   const module = (await import(pathToFileURL(path).href)) as { mistake: Mistake };
-  return module.mistake;
+  return nameMistake(module.mistake);
 }
 
 export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGrading): Promise<'done' | 'left'> {
@@ -227,7 +227,7 @@ export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGr
 /** Text wrapped at word boundaries to `columns`, every line indented by `indent`. */
 const wrap = (text: string, columns: number, indent: string, s: Style): string => wrapWords(styledWords(text, s), columns - 1, indent).join('\n');
 
-export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: Mistake, usedSeconds: number, attempts: number, s: Style, columns = 80): string {
+export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: NamedMistake, usedSeconds: number, attempts: number, s: Style, columns = 80): string {
   const planted = lineRanges(drill.planted);
   const mark = (ok: boolean, text: string): string => (ok ? s.green(text) : s.yellow(text));
   return [

@@ -3,6 +3,7 @@
  * overall count. Used by the menu's list and by `npm start` without a terminal.
  */
 import type { Kata } from './manifest.ts';
+import { displayWidth, padEndTo } from '../i18n/width.ts';
 import { kataProgress, solvedCount, type KataState, type Progress } from './progress.ts';
 import { plain, type Style } from './style.ts';
 
@@ -21,7 +22,7 @@ export function stateWords(kata: Kata, progress: Progress, s: Style = plain): st
 
 /** One row per kata, columns aligned across the whole course; `withSlug` adds the name commands take. */
 export function kataRows(katas: readonly Kata[], progress: Progress, s: Style = plain, withSlug = false): string[] {
-  const titleWidth = Math.max(...katas.map((k) => k.title.length));
+  const titleWidth = Math.max(...katas.map((k) => displayWidth(k.title)));
   const slugWidth = Math.max(...katas.map((k) => k.slug.length));
   const orderWidth = String(Math.max(...katas.map((k) => k.order))).length;
   return katas.map((k) => {
@@ -30,7 +31,7 @@ export function kataRows(katas: readonly Kata[], progress: Progress, s: Style = 
       stateMark(state, s),
       `${String(k.order).padStart(orderWidth)}.`,
       ...(withSlug ? [s.bold(k.slug.padEnd(slugWidth)), ' '] : []),
-      `${k.title.padEnd(titleWidth)} `,
+      `${padEndTo(k.title, titleWidth)} `,
       s.dim(k.difficulty.padEnd(6)),
       s.dim(`${String(k.minutes).padStart(3)} min`),
       ' ' + stateWords(k, progress, s),
@@ -58,14 +59,14 @@ export const COMMAND_HELP: readonly [string, string][] = [
 /** What `npm start` prints when there is no terminal to show a menu in. */
 export function renderCourse(katas: readonly Kata[], progress: Progress, s: Style = plain): string {
   const rows = kataRows(katas, progress, s, true).map((row) => `  ${row}`);
-  const helpWidth = Math.max(...COMMAND_HELP.map(([c]) => c.length));
+  const helpWidth = Math.max(...COMMAND_HELP.map(([c]) => displayWidth(c)));
   return [
     `backprop-katas: ${progressSummary(katas, progress, s)}`,
     '',
     ...rows,
     '',
     'Commands (<kata> is a name above, or the start of one, e.g. sigmoid):',
-    ...COMMAND_HELP.map(([command, what]) => `  ${command.padEnd(helpWidth)}  ${s.dim(what)}`),
+    ...COMMAND_HELP.map(([command, what]) => `  ${padEndTo(command, helpWidth)}  ${s.dim(what)}`),
     '',
     s.dim('Run npm start in a terminal for the interactive menu.'),
   ].join('\n');

@@ -17,6 +17,7 @@ import { HEAP_MB, spawnGradingChild, type GradingChild, type GradingPool } from 
 import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
 import { displayPath, repoRoot } from './paths.ts';
 import type { TypeChecker } from './typecheck.ts';
+import { language } from '../i18n/language.ts';
 import type { ChildMessage, GradeJob, KataReport, Phase, Problem, Stop, TestOutcome } from './report.ts';
 
 /** Which implementation to grade: the learner's stub file, the reference, or any file. */
@@ -147,6 +148,7 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
     checkTimeoutMs: budgetSeconds * 1000,
     beaconFile: join(course.scratchDir, 'beacon'),
     quick: options.quick ?? false,
+    lang: language(),
   };
   // The project's compiler options apply to its own files; a file elsewhere is graded, not type-checked.
   const types = insideRepository(path) ? options.typeChecker?.check(path) : undefined;

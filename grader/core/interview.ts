@@ -9,7 +9,7 @@ import { findKata, type Kata } from './manifest.ts';
 import { kataProgress, type InterviewAnswer, type InterviewRecord, type Progress } from './progress.ts';
 import { gradeAnswer, isExact, type Question } from './questions.ts';
 import type { KataReport, KataStatus } from './report.ts';
-import { wrapWords } from './markdown.ts';
+import { plainWords, wrapWords } from './markdown.ts';
 import { plain, stripAnsi, type Style } from './style.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ export function renderInterviewReport(
     lines.push(isRight(answer) ? line : s.yellow(line));
   }
   lines.push(`  ${s.bold(texts.reviewHead)}`);
-  for (const item of reviewItems(session, questions, answers, texts)) lines.push(...wrapWords(item.split(/\s+/).filter(Boolean), width, '    - ', '      '));
+  for (const item of reviewItems(session, questions, answers, texts)) lines.push(...wrapWords(plainWords(item), width, '    - ', '      '));
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LANGS, language, localize, type Lang, type Text } from '../i18n/language.ts';
 import { fixturesDir, katasDir, solutionsDir } from './paths.ts';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -14,9 +15,9 @@ export type Difficulty = 'easy' | 'medium' | 'hard';
 export interface KataEntry {
   /** The folder `katas/<slug>/`, and the name a learner types. */
   slug: string;
-  title: string;
+  title: Text;
   /** One line: what the learner will be able to do afterwards. */
-  summary: string;
+  summary: Text;
   /** What the kata is about, for choosing a kata by topic (e.g. "optimizers"). */
   topic: string;
   difficulty: Difficulty;
@@ -32,12 +33,20 @@ export interface KataEntry {
   timeoutSeconds?: number;
 }
 
-export interface Kata extends KataEntry {
+export interface Kata extends Omit<KataEntry, 'title' | 'summary'> {
+  /** The title and summary in the current language (language.ts); `titles` and `summaries` hold both. */
+  readonly title: string;
+  readonly summary: string;
+  titles: Text;
+  summaries: Text;
   /** Position in the course, 1 first. */
   order: number;
   dir: string;
-  readmePath: string;
-  hintsPath: string;
+  /** The statement and hints in the current language: README.md / hints.md, README.zh-CN.md / hints.zh-CN.md. */
+  readonly readmePath: string;
+  readonly hintsPath: string;
+  readmePaths: Record<Lang, string>;
+  hintsPaths: Record<Lang, string>;
   /** The follow-up questions of an interview, with model answers (questions.ts). */
   questionsPath: string;
   stubPath: string;
@@ -62,8 +71,11 @@ function readEntry(raw: unknown, index: number, file: string): KataEntry {
   };
   const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
   const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+  const isBilingual = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && LANGS.every((lang) => isText((value as Record<string, unknown>)[lang]));
   if (!isText(e.slug) || !SLUG.test(e.slug)) problem('slug', 'a lower-case-hyphenated folder name');
-  for (const field of ['title', 'summary', 'topic'] as const) if (!isText(e[field])) problem(field, 'a non-empty string');
+  for (const field of ['title', 'summary'] as const) if (!isBilingual(e[field])) problem(field, `{ ${LANGS.map((l) => `"${l}": "…"`).join(', ')} }`);
+  if (!isText(e.topic)) problem('topic', 'a non-empty string');
   if (!DIFFICULTIES.includes(e.difficulty as Difficulty)) problem('difficulty', DIFFICULTIES.join(' | '));
   if (typeof e.minutes !== 'number' || !(e.minutes > 0)) problem('minutes', 'a positive number');
   if (!isText(e.file) || !/^[a-z0-9-]+\.ts$/.test(e.file)) problem('file', 'a .ts file name');
@@ -76,15 +88,32 @@ function readEntry(raw: unknown, index: number, file: string): KataEntry {
 }
 
 /** The kata of a course entry, with every path derived. */
-function kataOf(entry: KataEntry, order: number, root: string): Kata {
+function kataOf({ title, summary, ...entry }: KataEntry, order: number, root: string): Kata {
   const dir = join(root, entry.slug);
   const stem = entry.file.replace(/\.ts$/, '');
+  const inEach = (name: string, ext: string): Record<Lang, string> => ({ en: join(dir, `${name}.${ext}`), 'zh-CN': join(dir, `${name}.zh-CN.${ext}`) });
+  const readmePaths = inEach('README', 'md');
+  const hintsPaths = inEach('hints', 'md');
   return {
     ...entry,
+    get title() {
+      return localize(title);
+    },
+    get summary() {
+      return localize(summary);
+    },
+    titles: title,
+    summaries: summary,
     order,
     dir,
-    readmePath: join(dir, 'README.md'),
-    hintsPath: join(dir, 'hints.md'),
+    get readmePath() {
+      return readmePaths[language()];
+    },
+    get hintsPath() {
+      return hintsPaths[language()];
+    },
+    readmePaths,
+    hintsPaths,
     questionsPath: join(dir, 'questions.json'),
     stubPath: join(dir, entry.file),
     specPath: join(dir, `${stem}.spec.ts`),

@@ -4,9 +4,37 @@
  * code blocks are kept exactly (the math lives there), tables become aligned columns,
  * `code` and **bold** are coloured, *emphasis* loses its stars. Anything else is passed through as text.
  */
-import { plain, stripAnsi, type Style } from './style.ts';
+import { breakablePieces, displayWidth } from '../i18n/width.ts';
+import { plain, type Style } from './style.ts';
 
-const visibleLength = (text: string): number => [...stripAnsi(text)].length;
+const visibleLength = displayWidth;
+
+/**
+ * Marks a word that continues the previous one without a space: Chinese has no spaces, so a
+ * run of it is cut into pieces a line may break between (width.ts), and wrapping joins them
+ * back without one. The word joiner is invisible and zero-width, and is removed when joined.
+ */
+const GLUE = '\u2060';
+
+/** The words of a run of text without spaces: one, or for Chinese, pieces glued together. */
+function runWords(run: string): string[] {
+  return breakablePieces(run).map((piece, i) => (i === 0 ? piece : GLUE + piece));
+}
+
+/** Plain text cut into words for wrapping: at spaces, and between Chinese characters. */
+export function plainWords(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean).flatMap(runWords);
+}
+
+/** A paragraph's source lines as one: a line break is a space, except between two Chinese characters. */
+function joinLines(lines: readonly string[]): string {
+  return lines.reduce((text, line) => (text === '' ? line : /[\u3000-\u9fff\uff00-\uffef]$/.test(text) && /^[\u3000-\u9fff\uff00-\uffef]/.test(line) ? text + line : `${text} ${line}`), '');
+}
+
+/** Words back into one line: with spaces between them, none before a glued piece. */
+export function joinWords(words: readonly string[]): string {
+  return words.reduce((line, word) => (word.startsWith(GLUE) ? line + word.slice(1) : line === '' ? word : `${line} ${word}`), '');
+}
 
 // **bold**, `code`, [link](url), *emphasis* (the terminal has no italics: the stars just go).
 const INLINE = /\*\*(.+?)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])/g;
@@ -23,7 +51,16 @@ export function styledWords(text: string, s: Style): string[] {
   const add = (piece: string, paint: (t: string) => string): void => {
     piece.split(/(\s+)/).forEach((part, i) => {
       if (i % 2 === 1) flush();
-      else if (part !== '') current += paint(part);
+      else if (part !== '') {
+        // Chinese: a break is allowed between the pieces of the run, which stay glued otherwise.
+        runWords(part).forEach((bit, j) => {
+          if (j > 0) {
+            flush();
+            current = GLUE;
+          }
+          current += paint(bit.startsWith(GLUE) ? bit.slice(1) : bit);
+        });
+      }
     });
   };
   // Inline markup, bold possibly holding code: **an `Error`**.
@@ -49,16 +86,19 @@ export function wrapWords(words: readonly string[], width: number, first: string
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const word of words) {
+  for (const raw of words) {
+    const glued = raw.startsWith(GLUE);
+    const word = glued ? raw.slice(1) : raw;
     const w = visibleLength(word);
+    const gap = line === '' || glued ? 0 : 1;
     const indent = lines.length === 0 ? first : rest;
-    if (line !== '' && indent.length + lineWidth + 1 + w > width) {
+    if (line !== '' && visibleLength(indent) + lineWidth + gap + w > width) {
       lines.push(indent + line);
       line = word;
       lineWidth = w;
     } else {
-      line = line === '' ? word : `${line} ${word}`;
-      lineWidth += (lineWidth === 0 ? 0 : 1) + w;
+      line += (gap ? ' ' : '') + word;
+      lineWidth += gap + w;
     }
   }
   lines.push((lines.length === 0 ? first : rest) + line);
@@ -67,7 +107,7 @@ export function wrapWords(words: readonly string[], width: number, first: string
 
 function renderTable(rows: string[][], s: Style): string[] {
   const styled = rows.map((cells, r) => cells.map((cell) => {
-    const text = styledWords(cell, s).join(' ');
+    const text = joinWords(styledWords(cell, s));
     return r === 0 ? s.bold(text) : text;
   }));
   const widths: number[] = [];
@@ -110,7 +150,7 @@ export function renderMarkdown(markdown: string, s: Style = plain, width = 80): 
       blank();
     } else if (/^#{1,6}\s/.test(line)) {
       const level = /^#+/.exec(line)![0].length;
-      const text = styledWords(line.replace(/^#+\s*/, ''), plain).join(' ');
+      const text = joinWords(styledWords(line.replace(/^#+\s*/, ''), plain));
       blank();
       out.push(level === 1 ? s.bold(s.cyan(text)) : s.bold(text));
       if (level === 1) out.push(s.dim('═'.repeat(Math.min(width, visibleLength(text)))));
@@ -129,13 +169,13 @@ export function renderMarkdown(markdown: string, s: Style = plain, width = 80): 
       for (i++; i < lines.length && /^\s+\S/.test(lines[i]) && !LIST_ITEM.test(lines[i]); i++) text.push(lines[i].trim());
       const bullet = marker === '-' || marker === '*' ? '•' : marker;
       const lead = `${indent}  ${bullet} `;
-      out.push(...wrapWords(styledWords(text.join(' '), s), width, lead, ' '.repeat(lead.length)));
+      out.push(...wrapWords(styledWords(joinLines(text), s), width, lead, ' '.repeat(lead.length)));
     } else {
       const text: string[] = [];
       for (; i < lines.length && lines[i].trim() !== '' && !/^(#{1,6}\s|```|\s*\||( {4}|\t))/.test(lines[i]) && !LIST_ITEM.test(lines[i]); i++) {
         text.push(lines[i].trim());
       }
-      out.push(...wrapWords(styledWords(text.join(' '), s), width, ''));
+      out.push(...wrapWords(styledWords(joinLines(text), s), width, ''));
     }
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();

@@ -12,14 +12,27 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localize, type Text } from '../i18n/language.ts';
 import type { Kata } from './manifest.ts';
 
-/** What a mistake file exports beside the kata's functions. */
+/** What a mistake file exports beside the kata's functions, in both languages. */
 export interface Mistake {
   /** Short name of the mistake, e.g. "db averaged instead of summed". */
-  title: string;
+  title: Text | string; // TRANSITION: string until every kata's mistakes are bilingual
   /** What goes wrong and what to do instead, in two or three sentences. */
+  explanation: Text | string;
+}
+
+/** A mistake in the current language, as reports and drills show it. */
+export interface NamedMistake {
+  title: string;
   explanation: string;
+}
+
+/** The mistake's texts in the current language. */
+export function nameMistake(mistake: Mistake): NamedMistake {
+  const text = (t: Text | string): string => (typeof t === 'string' ? t : localize(t));
+  return { title: text(mistake.title), explanation: text(mistake.explanation) };
 }
 
 /** A probe runs the implementation on fixed inputs and returns what it observed. */
@@ -29,12 +42,12 @@ export type Probes<Impl> = Record<string, Probe<Impl>>;
 /** One probe's outcome: numbers, or null when the implementation threw. */
 export type Fingerprint = Record<string, number[] | null>;
 
-export interface CatalogueEntry extends Mistake {
+export interface CatalogueEntry extends NamedMistake {
   id: string;
   path: string;
 }
 
-export interface MistakeMatch extends Mistake {
+export interface MistakeMatch extends NamedMistake {
   id: string;
   /** The probes on which the learner's answer differs from the reference exactly as this mistake does. */
   explains: string[];
@@ -68,7 +81,7 @@ export async function loadCatalogue(kata: Kata): Promise<CatalogueEntry[]> {
   for (const file of mistakeFiles(kata)) {
     const module = await importFile<{ mistake?: Mistake }>(file.path);
     if (!module.mistake) throw new Error(`${file.path} must export const mistake: Mistake`);
-    entries.push({ ...module.mistake, id: file.id, path: file.path });
+    entries.push({ ...nameMistake(module.mistake), id: file.id, path: file.path });
   }
   return entries;
 }

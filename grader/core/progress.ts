@@ -5,6 +5,7 @@
  */
 import type { Kata } from './manifest.ts';
 import type { KataReport, KataStatus } from './report.ts';
+import { LANGS, type Lang } from '../i18n/language.ts';
 
 /** How a kata reads in the menu: `new` until a grade shows some work of the learner's. */
 export type KataState = 'new' | 'attempted' | 'solved';
@@ -82,6 +83,8 @@ export interface Progress {
   interviews?: InterviewRecord[];
   /** The bug hunts (`npm run hunt`), oldest first. Files written before hunts existed have none. */
   hunts?: HuntRecord[];
+  /** The learner's choices: the language the menu's switch saved (else --lang, the locale, English). */
+  settings?: { lang?: Lang };
 }
 
 export const emptyProgress = (): Progress => ({ version: 1, katas: {} });
@@ -152,6 +155,11 @@ export function recordHunt(progress: Progress, record: HuntRecord): Progress {
 }
 
 /** The progress after revealing hint tiers up to `shown` (never lowers the count). */
+/** The language the learner chose in the menu, kept for every later command. */
+export function recordLanguage(progress: Progress, lang: Lang): Progress {
+  return { ...progress, settings: { ...progress.settings, lang } };
+}
+
 export function recordHints(progress: Progress, slug: string, shown: number): Progress {
   const before = kataProgress(progress, slug);
   const after: KataProgress = { ...before, hintsShown: Math.max(before.hintsShown, shown) };
@@ -261,6 +269,13 @@ export function parseProgress(text: string): Progress {
   if (p.interviews !== undefined) {
     if (!Array.isArray(p.interviews)) throw new ProgressFormatError('"interviews" is not a list');
     p.interviews.forEach((entry, i) => checkInterview(entry, `interviews[${i}]`));
+  }
+  if (p.settings !== undefined) {
+    const settings = p.settings as Record<string, unknown>;
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new ProgressFormatError('"settings" is not an object');
+    if (settings.lang !== undefined && !LANGS.includes(settings.lang as Lang)) {
+      throw new ProgressFormatError(`settings.lang is ${JSON.stringify(settings.lang)}, expected ${LANGS.join(' or ')}`);
+    }
   }
   if (p.hunts !== undefined) {
     if (!Array.isArray(p.hunts)) throw new ProgressFormatError('"hunts" is not a list');

@@ -24,10 +24,9 @@ import { shuffle } from '../../katas/lib/random.ts';
 import { repoPath } from './course-lock.ts';
 import type { Kata } from './manifest.ts';
 
-export const LANGS = ['en', 'zh-CN'] as const;
-export type Lang = (typeof LANGS)[number];
-/** A learner-facing text in every language of the course. */
-export type Text = Record<Lang, string>;
+import { LANGS, type Lang, type Text } from '../i18n/language.ts';
+
+export { LANGS, type Lang, type Text };
 
 export const TOPICS = ['derivation', 'shapes-cost', 'stability', 'conventions', 'comparison', 'training-tricks', 'testing'] as const;
 export type Topic = (typeof TOPICS)[number];

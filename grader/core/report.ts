@@ -2,6 +2,7 @@
  * What grading one kata produces: plain data, rendered once at the edge (the scorecard, or
  * JSON with `--json`). Also the messages between the grader and its grading child process.
  */
+import type { Lang } from '../i18n/language.ts';
 import type { Category } from './categories.ts';
 import type { MistakeMatch } from './mistakes.ts';
 
@@ -120,6 +121,8 @@ export interface GradeJob {
   beaconFile: string;
   /** The project's own tests grade on a smaller budget. */
   quick: boolean;
+  /** The language the child writes its messages in (the learner's). */
+  lang: Lang;
 }
 
 /** Messages from the grader to a grading child. */

@@ -3,7 +3,7 @@
  * failure in a sentence or two, the likely mistake, and the exact next command to run.
  */
 import { CATEGORIES } from './categories.ts';
-import { wrapWords } from './markdown.ts';
+import { plainWords, wrapWords } from './markdown.ts';
 import type { CategoryResult, KataReport, Problem, Unwritten } from './report.ts';
 import { plain, type Style } from './style.ts';
 
@@ -13,7 +13,7 @@ const WRAP = 92;
 export function wrapText(text: string, indent: string, width = WRAP): string {
   return text
     .split('\n')
-    .flatMap((paragraph) => wrapWords(paragraph.split(/\s+/).filter(Boolean), width, indent))
+    .flatMap((paragraph) => wrapWords(plainWords(paragraph), width, indent))
     .join('\n');
 }
 

@@ -10,3 +10,4 @@ export * from './target.ts';
 export { describe, test } from './registry.ts';
 export { showStatus, specJob } from './job.ts';
 export { CATEGORIES, type Category } from '../core/categories.ts';
+export { say } from '../i18n/language.ts';

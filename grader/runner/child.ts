@@ -28,6 +28,7 @@ import { displayPath } from '../core/paths.ts';
 import type { ChildMessage, GradeJob, ParentMessage, TestOutcome } from '../core/report.ts';
 import '../harness/index.ts';
 import { setSpecJob } from '../harness/job.ts';
+import { setLanguage } from '../i18n/language.ts';
 import { takeDeclaredChecks, type DeclaredCheck } from '../harness/registry.ts';
 import { fail } from '../harness/failure.ts';
 import { beaconWriter } from './beacon.ts';
@@ -98,6 +99,7 @@ async function runCheck(check: DeclaredCheck, timeoutMs: number): Promise<unknow
 }
 
 async function grade(job: GradeJob): Promise<void> {
+  setLanguage(job.lang);
   const beacon = beaconWriter(job.beaconFile);
   const katas = loadKatas();
   const kata = kataBySlug(job.slug);
