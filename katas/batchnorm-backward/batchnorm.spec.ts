@@ -36,6 +36,7 @@ import {
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
+import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./batchnorm.ts');
 type Options = Parameters<Impl['batchnormForward']>[4];
@@ -288,10 +289,32 @@ interface FixtureExpected {
   dbeta: number[];
 }
 
+/** The fixture cases' names in Chinese, by case id (the English names are the fixtures' descriptions). */
+const FIXTURE_NAMES_ZH: Record<string, string> = {
+  'train-4x3-defaults': '训练模式，N=4, D=3，默认的 momentum 和 eps，初始状态：输出、滑动统计量和梯度',
+  'train-batch-of-two': '训练模式，批量为 2（N=2, D=3）：归一化用 ÷N = 2，更新滑动方差用 ÷(N−1) = 1',
+  'train-five-calls-momentum-0.1': '训练模式，连续五个批量（N=6, D=4），默认动量 0.1：五次调用之后的滑动统计量',
+  'train-three-calls-momentum-0.3': '训练模式，从非默认状态出发，连续三个批量（N=5, D=2），动量 0.3：running ← 0.7·running + 0.3·batch',
+  'train-large-eps': '训练模式，eps = 0.5（N=5, D=3）：eps 在平方根里面，x̂ = (x − μ)/√(σ² + eps)',
+  'train-constant-column': '训练模式，有一列是常数（方差为 0）：这一列的 x̂ 为 0，out 为 beta，eps 保证所有结果都是有限值',
+  'eval-4x3': '评估模式，N=4, D=3：用滑动统计量归一化，并且不改变它们',
+  'eval-after-three-training-batches': '先训练三个批量（N=8, D=4），再用它们留下的滑动统计量，在评估模式下处理一个 5 行的新批量',
+  'eval-batch-of-one': '评估模式，批量为 1（N=1, D=3）：允许，因为没有任何量是从批量算出的',
+  'eval-large-eps-momentum-0.3': '评估模式，eps = 0.5，动量 0.3（N=3, D=3）：x̂ = (x − 滑动均值)/√(滑动方差 + eps)；评估模式下动量不起作用',
+  'train-300x128': '训练模式，批量为 300，128 个特征（MNIST 隐藏层的宽度）：统计量覆盖全部 300 行',
+  'train-300-then-partial-17': '先一个 300 行的批量，再一个 17 行的不完整批量（D=128）：两次之后的滑动统计量，以及 17 行那一批的梯度',
+  'eval-300-after-training': '先训练两个 300 行的批量，再用它们留下的滑动统计量，在评估模式下处理另外 300 行（D=128）',
+  'large-offset-300': '特征值在 1e4 附近、彼此相差约 1e-2（N=300, D=4）：方差不能用 E[x²] − E[x]² 计算',
+};
+
+/** A fixture case's name in the learner's language. */
+const caseName = (c: { id: string; description: string }): string =>
+  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
+
 describe('fixtures', () => {
   for (const name of ['train', 'eval']) {
     for (const c of loadFixture<FixtureInput, FixtureExpected>('batchnorm-backward', name).cases) {
-      test(c.description, () => {
+      test(caseName(c), () => {
         const { calls, gamma, beta, momentum, eps } = c.input;
         const state: State = { runningMean: v(c.input.runningMean), runningVar: v(c.input.runningVar) };
         // Options left out of the fixture are left out here too: they test your defaults.
@@ -334,7 +357,7 @@ interface LargeExpected extends Omit<FixtureExpected, 'out' | 'dx'> {
 // around 1e4. Per-column results are compared whole, out and dx at sampled entries.
 describe('fixtures', () => {
   for (const c of loadFixture<LargeInput, LargeExpected>('batchnorm-backward', 'large').cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       const state: State = { runningMean: v(c.input.runningMean), runningVar: v(c.input.runningVar) };
       const gamma = patternVector(c.input.gamma.pattern);
       const beta = patternVector(c.input.beta.pattern);
