@@ -3,11 +3,19 @@ import { forwardWith } from './_conventions.ts';
 export { batchnormBackward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
-  title: 'running variance updated with the biased variance ÷N',
-  explanation:
-    'PyTorch normalises with the biased batch variance (÷N) but feeds the UNBIASED one, Σ(x − μ)²/(N − 1), into ' +
-    'runningVar: it estimates the variance of the whole data set, which eval mode will use. Multiply the biased ' +
-    'variance by N/(N − 1) before the running average.',
+  title: {
+    en: 'running variance updated with the biased variance ÷N',
+    'zh-CN': '滑动方差用有偏方差（÷N）更新',
+  },
+  explanation: {
+    en:
+      'PyTorch normalises with the biased batch variance (÷N) but feeds the UNBIASED one, Σ(x − μ)²/(N − 1), into ' +
+      'runningVar: it estimates the variance of the whole data set, which eval mode will use. Multiply the biased ' +
+      'variance by N/(N − 1) before the running average.',
+    'zh-CN':
+      'PyTorch 用有偏的批量方差（÷N）做归一化，但送进 runningVar 的是无偏方差 Σ(x − μ)²/(N − 1)：' +
+      '它估计的是整个数据集的方差，评估模式要用它。做滑动平均之前，先把有偏方差乘以 N/(N − 1)。',
+  },
 };
 
 export const batchnormForward = forwardWith({ runningVariance: (biased) => biased });

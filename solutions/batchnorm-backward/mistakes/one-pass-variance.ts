@@ -4,11 +4,20 @@ import { forwardWith } from './_conventions.ts';
 export { batchnormBackward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
-  title: 'variance computed in one pass, E[x²] − E[x]²',
-  explanation:
-    'E[x²] − E[x]² subtracts two nearly equal numbers when a feature has a large common offset: for values around 1e4 ' +
-    'that differ by 1e-2, both terms are about 1e8, and float64 keeps only ~1e-8 of their difference, so the ' +
-    'variance (about 1e-4) loses four digits, or comes out negative. Compute μ first, then Σ(x − μ)²/N, as PyTorch does.',
+  title: {
+    en: 'variance computed in one pass, E[x²] − E[x]²',
+    'zh-CN': '方差一遍算出：E[x²] − E[x]²',
+  },
+  explanation: {
+    en:
+      'E[x²] − E[x]² subtracts two nearly equal numbers when a feature has a large common offset: for values around 1e4 ' +
+      'that differ by 1e-2, both terms are about 1e8, and float64 keeps only ~1e-8 of their difference, so the ' +
+      'variance (about 1e-4) loses four digits, or comes out negative. Compute μ first, then Σ(x − μ)²/N, as PyTorch does.',
+    'zh-CN':
+      '当某个特征有很大的公共偏移时，E[x²] − E[x]² 是两个几乎相等的数相减：对于在 1e4 附近、彼此相差 1e-2 的取值，' +
+      '两项都约为 1e8，float64 对它们的差只能精确到约 1e-8，于是方差（约 1e-4）丢掉四位有效数字，甚至算成负数。' +
+      '应当像 PyTorch 那样先求 μ，再求 Σ(x − μ)²/N。',
+  },
 };
 
 /** σ² = (1/N)·Σx² − μ²: the same number on paper, not in float64. */

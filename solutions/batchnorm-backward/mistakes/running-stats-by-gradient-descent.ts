@@ -9,13 +9,24 @@ import { batchnormBackward as referenceBackward, type BatchNormCache, type Batch
 import { forwardWith } from './_conventions.ts';
 
 export const mistake: Mistake = {
-  title: 'running statistics "trained" by gradient descent instead of the momentum average',
-  explanation:
-    'A bug seen in a widely shared tutorial: running_mean and running_var sit among the parameters and take a gradient ' +
-    'step (running_mean −= lr·dmean) in the backward pass. They are not parameters: nothing in the loss should pull them; ' +
-    'they are an estimate of the data\'s mean and variance for eval mode. Update them in the train-mode forward pass, ' +
-    'runningMean ← (1 − m)·runningMean + m·batchMean and runningVar ← (1 − m)·runningVar + m·unbiasedBatchVar, and ' +
-    'never touch them in backward.',
+  title: {
+    en: 'running statistics "trained" by gradient descent instead of the momentum average',
+    'zh-CN': '滑动均值和滑动方差用梯度下降来“训练”，而不是按动量做滑动平均',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: running_mean and running_var sit among the parameters and take a gradient ' +
+      'step (running_mean −= lr·dmean) in the backward pass. They are not parameters: nothing in the loss should pull them; ' +
+      'they are an estimate of the data\'s mean and variance for eval mode. Update them in the train-mode forward pass, ' +
+      'runningMean ← (1 − m)·runningMean + m·batchMean and runningVar ← (1 − m)·runningVar + m·unbiasedBatchVar, and ' +
+      'never touch them in backward.',
+    'zh-CN':
+      '一篇流传很广的教程里的 bug：把 running_mean 和 running_var 当成可训练参数，' +
+      '在反向传播里也对它们做一步梯度下降（running_mean −= lr·dmean）。它们不是参数，损失函数不该拉动它们：' +
+      '它们是对数据均值和方差的估计，留给评估模式用。应当在训练模式的前向传播中更新它们：' +
+      'runningMean ← (1 − m)·runningMean + m·batchMean，runningVar ← (1 − m)·runningVar + m·unbiasedBatchVar，' +
+      '反向传播里完全不要碰它们。',
+  },
 };
 
 /** The forward pass leaves the running statistics alone; the cache keeps them for the "update" in backward. */

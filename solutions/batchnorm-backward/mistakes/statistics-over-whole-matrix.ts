@@ -8,12 +8,22 @@ import { checkForwardInputs, normaliseColumns } from './_conventions.ts';
 export { batchnormBackward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
-  title: 'one mean and one variance for the whole batch (z.mean() with no axis)',
-  explanation:
-    'A bug seen in a widely shared tutorial: mu = z.mean() and var = z.var() average over every entry of the N×D batch, ' +
-    'so all D features share one mean and one variance, and a feature with a large scale still dominates the others after ' +
-    '"normalising". BatchNorm normalises each feature (column) over the batch: mu = z.mean(axis=0), var = z.var(axis=0), ' +
-    'D entries each, and the running statistics keep D entries too.',
+  title: {
+    en: 'one mean and one variance for the whole batch (z.mean() with no axis)',
+    'zh-CN': '整个批量只算了一个均值和一个方差（z.mean() 没指定 axis）',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: mu = z.mean() and var = z.var() average over every entry of the N×D batch, ' +
+      'so all D features share one mean and one variance, and a feature with a large scale still dominates the others after ' +
+      '"normalising". BatchNorm normalises each feature (column) over the batch: mu = z.mean(axis=0), var = z.var(axis=0), ' +
+      'D entries each, and the running statistics keep D entries too.',
+    'zh-CN':
+      '一篇流传很广的教程里的 bug：mu = z.mean() 和 var = z.var() 没指定 axis，是对 N×D 批量的全部元素求的，' +
+      '于是 D 个特征共用一个均值和一个方差，“归一化”之后数值尺度大的特征照样压过其他特征。' +
+      'BatchNorm 是对每个特征（每一列）在批量维度上归一化：mu = z.mean(axis=0)，var = z.var(axis=0)，' +
+      '各有 D 个元素，滑动均值和滑动方差也各有 D 个元素。',
+  },
 };
 
 export const batchnormForward: typeof reference = (x, gamma, beta, state, options) => {
