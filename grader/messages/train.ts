@@ -235,7 +235,7 @@ export const trainText = defineMessages('train', {
     notJson: (where, error) => `${where} 不是保存的模型：它不是 JSON（${error}）`,
     notOurFormat: (where, format) => `${where} 不是本训练器保存的模型（没有 "format": "${format}"）`,
     wrongVersion: (where, version, ours) => `${where} 的版本是 ${version}；本训练器只能读取版本 ${ours}`,
-    noValidConfig: (where) => `${where} 没有有效的 "config"（sizes、activation、batchnorm）`,
+    noValidConfig: (where) => `${where} 没有有效的 "config" 字段（应包含 sizes、activation 和 batchnorm）`,
     damaged: (where, sizes, params, stats, gotParams, gotStats) =>
       `${where} 已损坏：${sizes} 网络有 ${params} 个参数和 ${stats} 个滑动统计量，` +
       `文件中却是 ${gotParams} 个和 ${gotStats} 个`,
