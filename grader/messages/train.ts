@@ -175,7 +175,7 @@ export const trainText = defineMessages('train', {
     softmaxCrossEntropy: 'softmax 交叉熵',
     lrDropFrom: (epoch) => `（从第 ${epoch} 轮起 ÷10）`,
     batchOf: (size) => `批量大小 ${size}`,
-    epochCount: (epochs) => `${epochs} 轮`,
+    epochCount: (epochs) => `共 ${epochs} 轮`,
     seedOf: (seed) => `随机种子 ${seed}`,
 
     evaluating: (file, network) => `评估 ${file}：${network}`,
