@@ -18,6 +18,9 @@ import { join } from 'node:path';
 import { kataBySlug, loadKatas, type Kata } from '../core/manifest.ts';
 import { repoRoot } from '../core/paths.ts';
 import { plain } from '../core/style.ts';
+import { displayWidth, padEndTo } from '../i18n/width.ts';
+import { language, setLanguage } from '../i18n/language.ts';
+import { benchText as m } from '../messages/bench.ts';
 import type { Io } from '../io.ts';
 import type { Terminal } from '../terminal.ts';
 import { warmGrading, watchKata } from './watch.ts';
@@ -71,8 +74,11 @@ async function warmRegrades(runs: number): Promise<number[]> {
     keys: (onKey) => ((press = onKey), () => undefined),
     clear: () => undefined,
     columns: 100,
+    // i18n-exempt: a developer assertion (watch mode asked a question the benchmark cannot answer).
     select: () => Promise.reject(new Error('no prompts in the benchmark')),
+    // i18n-exempt: as above.
     confirm: () => Promise.reject(new Error('no prompts in the benchmark')),
+    // i18n-exempt: as above.
     input: () => Promise.reject(new Error('no prompts in the benchmark')),
   };
   const passedCards = (): number => lines.filter((l) => l.includes(`${real.title}: passed`)).length;
@@ -104,19 +110,32 @@ export async function benchGrading(runs: number): Promise<GradingBench> {
   const baseline = Array.from({ length: runs }, () => timeCommand(process.execPath, ['--import', 'tsx', '-e', '']));
   timeCommand('npm', ['run', '-s', 'grade', '--', 'sigmoid', '--solutions']); // file caches warm, as on a learner's second grade
   const cold = Array.from({ length: runs }, () => timeCommand('npm', ['run', '-s', 'grade', '--', 'sigmoid', '--solutions']));
-  const warm = await warmRegrades(runs);
+  // The warm runs wait for the English scorecard line "<title>: passed" (nobody reads it), so
+  // they grade in English whatever the learner's language; the grading child is told so in its job.
+  const lang = language();
+  setLanguage('en');
+  let warm: number[];
+  try {
+    warm = await warmRegrades(runs);
+  } finally {
+    setLanguage(lang);
+  }
   return { runs, coldSeconds: median(cold), warmSeconds: median(warm), baselineSeconds: median(baseline), cores: cpus().length };
 }
 
 export function renderGradingBench(b: GradingBench, io: Io): string {
   const s = io.style;
-  const verdict = (seconds: number, target: number): string => (seconds <= target ? s.green(`within the target of ${target.toFixed(1)} s`) : s.red(`over the target of ${target.toFixed(1)} s`));
-  const ratio = (seconds: number): string => `${(seconds / b.baselineSeconds).toFixed(1)}× the baseline`;
+  const verdict = (seconds: number, target: number): string =>
+    seconds <= target ? s.green(m.withinTarget(target.toFixed(1))) : s.red(m.overTarget(target.toFixed(1)));
+  const ratio = (seconds: number): string => m.timesBaseline((seconds / b.baselineSeconds).toFixed(1));
+  // The labels padded to one width in display columns (38 in English, as before), so the numbers line up in Chinese too.
+  const labelWidth = Math.max(38, ...[m.cold, m.warm, m.bareStart].map((label) => displayWidth(label) + 2));
+  const row = (label: string, seconds: number): string => `  ${padEndTo(label, labelWidth)}${m.seconds(seconds.toFixed(2))}`;
   return [
-    `Grading speed, median of ${b.runs} runs on ${b.cores} cores (the sigmoid kata, every check):`,
-    `  cold: npm run grade -- sigmoid        ${b.coldSeconds.toFixed(2)} s   ${ratio(b.coldSeconds)}   ${verdict(b.coldSeconds, COLD_TARGET_SECONDS)}`,
-    `  warm: save → scorecard in watch       ${b.warmSeconds.toFixed(2)} s   ${ratio(b.warmSeconds)}   ${verdict(b.warmSeconds, WARM_TARGET_SECONDS)}`,
-    `  baseline: a bare node --import tsx    ${b.baselineSeconds.toFixed(2)} s`,
-    s.dim('Timings vary with the load of the machine: measure on an idle one.'),
+    m.gradingTitle(b.runs, b.cores),
+    `${row(m.cold, b.coldSeconds)}   ${ratio(b.coldSeconds)}   ${verdict(b.coldSeconds, COLD_TARGET_SECONDS)}`,
+    `${row(m.warm, b.warmSeconds)}   ${ratio(b.warmSeconds)}   ${verdict(b.warmSeconds, WARM_TARGET_SECONDS)}`,
+    row(m.bareStart, b.baselineSeconds),
+    s.dim(m.idleMachine),
   ].join('\n');
 }

@@ -4,23 +4,21 @@
  * grade answers (bench-grading.ts).
  */
 import { runBench, type BenchResult } from '../../solutions/train/bench.ts';
+import { displayWidth, padEndTo, padStartTo } from '../i18n/width.ts';
 import type { Io } from '../io.ts';
+import { benchText as m } from '../messages/bench.ts';
 import { parseArgs } from 'node:util';
 
-export const BENCH_USAGE = `Usage: npm run bench [-- options]
-Times one epoch of the default recipe (784-128-128-10, ReLU, softmax cross-entropy, Adam lr 1e-3,
-batch 32, all 60,000 training images) with the reference trainer, side by side with a
-straightforward TypeScript baseline and, when python3 has numpy, the same epoch in NumPy float64.
+/** The usage in the current language. */
+export function benchUsage(): string {
+  return m.usage;
+}
 
-  --json                  print the numbers as JSON (epochSeconds, samplesPerSecond, gflopsPerSecond,
-                          baselineEpochSeconds, testAccuracy, numpyEpochSeconds when measured)
-  --baseline-images N     images the baseline trains on before its time is scaled up (default 3200)
-  --no-numpy              skip the NumPy epoch (it runs with one BLAS thread, like the trainer,
-                          unless OPENBLAS_NUM_THREADS says otherwise)
-  --grading               instead: how fast a grade answers, cold (npm run grade -- sigmoid) and
-                          warm (save → scorecard in watch mode), against a bare tsx start
-  --runs N                with --grading: the median of N runs (default 5)
-  -h, --help              this text`;
+/**
+ * The usage in the language set when this module was first loaded: main.ts loads it after
+ * choosing the language. Code that may change the language later calls benchUsage().
+ */
+export const BENCH_USAGE = benchUsage();
 
 interface BenchOptions {
   json: boolean;
@@ -51,7 +49,7 @@ const BENCHMARKS = {
 function wholeNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} must be a whole number ≥ 1, got "${text}"`);
+  if (!(Number.isInteger(value) && value >= 1)) throw new Error(m.mustBeWholeAtLeastOne(name, text));
   return value;
 }
 
@@ -72,7 +70,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     },
   );
   if (values.help) {
-    io.out(BENCH_USAGE);
+    io.out(benchUsage());
     return 0;
   }
   const options = {
@@ -97,43 +95,41 @@ export function epochJson(result: BenchResult): Record<string, number | string> 
 export function epochTable(result: BenchResult, style: Io['style']): string {
   const images = result.trainImages;
   const rows: { name: string; seconds: number; note?: string }[] = [
-    { name: 'reference trainer (TypeScript)', seconds: result.epochSeconds, note: `matrix products: ${result.kernels} kernels` },
+    { name: m.referenceTrainer, seconds: result.epochSeconds, note: m.kernelsNote(result.kernels) },
     {
-      name: 'straightforward baseline',
+      name: m.baseline,
       seconds: result.baselineEpochSeconds,
-      note: `measured on ${result.baselineImages.toLocaleString('en-US')} images in ${result.baselineSeconds.toFixed(1)} s, scaled up`,
+      note: m.baselineNote(result.baselineImages.toLocaleString('en-US'), result.baselineSeconds.toFixed(1)),
     },
   ];
   const { numpy } = result;
   if (!('skipped' in numpy)) {
-    const note = `BLAS threads: ${numpy.blasThreads}; test accuracy ${percent(numpy.testAccuracy)}`;
-    rows.push({ name: `NumPy ${numpy.version} float64`, seconds: numpy.epochSeconds, note });
+    rows.push({ name: m.numpyRun(numpy.version), seconds: numpy.epochSeconds, note: m.numpyNote(numpy.blasThreads, percent(numpy.testAccuracy)) });
   }
-  const nameWidth = Math.max(...rows.map((r) => r.name.length));
-  const header = `  ${''.padEnd(nameWidth)}  ${'s/epoch'.padStart(8)}  ${'samples/s'.padStart(10)}  ${'GFLOP/s'.padStart(8)}  ${'time ÷ reference'.padStart(16)}`;
+  // Columns measured in display columns: a Chinese heading or name is twice as wide as its length.
+  const nameWidth = Math.max(...rows.map((r) => displayWidth(r.name)));
+  const headings = [m.secondsPerEpoch, m.samplesPerSecond, m.gflops, m.timeRatio];
+  const widths = [8, 10, 8, 16].map((w, i) => Math.max(w, displayWidth(headings[i])));
+  const header = `  ${' '.repeat(nameWidth)}  ${headings.map((h, i) => padStartTo(h, widths[i])).join('  ')}`;
   const lines = [
     '',
-    style.bold(`One epoch of the default recipe (784-128-128-10, ReLU, softmax, Adam, batch 32) on ${images.toLocaleString('en-US')} images:`),
+    style.bold(m.tableTitle(images.toLocaleString('en-US'))),
     style.dim(header),
     ...rows.map((r) => {
       const ratio = r.seconds / result.epochSeconds;
       const cells = [
-        r.name.padEnd(nameWidth),
-        r.seconds.toFixed(2).padStart(8),
-        Math.round(images / r.seconds).toLocaleString('en-US').padStart(10),
-        (result.epochGflop / r.seconds).toFixed(1).padStart(8),
-        `${ratio.toFixed(2)}×`.padStart(16),
+        padEndTo(r.name, nameWidth),
+        padStartTo(r.seconds.toFixed(2), widths[0]),
+        padStartTo(Math.round(images / r.seconds).toLocaleString('en-US'), widths[1]),
+        padStartTo((result.epochGflop / r.seconds).toFixed(1), widths[2]),
+        padStartTo(`${ratio.toFixed(2)}×`, widths[3]),
       ];
-      return `  ${cells.join('  ')}${r.note ? style.dim(`  (${r.note})`) : ''}`;
+      return `  ${cells.join('  ')}${r.note ? style.dim(m.rowNote(r.note)) : ''}`;
     }),
   ];
-  if ('skipped' in numpy) lines.push(style.dim(`  NumPy: skipped, ${numpy.skipped}`));
-  lines.push(`  test accuracy after that one epoch: ${percent(result.testAccuracy)}`);
-  lines.push(
-    style.dim(
-      `  GFLOP/s: the ${result.epochGflop.toFixed(1)} GFLOP of an epoch's matrix products counted densely (forward, dW, and dx but the first layer's), per second.`,
-    ),
-  );
+  if ('skipped' in numpy) lines.push(style.dim(m.numpySkipped(numpy.skipped)));
+  lines.push(m.testAccuracy(percent(result.testAccuracy)));
+  lines.push(style.dim(m.gflopsNote(result.epochGflop.toFixed(1))));
   return lines.join('\n');
 }
 

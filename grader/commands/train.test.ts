@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { setLanguage } from '../i18n/language.ts';
 import { main } from '../main.ts';
 import { fakeIo } from '../../test/fake-io.ts';
 import { DEFAULT_CONFIG } from '../../solutions/train/config.ts';
@@ -82,6 +83,21 @@ describe('a run', () => {
       expect(io.stdout()).toContain('--use katas');
       expect(io.stdout()).toContain('The default recipe');
       expect(io.stdout()).not.toMatch(/seed's|thread/);
+    }
+  });
+});
+
+describe('in Chinese', () => {
+  test('the usage and an option error are Chinese, with the option names as they are', async () => {
+    setLanguage('zh-CN');
+    try {
+      const io = fakeIo();
+      expect(await trainCommand(['--help'], io, null)).toBe(0);
+      expect(io.stdout()).toMatch(/^用法：npm run train \[-- 选项\]/);
+      expect(io.stdout()).toContain('--use katas             用你自己在各题中写的代码搭建网络');
+      expect(() => parseTrainArgs(['--epochs', 'ten'])).toThrow('--epochs 必须是数字，收到的是“ten”');
+    } finally {
+      setLanguage('en');
     }
   });
 });

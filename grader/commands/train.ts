@@ -21,29 +21,30 @@ import { defaultLocation, loadParts, PartsError, type Source } from '../../solut
 import { evaluate, train, type BatchProgress } from '../../solutions/train/trainer.ts';
 import { confusionTable, epochLine, lossCurve, misclassified, progressLine } from '../core/train-view.ts';
 import type { Io } from '../io.ts';
+import { trainText as m } from '../messages/train.ts';
 import { parseArgs } from 'node:util';
 
-export const TRAIN_USAGE = `Usage: npm run train [-- options]
-Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
-accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
-cross-entropy, Adam lr 1e-3, batch 32, ${DEFAULT_CONFIG.epochs} epochs, with the learning rate divided by 10
-from epoch ${DEFAULT_CONFIG.lrDropEpoch} on.
+/** The usage in the current language. */
+export function trainUsage(): string {
+  return m.usage(
+    DEFAULT_CONFIG.epochs,
+    DEFAULT_CONFIG.lrDropEpoch,
+    DEFAULT_CONFIG.batchSize,
+    OPTIMIZERS.map((o) => `${o} ${DEFAULT_LR[o]}`).join(m.listSeparator),
+    ACTIVATIONS.join(m.orSeparator),
+    DEFAULT_CONFIG.activation,
+    OPTIMIZERS.join(m.listSeparator),
+    DEFAULT_CONFIG.optimizer,
+    DEFAULT_CONFIG.momentum,
+    DEFAULT_CONFIG.seed,
+  );
+}
 
-  --epochs N              passes over the training images (default ${DEFAULT_CONFIG.epochs})
-  --batch-size N          images per step (default ${DEFAULT_CONFIG.batchSize})
-  --lr X                  learning rate (default ${OPTIMIZERS.map((o) => `${o} ${DEFAULT_LR[o]}`).join(', ')})
-  --lr-drop-at N          divide the learning rate by 10 from epoch N on (default ${DEFAULT_CONFIG.lrDropEpoch}; 0: never)
-  --hidden 128,128        hidden layer widths, comma-separated ("" for none)
-  --activation A          ${ACTIVATIONS.join(' or ')} for the hidden layers (default ${DEFAULT_CONFIG.activation})
-  --batchnorm             BatchNorm before each hidden activation
-  --optimizer O           ${OPTIMIZERS.join(', ')} (default ${DEFAULT_CONFIG.optimizer}; sgd is momentum 0)
-  --momentum X            μ for --optimizer momentum (default ${DEFAULT_CONFIG.momentum})
-  --seed N                fixes the initial weights and the shuffling (default ${DEFAULT_CONFIG.seed})
-  --limit N               train on the first N training images only, for a quick try
-  --use katas             build the network from your own kata files instead of the reference
-  --save FILE             save the trained model, e.g. models/mnist.json
-  --load FILE             evaluate a saved model instead of training
-  -h, --help              this text`;
+/**
+ * The usage in the language set when this module was first loaded: main.ts loads it after
+ * choosing the language. Code that may change the language later calls trainUsage().
+ */
+export const TRAIN_USAGE = trainUsage();
 
 /** A terminal that can redraw a line in place; commands given one only when stdout is a TTY. */
 export interface LiveLine {
@@ -54,13 +55,13 @@ export interface LiveLine {
 function number(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`--${name} must be a number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(m.mustBeNumber(name, text));
   return value;
 }
 
 function oneOf<T extends string>(name: string, text: string | undefined, allowed: readonly T[], fallback: T): T {
   if (text === undefined) return fallback;
-  if (!allowed.includes(text as T)) throw new Error(`--${name} must be one of ${allowed.join(', ')}, got "${text}"`);
+  if (!allowed.includes(text as T)) throw new Error(m.mustBeOneOfQuoted(name, allowed.join(m.listSeparator), text));
   return text as T;
 }
 
@@ -119,7 +120,7 @@ export function parseTrainArgs(argv: string[]): {
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error(`--limit must be a whole number ≥ 1, got ${values.limit}`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error(m.mustBeWholeAtLeast('limit', 1, String(values.limit)));
   return { config, source, save: values.save, load: values.load, limit, help: values.help };
 }
 
@@ -134,7 +135,7 @@ function liveLineFor(io: Io): LiveLine | null {
 export async function trainCommand(argv: string[], io: Io, live: LiveLine | null = liveLineFor(io)): Promise<number> {
   const options = parseTrainArgs(argv);
   if (options.help) {
-    io.out(TRAIN_USAGE);
+    io.out(trainUsage());
     return 0;
   }
   const { style } = io;
@@ -145,22 +146,22 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
   if (options.load !== undefined) {
     const { model, notes } = loadModel(options.load);
     const parts = await loadParts({ ...model.config, optimizer: 'adam' }, defaultLocation(options.source), 'forward');
-    io.out(`Evaluating ${options.load}: ${model.config.sizes.join('-')} ${model.config.activation}${model.config.batchnorm ? ' + batchnorm' : ''}`);
-    const described = Object.entries(notes).map(([k, v]) => `${k} ${v}`).join(', ');
-    if (described) io.out(style.dim(`(saved with ${described})`));
+    io.out(m.evaluating(options.load, `${model.config.sizes.join('-')} ${model.config.activation}${model.config.batchnorm ? ' + batchnorm' : ''}`));
+    const described = Object.entries(notes).map(([k, v]) => `${k} ${v}`).join(m.configSeparator);
+    if (described) io.out(style.dim(m.savedWith(described)));
     const evaluation = evaluate(parts, model, test);
-    io.out(`\n${style.bold(`Test accuracy: ${(100 * evaluation.accuracy).toFixed(2)}%`)} (${Math.round(evaluation.accuracy * test.count)} of ${test.count} test images)`);
+    io.out(`\n${style.bold(m.testAccuracy(`${(100 * evaluation.accuracy).toFixed(2)}%`))}${m.rightOfTest(Math.round(evaluation.accuracy * test.count), test.count)}`);
     io.out(`\n${confusionTable(evaluation, style)}`);
-    io.out(`\nSome misclassified test digits (true → predicted):\n${misclassified(test, evaluation, style, 8, width)}`);
+    io.out(`\n${m.misclassifiedTitle}\n${misclassified(test, evaluation, style, 8, width)}`);
     return 0;
   }
 
   const { config, source } = options;
   const trainSet = options.limit === undefined ? data.train : firstImages(data.train, options.limit);
   const location = defaultLocation(source);
-  io.out(style.bold(`Training ${describeConfig(config)}`));
-  const what = source === 'katas' ? 'your kata files' : 'the reference solutions';
-  io.out(style.dim(`with ${what}, ${trainSet.count.toLocaleString('en-US')} training and ${test.count.toLocaleString('en-US')} test images`));
+  io.out(style.bold(m.training(describeConfig(config))));
+  const what = source === 'katas' ? m.yourKataFiles : m.theReferenceSolutions;
+  io.out(style.dim(m.withData(what, trainSet.count.toLocaleString('en-US'), test.count.toLocaleString('en-US'))));
 
   const epochSeconds: number[] = [];
   let lastDraw = 0;
@@ -203,20 +204,17 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
   const evaluation = result.evaluation ?? evaluate(result.parts, result.model, test);
   const accuracy = `${(100 * evaluation.accuracy).toFixed(2)}%`;
   io.out(
-    `\n${style.bold(`Test accuracy: ${accuracy}`)} (${Math.round(evaluation.accuracy * test.count)} of ${test.count} test images) ` +
-      `after ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, ${result.trainSeconds.toFixed(1)} s of training`,
+    `\n${style.bold(m.testAccuracy(accuracy))}${m.rightOfTest(Math.round(evaluation.accuracy * test.count), test.count)}` +
+      m.afterTraining(config.epochs, result.trainSeconds.toFixed(1)),
   );
   if (!result.schedulable && config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs) {
     io.out(
-      style.yellow(
-        `Your ${config.optimizer === 'adam' ? 'Adam' : 'SGDMomentum'} has no public lr field, so the learning rate stayed at ${config.lr} ` +
-          `instead of dropping to ${config.lr / 10} from epoch ${config.lrDropEpoch} (the kata's contract: a public, writable lr).`,
-      ),
+      style.yellow(m.lrNotScheduled(config.optimizer === 'adam' ? 'Adam' : 'SGDMomentum', String(config.lr), String(config.lr / 10), config.lrDropEpoch)),
     );
   }
-  io.out(`\nConfusion matrix (rows: true digit, columns: predicted):\n${confusionTable(evaluation, style)}`);
-  io.out(`\nTraining loss per batch:\n${lossCurve(result.batchLosses, style, Math.min(60, width - 12), 10, Math.ceil(trainSet.count / config.batchSize))}`);
-  io.out(`\nSome misclassified test digits (true → predicted):\n${misclassified(test, evaluation, style, 8, width)}`);
+  io.out(`\n${m.confusionTitle}\n${confusionTable(evaluation, style)}`);
+  io.out(`\n${m.lossTitle}\n${lossCurve(result.batchLosses, style, Math.min(60, width - 12), 10, Math.ceil(trainSet.count / config.batchSize))}`);
+  io.out(`\n${m.misclassifiedTitle}\n${misclassified(test, evaluation, style, 8, width)}`);
   if (options.save !== undefined) {
     saveModel(options.save, result.model, {
       testAccuracy: Number(evaluation.accuracy.toFixed(4)),
@@ -227,9 +225,9 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
       seed: config.seed,
       trainedWith: source,
     });
-    io.out(`\nSaved the model to ${options.save}; evaluate it again with npm run train -- --load ${options.save}`);
+    io.out(`\n${m.savedModel(options.save)}`);
   } else {
-    io.out(style.dim(`\nKeep a model with --save models/mnist.json; see every option: npm run train -- --help`));
+    io.out(style.dim(`\n${m.keepHint}`));
   }
   return 0;
 }

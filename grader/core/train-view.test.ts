@@ -1,5 +1,7 @@
 /** What the trainer draws in the terminal: exact where a person reads numbers, shapes elsewhere. */
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setLanguage } from '../i18n/language.ts';
+import { displayWidth } from '../i18n/width.ts';
 import { plain } from './style.ts';
 import { IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import { clock, confusionTable, digitLines, epochLine, lossCurve, misclassified, progressLine } from './train-view.ts';
@@ -57,5 +59,53 @@ describe('results', () => {
     expect(text).toContain('#0');
     expect(text).toContain('1 → 7');
     expect(misclassified(set, { accuracy: 1, count: 1, predicted: Uint8Array.of(1), confusion }, plain)).toBe('No test digit was misclassified.');
+  });
+});
+
+describe('in Chinese', () => {
+  beforeAll(() => setLanguage('zh-CN'));
+  afterAll(() => setLanguage('en'));
+
+  /** The display column where `label` starts in `line` (a CJK character is two columns). */
+  const columnOf = (line: string, label: string): number => displayWidth(line.slice(0, line.indexOf(label)));
+
+  test('the epoch table is Chinese, and its columns line up from epoch 1 to 10', () => {
+    const lines = Array.from({ length: 10 }, (_, i) =>
+      epochLine({ epoch: i + 1, loss: 0.3 / (i + 1), accuracy: 0.9 + i / 200, seconds: 2.04, samplesPerSecond: 29412, testAccuracy: 0.95 + i / 400 }, 10, plain),
+    );
+    expect(lines[8]).toBe('第  9/10 轮  ━━━━━━━━━━━━━━━━━━━━━━━━  损失 0.0333  准确率 94.00%  测试集 97.00%  2.0 秒  29,412 样本/秒');
+    for (const line of lines) expect(line).not.toMatch(/[A-Za-z]/);
+    for (const label of ['━', '损失', '准确率', '测试集', '秒', '样本/秒']) {
+      expect(new Set(lines.map((line) => columnOf(line, label))).size, label).toBe(1);
+    }
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+  });
+
+  test('a running epoch says its progress and the time left in Chinese', () => {
+    const progress = { epoch: 2, epochs: 3, batch: 500, batches: 1875, loss: 0.12345, accuracy: 0.9612, seconds: 1, samples: 16000 };
+    expect(progressLine(progress, plain, [4], 10)).toBe('第 2/3 轮  ━━━          500/1875  损失 0.1235  准确率 96.12%  16,000 样本/秒  剩余 0:03（全程 0:07）');
+    expect(progressLine({ ...progress, epoch: 3 }, plain, [4], 10)).toMatch(/  剩余 0:03$/);
+  });
+
+  test('the confusion matrix: Chinese headings over aligned columns', () => {
+    const confusion = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 900 : j === (i + 1) % 10 ? 100 : 0)));
+    const lines = confusionTable({ accuracy: 0.9, count: 10000, predicted: new Uint8Array(0), confusion }, plain).split('\n');
+    expect(lines[0].trim()).toBe('预测');
+    expect(lines[1]).toMatch(/^ {2}真实 {2}/);
+    expect(lines[1]).toMatch(/准确率$/);
+    // The header and every row are as wide, so the digits and the accuracies sit under their headings.
+    expect(new Set(lines.slice(1).map(displayWidth)).size).toBe(1);
+    const columnEnd = (line: string, text: string): number => displayWidth(line.slice(0, line.lastIndexOf(text) + text.length));
+    for (const row of lines.slice(2)) expect(columnEnd(row, '90.0')).toBe(columnEnd(lines[1], '准确率'));
+    for (const digit of ['0', '5', '9']) expect(columnEnd(lines[2 + Number(digit)], '900')).toBe(columnEnd(lines[1], ` ${digit}`));
+  });
+
+  test('the loss curve and the misclassified digits are captioned in Chinese', () => {
+    const losses = Array.from({ length: 600 }, (_, i) => 2.3 * Math.exp(-i / 100));
+    expect(lossCurve(losses, plain, 30, 8, 300).split('\n')[9]).toContain('共 600 个批量（2 轮），对数坐标');
+    expect(lossCurve([Number.NaN], plain)).toBe('损失曲线：没有可绘制的有限损失值');
+    const set: MnistSet = { count: 1, images: new Uint8Array(IMAGE_SIZE), labels: Uint8Array.of(1) };
+    const evaluation: Evaluation = { accuracy: 1, count: 1, predicted: Uint8Array.of(1), confusion: [] };
+    expect(misclassified(set, evaluation, plain)).toBe('测试集中没有分错的数字。');
   });
 });

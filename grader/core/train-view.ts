@@ -5,6 +5,8 @@
  */
 import { IMAGE_COLS, IMAGE_ROWS, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import type { BatchProgress, EpochSummary, Evaluation } from '../../solutions/train/trainer.ts';
+import { displayWidth, padEndTo, padStartTo } from '../i18n/width.ts';
+import { trainText as m } from '../messages/train.ts';
 import type { Style } from './style.ts';
 
 const percent = (x: number, digits = 2): string => `${(100 * x).toFixed(digits)}%`;
@@ -19,7 +21,7 @@ export function clock(seconds: number): string {
 }
 
 function epochLabel(epoch: number, epochs: number): string {
-  return `Epoch ${String(epoch).padStart(String(epochs).length)}/${epochs}`;
+  return m.epochLabel(String(epoch).padStart(String(epochs).length), epochs);
 }
 
 function bar(fraction: number, width: number): string {
@@ -36,14 +38,14 @@ export function progressLine(p: BatchProgress, style: Style, previousEpochSecond
   const epochLeft = perBatch * (p.batches - p.batch);
   const epochEstimate = previousEpochSeconds.length > 0 ? previousEpochSeconds[previousEpochSeconds.length - 1] : perBatch * p.batches;
   const runLeft = epochLeft + (p.epochs - p.epoch) * epochEstimate;
-  const left = p.epoch < p.epochs ? `${clock(epochLeft)} left (run ${clock(runLeft)})` : `${clock(epochLeft)} left`;
+  const left = p.epoch < p.epochs ? m.leftInEpochAndRun(clock(epochLeft), clock(runLeft)) : m.leftInEpoch(clock(epochLeft));
   return [
     epochLabel(p.epoch, p.epochs),
     style.cyan(bar(p.batch / p.batches, barWidth)),
     `${String(p.batch).padStart(String(p.batches).length)}/${p.batches}`,
-    `loss ${p.loss.toFixed(4)}`,
-    `acc ${percent(p.accuracy)}`,
-    `${grouped(p.samples / Math.max(1e-9, p.seconds))} samples/s`,
+    m.loss(p.loss.toFixed(4)),
+    m.acc(percent(p.accuracy)),
+    m.samplesPerSecond(grouped(p.samples / Math.max(1e-9, p.seconds))),
     style.dim(left),
   ].join('  ');
 }
@@ -53,11 +55,11 @@ export function epochLine(s: EpochSummary, epochs: number, style: Style, barWidt
   const parts = [
     epochLabel(s.epoch, epochs),
     style.green(bar(1, barWidth)),
-    `loss ${s.loss.toFixed(4)}`,
-    `acc ${percent(s.accuracy)}`,
+    m.loss(s.loss.toFixed(4)),
+    m.acc(percent(s.accuracy)),
   ];
-  if (s.testAccuracy !== undefined) parts.push(style.bold(`test ${percent(s.testAccuracy)}`));
-  parts.push(`${s.seconds.toFixed(1)} s`, `${grouped(s.samplesPerSecond)} samples/s`);
+  if (s.testAccuracy !== undefined) parts.push(style.bold(m.test(percent(s.testAccuracy))));
+  parts.push(m.seconds(s.seconds.toFixed(1)), m.samplesPerSecond(grouped(s.samplesPerSecond)));
   return parts.join('  ');
 }
 
@@ -69,12 +71,16 @@ export function confusionTable(evaluation: Evaluation, style: Style): string {
   const { confusion } = evaluation;
   const k = confusion.length;
   const width = Math.max(5, ...confusion.flat().map((n) => String(n).length + 2));
-  const cell = (text: string): string => text.padStart(width);
+  const cell = (text: string): string => padStartTo(text, width);
+  // The accuracy column is as wide as its heading ("acc", "准确率") needs, with a space before it.
+  const accWidth = Math.max(width, displayWidth(m.accColumn) + 1);
+  const accCell = (text: string): string => padStartTo(text, accWidth);
   const mistakes = confusion.flatMap((row, i) => row.filter((_, j) => j !== i)).sort((a, b) => b - a);
   const worst = mistakes[Math.min(4, mistakes.length - 1)] ?? 0;
+  const digits = Array.from({ length: k }, (_, j) => cell(String(j))).join('');
   const lines = [
-    `${' '.repeat(8)}${style.dim('predicted')}`,
-    `${'true'.padEnd(6)}${Array.from({ length: k }, (_, j) => cell(String(j))).join('')}${cell('acc')}`.replace(/^/, '  '),
+    `${' '.repeat(8)}${style.dim(m.predicted)}`,
+    `  ${padEndTo(m.trueDigit, 6)}${digits}${accCell(m.accColumn)}`,
   ];
   confusion.forEach((row, i) => {
     const total = row.reduce((a, b) => a + b, 0);
@@ -85,7 +91,7 @@ export function confusionTable(evaluation: Evaluation, style: Style): string {
       return n >= worst && worst > 0 ? style.red(text) : text;
     });
     const accuracy = total === 0 ? '' : `${((100 * row[i]) / total).toFixed(1)}`;
-    lines.push(`  ${String(i).padEnd(6)}${cells.join('')}${cell(accuracy)}`);
+    lines.push(`  ${String(i).padEnd(6)}${cells.join('')}${accCell(accuracy)}`);
   });
   return lines.join('\n');
 }
@@ -105,7 +111,7 @@ export function lossCurve(losses: readonly number[], style: Style, width = 60, h
     points.push(sum / Math.max(1, to - from));
   }
   const finite = points.filter((p) => Number.isFinite(p) && p > 0);
-  if (finite.length === 0) return 'loss curve: no finite loss to draw';
+  if (finite.length === 0) return m.noFiniteLoss;
   const [low, high] = [Math.min(...finite), Math.max(...finite)];
   const logScale = high / low > 10;
   const f = (v: number): number => (logScale ? Math.log10(v) : v);
@@ -130,8 +136,8 @@ export function lossCurve(losses: readonly number[], style: Style, width = 60, h
     return `${style.dim(axis)} ┤${style.cyan(cells.join(''))}`;
   });
   lines.push(`${' '.repeat(9)}└${'─'.repeat(columns)}`);
-  const epochs = batchesPerEpoch > 0 ? ` (${(losses.length / batchesPerEpoch).toFixed(losses.length % batchesPerEpoch === 0 ? 0 : 1)} epochs)` : '';
-  lines.push(`${' '.repeat(10)}${style.dim(`${grouped(losses.length)} batches${epochs}${logScale ? ', log scale' : ''}`)}`);
+  const epochs = batchesPerEpoch > 0 ? m.epochsDrawn((losses.length / batchesPerEpoch).toFixed(losses.length % batchesPerEpoch === 0 ? 0 : 1)) : '';
+  lines.push(`${' '.repeat(10)}${style.dim(`${m.batchesDrawn(grouped(losses.length))}${epochs}${logScale ? m.logScale : ''}`)}`);
   return lines.join('\n');
 }
 
@@ -159,7 +165,7 @@ export function digitLines(set: MnistSet, index: number): string[] {
 export function misclassified(set: MnistSet, evaluation: Evaluation, style: Style, count = 8, width = 80): string {
   const wrong: number[] = [];
   for (let i = 0; i < set.count && wrong.length < count; i++) if (evaluation.predicted[i] !== set.labels[i]) wrong.push(i);
-  if (wrong.length === 0) return 'No test digit was misclassified.';
+  if (wrong.length === 0) return m.noneMisclassified;
   const cellWidth = IMAGE_COLS / 2 + 4;
   const perRow = Math.max(1, Math.floor(width / cellWidth));
   const blocks: string[] = [];

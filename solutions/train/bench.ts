@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchText as m } from '../../grader/messages/bench.ts';
 import { activeKernels, type KernelName } from '../../katas/lib/kernels.ts';
 import { loadMnist, mnistDataDir } from '../../katas/lib/mnist.ts';
 import { baselineEpoch } from './baseline.ts';
@@ -71,7 +72,7 @@ export function epochFlops(sizes: readonly number[], images: number): number {
 export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
   const { train, test } = loadMnist();
   const config: TrainConfig = { ...DEFAULT_CONFIG, epochs: 1 };
-  options.onStatus?.(`Reference trainer: one epoch of ${train.count.toLocaleString('en-US')} images…`);
+  options.onStatus?.(m.statusReference(train.count.toLocaleString('en-US')));
   const session = await TrainingSession.open(config, { train, test }, defaultLocation('reference'));
   // Let the JIT compile the hot loops first (NumPy needs no warm-up), then start the run afresh:
   // the measured epoch is exactly a first epoch of the default recipe.
@@ -82,12 +83,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const epochGflop = epochFlops(config.sizes, train.count) / 1e9;
 
   const baselineImages = Math.min(options.baselineImages ?? 3200, train.count);
-  options.onStatus?.(`Baseline (textbook triple loops): ${baselineImages.toLocaleString('en-US')} images, scaled up to ${train.count.toLocaleString('en-US')}…`);
+  options.onStatus?.(m.statusBaseline(baselineImages.toLocaleString('en-US'), train.count.toLocaleString('en-US')));
   const baseline = baselineEpoch(train, baselineImages);
 
-  let numpy: NumpyResult = { skipped: 'not asked for (--no-numpy)' };
+  let numpy: NumpyResult = { skipped: m.numpyNotAsked };
   if (options.numpy ?? true) {
-    options.onStatus?.('NumPy float64 (scripts/numpy-epoch.py), if python3 has numpy…');
+    options.onStatus?.(m.statusNumpy);
     numpy = runNumpyEpoch();
   }
   return {
@@ -118,10 +119,10 @@ export function runNumpyEpoch(python = 'python3'): NumpyResult {
   const run = spawnSync(python, [NUMPY_SCRIPT, mnistDataDir()], { encoding: 'utf8', timeout: NUMPY_TIMEOUT_MS, env });
   if (run.error) {
     const missing = (run.error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { skipped: missing ? `no ${python} on this machine` : `${python} failed: ${run.error.message}` };
+    return { skipped: missing ? m.noPython(python) : m.failed(python, run.error.message) };
   }
-  if (run.status === 3) return { skipped: `${python} has no numpy` };
-  if (run.status !== 0) return { skipped: `${NUMPY_SCRIPT} failed: ${run.stderr.trim().split('\n').pop() ?? `exit code ${run.status}`}` };
+  if (run.status === 3) return { skipped: m.noNumpy(python) };
+  if (run.status !== 0) return { skipped: m.failed(NUMPY_SCRIPT, run.stderr.trim().split('\n').pop() ?? m.exitCode(String(run.status))) };
   const result = JSON.parse(run.stdout) as { epochSeconds: number; testAccuracy: number; numpy: string; threads: string };
   return { epochSeconds: result.epochSeconds, testAccuracy: result.testAccuracy, version: result.numpy, blasThreads: result.threads };
 }

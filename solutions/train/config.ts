@@ -2,6 +2,7 @@
  * What a training run is: the network, the optimizer and the schedule, with the classic Keras
  * MNIST recipe as the default (784-128-128-10, ReLU, softmax cross-entropy, Adam lr 1e-3, batch 32).
  */
+import { trainText as m } from '../../grader/messages/train.ts';
 import { CLASS_COUNT, IMAGE_SIZE } from '../../katas/lib/mnist.ts';
 
 export type Activation = 'relu' | 'sigmoid';
@@ -57,31 +58,27 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
 /** The learning rate each optimizer starts from when none is given (Adam's is PyTorch's default). */
 export const DEFAULT_LR: Readonly<Record<OptimizerName, number>> = { sgd: 0.1, momentum: 0.01, adam: 1e-3 };
 
-/** Throws an Error naming the option when a value cannot work. */
+/** Throws an Error naming the option when a value cannot work (in the learner's language). */
 export function checkConfig(config: TrainConfig): TrainConfig {
   const positiveInteger = (name: string, value: number): void => {
-    if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} must be a whole number ≥ 1, got ${value}`);
+    if (!(Number.isInteger(value) && value >= 1)) throw new Error(m.mustBeWholeAtLeast(name, 1, String(value)));
   };
   positiveInteger('epochs', config.epochs);
   positiveInteger('batch-size', config.batchSize);
-  if (!(Number.isInteger(config.lrDropEpoch) && config.lrDropEpoch >= 0)) {
-    throw new Error(`--lr-drop-at must be a whole number ≥ 0 (0: never), got ${config.lrDropEpoch}`);
-  }
-  if (!Number.isInteger(config.seed)) throw new Error(`--seed must be a whole number, got ${config.seed}`);
-  if (!(config.lr > 0 && Number.isFinite(config.lr))) throw new Error(`--lr must be a number > 0, got ${config.lr}`);
-  if (!(config.momentum >= 0 && config.momentum < 1)) throw new Error(`--momentum must be in [0, 1), got ${config.momentum}`);
+  if (!(Number.isInteger(config.lrDropEpoch) && config.lrDropEpoch >= 0)) throw new Error(m.lrDropMustBeWhole(config.lrDropEpoch));
+  if (!Number.isInteger(config.seed)) throw new Error(m.seedMustBeWhole(config.seed));
+  if (!(config.lr > 0 && Number.isFinite(config.lr))) throw new Error(m.lrMustBePositive(config.lr));
+  if (!(config.momentum >= 0 && config.momentum < 1)) throw new Error(m.momentumRange(config.momentum));
   if (!ACTIVATIONS.includes(config.activation)) {
-    throw new Error(`--activation must be one of ${ACTIVATIONS.join(', ')}, got ${config.activation}`);
+    throw new Error(m.mustBeOneOf('activation', ACTIVATIONS.join(m.listSeparator), config.activation));
   }
   if (!OPTIMIZERS.includes(config.optimizer)) {
-    throw new Error(`--optimizer must be one of ${OPTIMIZERS.join(', ')}, got ${config.optimizer}`);
+    throw new Error(m.mustBeOneOf('optimizer', OPTIMIZERS.join(m.listSeparator), config.optimizer));
   }
   if (config.sizes.length < 2 || config.sizes.some((s) => !(Number.isInteger(s) && s >= 1))) {
-    throw new Error(`the layer sizes must be whole numbers ≥ 1, got ${config.sizes.join('-')}`);
+    throw new Error(m.layerSizes(config.sizes.join('-')));
   }
-  if (config.batchnorm && config.batchSize < 2) {
-    throw new Error('--batchnorm needs --batch-size ≥ 2 (one example has no batch variance)');
-  }
+  if (config.batchnorm && config.batchSize < 2) throw new Error(m.batchnormNeedsBatch);
   return config;
 }
 
@@ -90,17 +87,17 @@ export function learningRateAt(config: Pick<TrainConfig, 'lr' | 'lrDropEpoch'>, 
   return config.lrDropEpoch > 0 && epoch >= config.lrDropEpoch ? config.lr / 10 : config.lr;
 }
 
-/** "784-128-128-10 relu" and so on: one line that says what is being trained. */
+/** "784-128-128-10 relu" and so on: one line that says what is being trained (in the learner's language). */
 export function describeConfig(config: TrainConfig): string {
   const parts = [
     config.sizes.join('-'),
     config.activation + (config.batchnorm ? ' + batchnorm' : ''),
-    'softmax cross-entropy',
+    m.softmaxCrossEntropy,
     (config.optimizer === 'momentum' ? `momentum ${config.momentum} lr ${config.lr}` : `${config.optimizer} lr ${config.lr}`) +
-      (config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs ? ` (÷10 from epoch ${config.lrDropEpoch})` : ''),
-    `batch ${config.batchSize}`,
-    `${config.epochs} epoch${config.epochs === 1 ? '' : 's'}`,
-    `seed ${config.seed}`,
+      (config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs ? m.lrDropFrom(config.lrDropEpoch) : ''),
+    m.batchOf(config.batchSize),
+    m.epochCount(config.epochs),
+    m.seedOf(config.seed),
   ];
-  return parts.join(', ');
+  return parts.join(m.configSeparator);
 }

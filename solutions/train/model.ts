@@ -10,6 +10,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { matrix, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import { normal, type Rng } from '../../katas/lib/random.ts';
+import { trainText as m } from '../../grader/messages/train.ts';
 import { ACTIVATIONS, type NetworkConfig } from './config.ts';
 
 export interface DenseParams {
@@ -79,6 +80,7 @@ export function createModel(
   stats: Float64Array = new Float64Array(statsCount(config)),
 ): Model {
   if (buffer.length !== parameterCount(config)) {
+    // i18n-exempt: a developer assertion; deserializeModel checks a file's counts first.
     throw new Error(`createModel: ${config.sizes.join('-')} has ${parameterCount(config)} parameters, the buffer holds ${buffer.length}`);
   }
   const params: Param[] = [];
@@ -177,27 +179,24 @@ export function serializeModel(model: Model, notes: ModelNotes = {}): string {
 }
 
 /** Reads what serializeModel wrote; throws an Error that says what is wrong with the text. */
-export function deserializeModel(text: string, where = 'the model file'): { model: Model; notes: ModelNotes } {
+export function deserializeModel(text: string, where = m.theModelFile): { model: Model; notes: ModelNotes } {
   let file: Partial<ModelFile>;
   try {
     file = JSON.parse(text) as Partial<ModelFile>;
   } catch (error) {
-    throw new Error(`${where} is not a saved model: it is not JSON (${(error as Error).message})`);
+    throw new Error(m.notJson(where, (error as Error).message));
   }
-  if (file?.format !== FORMAT) throw new Error(`${where} is not a saved model of this trainer (no "format": "${FORMAT}")`);
-  if (file.version !== VERSION) throw new Error(`${where} has version ${file.version}; this trainer reads version ${VERSION}`);
+  if (file?.format !== FORMAT) throw new Error(m.notOurFormat(where, FORMAT));
+  if (file.version !== VERSION) throw new Error(m.wrongVersion(where, String(file.version), VERSION));
   const config = file.config;
   const sizesOk = Array.isArray(config?.sizes) && config.sizes.length >= 2 && config.sizes.every((s) => Number.isInteger(s) && s >= 1);
   if (!config || !sizesOk || !ACTIVATIONS.includes(config.activation) || typeof config.batchnorm !== 'boolean') {
-    throw new Error(`${where} has no valid "config" (sizes, activation, batchnorm)`);
+    throw new Error(m.noValidConfig(where));
   }
   const params = fromBase64(String(file.params ?? ''));
   const stats = fromBase64(String(file.stats ?? ''));
   if (params.length !== parameterCount(config) || stats.length !== statsCount(config)) {
-    throw new Error(
-      `${where} is damaged: a ${config.sizes.join('-')} network has ${parameterCount(config)} parameters and ` +
-        `${statsCount(config)} running statistics, the file holds ${params.length} and ${stats.length}`,
-    );
+    throw new Error(m.damaged(where, config.sizes.join('-'), parameterCount(config), statsCount(config), params.length, stats.length));
   }
   return { model: createModel(config, params, stats), notes: file.notes ?? {} };
 }
@@ -213,7 +212,7 @@ export function loadModel(path: string): { model: Model; notes: ModelNotes } {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? `There is no model file at ${path}; train one with npm run train -- --save ${path}` : `Cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(missing ? m.noModelFile(path) : m.cannotRead(path, (error as Error).message));
   }
   return deserializeModel(text, path);
 }

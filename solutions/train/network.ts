@@ -110,6 +110,7 @@ export class Network {
       this.hidden[l] = sized(this.hidden[l], z.rows, z.cols);
       a = this.activate(z, this.hidden[l]);
     }
+    // i18n-exempt: a developer assertion; checkConfig refuses fewer than two layer sizes first.
     throw new Error('a network needs at least one layer');
   }
 

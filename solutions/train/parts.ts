@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findKata, loadKatas, type Kata } from '../../grader/core/manifest.ts';
+import { trainText as text } from '../../grader/messages/train.ts';
 import { fromRows, matrix, shapeOf, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import type { BatchNormOptions, BatchNormState } from '../batchnorm-backward/batchnorm.ts';
 import type { NetworkConfig, OptimizerName, TrainConfig } from './config.ts';
@@ -111,20 +112,16 @@ export class PartsError extends Error {
 function describeProblems(problems: PartProblem[], source: Source): string {
   const lines = problems.map((p) => {
     const file = relative(process.cwd(), p.path) || p.path;
-    if (p.kind === 'missing') return `  ✗ ${p.slug}: ${file} is missing`;
-    if (p.kind === 'not solved') return `  ✗ ${p.slug} is not solved yet (${file}: ${p.detail})`;
-    return `  ✗ ${p.slug} does not work yet (${file}: ${p.detail})`;
+    if (p.kind === 'missing') return text.partMissing(p.slug, file);
+    if (p.kind === 'not solved') return text.partNotSolved(p.slug, file, p.detail);
+    return text.partBroken(p.slug, file, p.detail);
   });
   const slugs = problems.map((p) => p.slug);
   if (source === 'reference') {
     // Not the learner's doing: the repository itself is incomplete or damaged.
-    return ['The reference solutions cannot be used:', ...lines, 'Restore them (git checkout solutions/) and try again.'].join('\n');
+    return [text.referenceUnusable, ...lines, text.restoreReference].join('\n');
   }
-  return [
-    `Cannot train with your katas yet:`,
-    ...lines,
-    `Solve ${slugs.length === 1 ? 'it' : 'them'} first (npm run grade -- ${slugs.join(' ')}), or train with the reference solutions: npm run train`,
-  ].join('\n');
+  return [text.katasNotReady, ...lines, text.solveFirst(slugs.length, slugs.join(' '))].join('\n');
 }
 
 const isNotImplemented = (error: unknown): boolean => error instanceof Error && /^not implemented/i.test(error.message);
@@ -136,7 +133,7 @@ function firstLine(error: unknown): string {
 /** The manifest's entry for a role's kata (a missing entry is the repository's fault). */
 function kataFor(katas: readonly Kata[], role: Role): Kata {
   const found = findKata(katas, ROLE_KATAS[role]);
-  if ('error' in found) throw new Error(`The course has no kata ${ROLE_KATAS[role]}, which the trainer needs for its ${role} block`);
+  if ('error' in found) throw new Error(text.noKataForRole(ROLE_KATAS[role], role));
   return found.kata;
 }
 
@@ -173,11 +170,11 @@ export async function loadParts(
     try {
       module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
-      problem('broken', `cannot be loaded: ${firstLine(error)}`);
+      problem('broken', text.cannotLoad(firstLine(error)));
       continue;
     }
     const absent = kata.exports.filter((name) => typeof module[name] !== 'function');
-    if (absent.length > 0) problem('broken', `it does not export ${absent.join(' and ')}`);
+    if (absent.length > 0) problem('broken', text.doesNotExport(absent.join(text.andSeparator)));
     else modules.set(role, module);
   }
 
@@ -193,7 +190,7 @@ export async function loadParts(
         slug: kata.slug,
         path: blockPath(kata, location),
         kind: notSolved ? 'not solved' : 'broken',
-        detail: notSolved ? `${firstLine(error)} is still the stub` : firstLine(error),
+        detail: notSolved ? text.stillTheStub(firstLine(error)) : firstLine(error),
       });
     }
   }
@@ -234,20 +231,20 @@ function expectShape(what: string, m: unknown, rows: number, cols: number): void
   const ok = typeof m === 'object' && m !== null && (m as Matrix).rows === rows && (m as Matrix).cols === cols;
   if (!ok) {
     const got = typeof m === 'object' && m !== null && 'rows' in m ? shapeOf(m as Matrix) : String(m);
-    throw new Error(`${what} should be ${rows}×${cols}, got ${got}`);
+    throw new Error(text.shouldBeShape(what, rows, cols, got));
   }
 }
 
 function expectLength(what: string, v: unknown, length: number): void {
   if (!(v instanceof Float64Array) || v.length !== length) {
-    throw new Error(`${what} should be a Float64Array of ${length} entries`);
+    throw new Error(text.shouldBeFloat64Array(what, length));
   }
 }
 
 function probeOptimizer(parts: Parts, optimizer: OptimizerName): void {
   const p = Float64Array.of(1, -1);
   parts.createOptimizer({ optimizer, lr: 0.1, momentum: 0.9 }).step([p], [Float64Array.of(0.5, -0.5)]);
-  if (!(p[0] < 1 && p[1] > -1)) throw new Error(`one step against the gradient should move [1, -1] toward 0, got [${p[0]}, ${p[1]}]`);
+  if (!(p[0] < 1 && p[1] > -1)) throw new Error(text.stepShouldMove(p[0], p[1]));
 }
 
 const PROBES: Record<Role, (parts: Parts) => void> = {
@@ -264,7 +261,7 @@ const PROBES: Record<Role, (parts: Parts) => void> = {
   sigmoid(parts) {
     const a = (parts.sigmoid as (z: number) => number)(0.5);
     const d = (parts.sigmoidDerivativeFromOutput as (a: number) => number)(a);
-    if (!(a > 0.6 && a < 0.63 && d > 0.2 && d < 0.25)) throw new Error(`sigmoid(0.5) gave ${a} and its derivative ${d}`);
+    if (!(a > 0.6 && a < 0.63 && d > 0.2 && d < 0.25)) throw new Error(text.sigmoidProbe(a, d));
   },
   batchnorm(parts) {
     const forwardBlock = parts.batchnormForward as NonNullable<Parts['batchnormForward']>;

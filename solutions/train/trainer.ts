@@ -142,6 +142,7 @@ export class TrainingSession {
 
   /** The model on the test set given to `open`. */
   evaluateTest(): Evaluation {
+    // i18n-exempt: a developer assertion (a caller that opened the session without a test set).
     if (!this.test) throw new Error('evaluateTest: this session was opened without a test set');
     return evaluate(this.parts, this.model, this.test);
   }

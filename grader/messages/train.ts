@@ -1,0 +1,245 @@
+/**
+ * What `npm run train` prints, in English and 简体中文: the usage, option errors, the blocks
+ * that cannot be used yet, the progress and epoch lines, the results, and the errors of a saved
+ * model file (grader/commands/train.ts, grader/core/train-view.ts, solutions/train/).
+ */
+import { defineMessages, plural } from '../i18n/messages.ts';
+
+// Declared apart so that its strings are typed `string`, not their literal English text.
+const en = {
+  usage: (
+    epochs: number,
+    lrDropEpoch: number,
+    batchSize: number,
+    lrDefaults: string,
+    activations: string,
+    activation: string,
+    optimizers: string,
+    optimizer: string,
+    momentum: number,
+    seed: number,
+  ) => `Usage: npm run train [-- options]
+Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
+accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
+cross-entropy, Adam lr 1e-3, batch 32, ${epochs} epochs, with the learning rate divided by 10
+from epoch ${lrDropEpoch} on.
+
+  --epochs N              passes over the training images (default ${epochs})
+  --batch-size N          images per step (default ${batchSize})
+  --lr X                  learning rate (default ${lrDefaults})
+  --lr-drop-at N          divide the learning rate by 10 from epoch N on (default ${lrDropEpoch}; 0: never)
+  --hidden 128,128        hidden layer widths, comma-separated ("" for none)
+  --activation A          ${activations} for the hidden layers (default ${activation})
+  --batchnorm             BatchNorm before each hidden activation
+  --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
+  --momentum X            μ for --optimizer momentum (default ${momentum})
+  --seed N                fixes the initial weights and the shuffling (default ${seed})
+  --limit N               train on the first N training images only, for a quick try
+  --use katas             build the network from your own kata files instead of the reference
+  --save FILE             save the trained model, e.g. models/mnist.json
+  --load FILE             evaluate a saved model instead of training
+  -h, --help              this text`,
+  /** Between the items of a list of values: "sgd, momentum, adam". */
+  listSeparator: ', ',
+  /** Between two alternatives: "relu or sigmoid". */
+  orSeparator: ' or ',
+  /** Between the names a module lacks: "denseForward and denseBackward". */
+  andSeparator: ' and ',
+
+  // Option errors.
+  mustBeNumber: (option: string, text: string) => `--${option} must be a number, got "${text}"`,
+  mustBeOneOfQuoted: (option: string, allowed: string, text: string) => `--${option} must be one of ${allowed}, got "${text}"`,
+  mustBeOneOf: (option: string, allowed: string, value: string) => `--${option} must be one of ${allowed}, got ${value}`,
+  mustBeWholeAtLeast: (option: string, min: number, value: string) => `--${option} must be a whole number ≥ ${min}, got ${value}`,
+  lrDropMustBeWhole: (value: number) => `--lr-drop-at must be a whole number ≥ 0 (0: never), got ${value}`,
+  seedMustBeWhole: (value: number) => `--seed must be a whole number, got ${value}`,
+  lrMustBePositive: (value: number) => `--lr must be a number > 0, got ${value}`,
+  momentumRange: (value: number) => `--momentum must be in [0, 1), got ${value}`,
+  layerSizes: (sizes: string) => `the layer sizes must be whole numbers ≥ 1, got ${sizes}`,
+  batchnormNeedsBatch: '--batchnorm needs --batch-size ≥ 2 (one example has no batch variance)',
+
+  // The configuration in one line: "784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, …".
+  configSeparator: ', ',
+  softmaxCrossEntropy: 'softmax cross-entropy',
+  lrDropFrom: (epoch: number) => ` (÷10 from epoch ${epoch})`,
+  batchOf: (size: number) => `batch ${size}`,
+  epochCount: (epochs: number) => `${epochs} ${plural(epochs, 'epoch', 'epochs')}`,
+  seedOf: (seed: number) => `seed ${seed}`,
+
+  // The run.
+  evaluating: (file: string, network: string) => `Evaluating ${file}: ${network}`,
+  savedWith: (notes: string) => `(saved with ${notes})`,
+  training: (config: string) => `Training ${config}`,
+  theReferenceSolutions: 'the reference solutions',
+  yourKataFiles: 'your kata files',
+  withData: (what: string, trainImages: string, testImages: string) => `with ${what}, ${trainImages} training and ${testImages} test images`,
+  testAccuracy: (accuracy: string) => `Test accuracy: ${accuracy}`,
+  rightOfTest: (right: number, total: number) => ` (${right} of ${total} test images)`,
+  afterTraining: (epochs: number, seconds: string) => ` after ${epochs} ${plural(epochs, 'epoch', 'epochs')}, ${seconds} s of training`,
+  lrNotScheduled: (optimizer: string, lr: string, dropped: string, epoch: number) =>
+    `Your ${optimizer} has no public lr field, so the learning rate stayed at ${lr} ` +
+    `instead of dropping to ${dropped} from epoch ${epoch} (the kata's contract: a public, writable lr).`,
+  confusionTitle: 'Confusion matrix (rows: true digit, columns: predicted):',
+  lossTitle: 'Training loss per batch:',
+  misclassifiedTitle: 'Some misclassified test digits (true → predicted):',
+  savedModel: (file: string) => `Saved the model to ${file}; evaluate it again with npm run train -- --load ${file}`,
+  keepHint: 'Keep a model with --save models/mnist.json; see every option: npm run train -- --help',
+
+  // The view (grader/core/train-view.ts).
+  epochLabel: (epoch: string, epochs: number) => `Epoch ${epoch}/${epochs}`,
+  loss: (loss: string) => `loss ${loss}`,
+  acc: (accuracy: string) => `acc ${accuracy}`,
+  test: (accuracy: string) => `test ${accuracy}`,
+  seconds: (seconds: string) => `${seconds} s`,
+  samplesPerSecond: (samples: string) => `${samples} samples/s`,
+  leftInEpochAndRun: (epoch: string, run: string) => `${epoch} left (run ${run})`,
+  leftInEpoch: (epoch: string) => `${epoch} left`,
+  predicted: 'predicted',
+  trueDigit: 'true',
+  accColumn: 'acc',
+  noFiniteLoss: 'loss curve: no finite loss to draw',
+  batchesDrawn: (batches: string) => `${batches} batches`,
+  epochsDrawn: (epochs: string) => ` (${epochs} epochs)`,
+  logScale: ', log scale',
+  noneMisclassified: 'No test digit was misclassified.',
+
+  // The blocks (solutions/train/parts.ts).
+  partMissing: (slug: string, file: string) => `  ✗ ${slug}: ${file} is missing`,
+  partNotSolved: (slug: string, file: string, detail: string) => `  ✗ ${slug} is not solved yet (${file}: ${detail})`,
+  partBroken: (slug: string, file: string, detail: string) => `  ✗ ${slug} does not work yet (${file}: ${detail})`,
+  referenceUnusable: 'The reference solutions cannot be used:',
+  restoreReference: 'Restore them (git checkout solutions/) and try again.',
+  katasNotReady: 'Cannot train with your katas yet:',
+  solveFirst: (count: number, slugs: string) =>
+    `Solve ${count === 1 ? 'it' : 'them'} first (npm run grade -- ${slugs}), or train with the reference solutions: npm run train`,
+  cannotLoad: (error: string) => `cannot be loaded: ${error}`,
+  doesNotExport: (names: string) => `it does not export ${names}`,
+  stillTheStub: (error: string) => `${error} is still the stub`,
+  noKataForRole: (slug: string, role: string) => `The course has no kata ${slug}, which the trainer needs for its ${role} block`,
+  shouldBeShape: (what: string, rows: number, cols: number, got: string) => `${what} should be ${rows}×${cols}, got ${got}`,
+  shouldBeFloat64Array: (what: string, length: number) => `${what} should be a Float64Array of ${length} entries`,
+  stepShouldMove: (first: number, second: number) => `one step against the gradient should move [1, -1] toward 0, got [${first}, ${second}]`,
+  sigmoidProbe: (a: number, d: number) => `sigmoid(0.5) gave ${a} and its derivative ${d}`,
+
+  // A saved model (solutions/train/model.ts).
+  theModelFile: 'the model file',
+  notJson: (where: string, error: string) => `${where} is not a saved model: it is not JSON (${error})`,
+  notOurFormat: (where: string, format: string) => `${where} is not a saved model of this trainer (no "format": "${format}")`,
+  wrongVersion: (where: string, version: string, ours: number) => `${where} has version ${version}; this trainer reads version ${ours}`,
+  noValidConfig: (where: string) => `${where} has no valid "config" (sizes, activation, batchnorm)`,
+  damaged: (where: string, sizes: string, params: number, stats: number, gotParams: number, gotStats: number) =>
+    `${where} is damaged: a ${sizes} network has ${params} parameters and ` +
+    `${stats} running statistics, the file holds ${gotParams} and ${gotStats}`,
+  noModelFile: (file: string) => `There is no model file at ${file}; train one with npm run train -- --save ${file}`,
+  cannotRead: (file: string, error: string) => `Cannot read ${file}: ${error}`,
+};
+
+export const trainText = defineMessages('train', {
+  en,
+  'zh-CN': {
+    usage: (epochs, lrDropEpoch, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed) => `用法：npm run train [-- 选项]
+用参考答案（或你自己在各题中写的代码）搭建一个 MNIST 分类器并训练，报告它在官方 10,000 张测试图像上的准确率。
+默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，从第 ${lrDropEpoch} 轮起学习率除以 10。
+
+  --epochs N              训练轮数，即遍历训练图像的次数（默认 ${epochs}）
+  --batch-size N          每步的图像数，即批量大小（默认 ${batchSize}）
+  --lr X                  学习率（默认 ${lrDefaults}）
+  --lr-drop-at N          从第 N 轮起学习率除以 10（默认 ${lrDropEpoch}；0 表示不降）
+  --hidden 128,128        各隐藏层的宽度，用逗号分隔（"" 表示没有隐藏层）
+  --activation A          隐藏层的激活函数：${activations}（默认 ${activation}）
+  --batchnorm             在每个隐藏层的激活函数之前加批量归一化（BatchNorm）
+  --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
+  --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
+  --seed N                随机种子，固定初始权重和打乱顺序（默认 ${seed}）
+  --limit N               只用前 N 张训练图像，用于快速试跑
+  --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
+  --save FILE             保存训练好的模型，例如 models/mnist.json
+  --load FILE             评估一个已保存的模型，不训练
+  -h, --help              显示本说明`,
+    listSeparator: '、',
+    orSeparator: ' 或 ',
+    andSeparator: '、',
+
+    mustBeNumber: (option, text) => `--${option} 必须是数字，收到的是“${text}”`,
+    mustBeOneOfQuoted: (option, allowed, text) => `--${option} 必须是 ${allowed} 之一，收到的是“${text}”`,
+    mustBeOneOf: (option, allowed, value) => `--${option} 必须是 ${allowed} 之一，收到的是 ${value}`,
+    mustBeWholeAtLeast: (option, min, value) => `--${option} 必须是 ≥ ${min} 的整数，收到的是 ${value}`,
+    lrDropMustBeWhole: (value) => `--lr-drop-at 必须是 ≥ 0 的整数（0 表示不降），收到的是 ${value}`,
+    seedMustBeWhole: (value) => `--seed 必须是整数，收到的是 ${value}`,
+    lrMustBePositive: (value) => `--lr 必须是大于 0 的数，收到的是 ${value}`,
+    momentumRange: (value) => `--momentum 必须在 [0, 1) 之间，收到的是 ${value}`,
+    layerSizes: (sizes) => `各层宽度必须是 ≥ 1 的整数，收到的是 ${sizes}`,
+    batchnormNeedsBatch: '--batchnorm 要求 --batch-size ≥ 2（只有一个样本时没有批量方差）',
+
+    configSeparator: '，',
+    softmaxCrossEntropy: 'softmax 交叉熵',
+    lrDropFrom: (epoch) => `（从第 ${epoch} 轮起 ÷10）`,
+    batchOf: (size) => `批量大小 ${size}`,
+    epochCount: (epochs) => `共 ${epochs} 轮`,
+    seedOf: (seed) => `随机种子 ${seed}`,
+
+    evaluating: (file, network) => `评估 ${file}：${network}`,
+    savedWith: (notes) => `（保存时的记录：${notes}）`,
+    training: (config) => `开始训练：${config}`,
+    theReferenceSolutions: '参考答案',
+    yourKataFiles: '你自己的题目文件',
+    withData: (what, trainImages, testImages) => `使用${what}，训练图像 ${trainImages} 张，测试图像 ${testImages} 张`,
+    testAccuracy: (accuracy) => `测试集准确率：${accuracy}`,
+    rightOfTest: (right, total) => `（${total} 张测试图像中答对 ${right} 张）`,
+    afterTraining: (epochs, seconds) => `，共训练 ${epochs} 轮，用时 ${seconds} 秒`,
+    lrNotScheduled: (optimizer, lr, dropped, epoch) =>
+      `你的 ${optimizer} 没有公开的 lr 字段，所以学习率一直是 ${lr}，` +
+      `没有从第 ${epoch} 轮起降到 ${dropped}（这道题的约定：lr 是公开、可写的字段）。`,
+    confusionTitle: '混淆矩阵（行：真实数字，列：预测数字）：',
+    lossTitle: '每个批量的训练损失：',
+    misclassifiedTitle: '部分分错的测试集数字（真实 → 预测）：',
+    savedModel: (file) => `模型已保存到 ${file}；再次评估它：npm run train -- --load ${file}`,
+    keepHint: '用 --save models/mnist.json 保存模型；查看全部选项：npm run train -- --help',
+
+    epochLabel: (epoch, epochs) => `第 ${epoch}/${epochs} 轮`,
+    loss: (loss) => `损失 ${loss}`,
+    acc: (accuracy) => `准确率 ${accuracy}`,
+    test: (accuracy) => `测试集 ${accuracy}`,
+    seconds: (seconds) => `${seconds} 秒`,
+    samplesPerSecond: (samples) => `${samples} 样本/秒`,
+    leftInEpochAndRun: (epoch, run) => `剩余 ${epoch}（全程 ${run}）`,
+    leftInEpoch: (epoch) => `剩余 ${epoch}`,
+    predicted: '预测',
+    trueDigit: '真实',
+    accColumn: '准确率',
+    noFiniteLoss: '损失曲线：没有可绘制的有限损失值',
+    batchesDrawn: (batches) => `共 ${batches} 个批量`,
+    epochsDrawn: (epochs) => `（${epochs} 轮）`,
+    logScale: '，对数坐标',
+    noneMisclassified: '测试集中没有分错的数字。',
+
+    partMissing: (slug, file) => `  ✗ ${slug}：缺少 ${file}`,
+    partNotSolved: (slug, file, detail) => `  ✗ ${slug} 还没有完成（${file}：${detail}）`,
+    partBroken: (slug, file, detail) => `  ✗ ${slug} 还不能正常运行（${file}：${detail}）`,
+    referenceUnusable: '参考答案无法使用：',
+    restoreReference: '请先恢复它们（git checkout solutions/），再重试。',
+    katasNotReady: '还不能用你自己的代码训练：',
+    solveFirst: (count, slugs) =>
+      `请先完成${count === 1 ? '这道题' : '这些题'}（npm run grade -- ${slugs}），或者用参考答案训练：npm run train`,
+    cannotLoad: (error) => `无法加载：${error}`,
+    doesNotExport: (names) => `没有导出 ${names}`,
+    // "not implemented: denseBackward(dout, cache)" → "denseBackward(dout, cache) 还没有实现，仍是初始代码".
+    stillTheStub: (error) => `${error.replace(/^not implemented:?\s*/i, '')} 还没有实现，仍是初始代码`,
+    noKataForRole: (slug, role) => `课程中没有 ${slug} 这道题，而训练器的 ${role} 模块需要它`,
+    shouldBeShape: (what, rows, cols, got) => `${what} 的形状应为 ${rows}×${cols}，实际是 ${got}`,
+    shouldBeFloat64Array: (what, length) => `${what} 应是长度为 ${length} 的 Float64Array`,
+    stepShouldMove: (first, second) => `沿负梯度方向走一步应使 [1, -1] 向 0 靠近，实际得到 [${first}, ${second}]`,
+    sigmoidProbe: (a, d) => `sigmoid(0.5) 得到 ${a}，其导数得到 ${d}`,
+
+    theModelFile: '模型文件',
+    notJson: (where, error) => `${where} 不是保存的模型：它不是 JSON（${error}）`,
+    notOurFormat: (where, format) => `${where} 不是本训练器保存的模型（没有 "format": "${format}"）`,
+    wrongVersion: (where, version, ours) => `${where} 的版本是 ${version}；本训练器只能读取版本 ${ours}`,
+    noValidConfig: (where) => `${where} 没有有效的 "config" 字段（应包含 sizes、activation 和 batchnorm）`,
+    damaged: (where, sizes, params, stats, gotParams, gotStats) =>
+      `${where} 已损坏：${sizes} 网络有 ${params} 个参数和 ${stats} 个滑动统计量，` +
+      `文件中却是 ${gotParams} 个和 ${gotStats} 个`,
+    noModelFile: (file) => `${file} 处没有模型文件；先训练一个：npm run train -- --save ${file}`,
+    cannotRead: (file, error) => `无法读取 ${file}：${error}`,
+  },
+});
