@@ -21,7 +21,7 @@ export const mistake: Mistake = {
       'nonlinearity on every layer but the last, then the sigmoid (mse) or softmax (cross-entropy) on the last.',
     'zh-CN':
       '一篇流传很广的教程里出现过的错误：' +
-      'for i in range(len(layers) − 1) 少循环了一层，所以 forward 返回的是最后一个隐藏层的激活值（N×H，而不是 N×K），带 sigmoid 或 softmax 的输出层根本没有运行。' +
+      '循环写成 range(len(layers) − 1)，少走了一层，所以 forward 返回的是最后一个隐藏层的激活值（N×H，而不是 N×K），带 sigmoid 或 softmax 的输出层根本没有运行。' +
       '层大小为 [D, H₁, …, K] 的网络共有 L = sizes.length − 1 = weights.length 层：' +
       '要遍历所有层，除最后一层外每层都接隐藏层的激活函数，最后一层接 sigmoid（mse）或 softmax（cross-entropy）。',
   },
