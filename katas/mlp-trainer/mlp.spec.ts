@@ -368,7 +368,7 @@ describe('spec', () => {
         `after 3 epochs of train (sigmoid, mse, learning rate 2, batches of 3), weights[${nanAt}] holds NaN: the training ` +
           'diverged: look at the fixtures and gradient checks, which compare lossAndGradients with the true gradients.',
         `train 训练 3 轮后（sigmoid，mse，学习率 2，批量大小 3），weights[${nanAt}] 中出现了 NaN：训练发散了。` +
-          '请看标准值（fixtures）和梯度检验两类检查，它们把 lossAndGradients 与真实的梯度作比较。',
+          '请看基准数据（fixtures）和梯度检验两类检查，它们把 lossAndGradients 与真实的梯度作比较。',
       ),
     );
     check(sameAs(again), () =>
