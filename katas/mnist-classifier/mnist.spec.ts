@@ -7,7 +7,7 @@
  * the full data set with the budget and bar of the statement.
  */
 import { firstImages, loadMnistSplit, toMatrixSet } from '../lib/mnist.ts';
-import { check, describe, describeValue, fmt, loadTarget, showStatus, specJob, test } from '../../grader/harness/index.ts';
+import { check, describe, describeValue, fmt, loadTarget, say, showStatus, specJob, test } from '../../grader/harness/index.ts';
 import { accuracyOf, describePredictions } from '../../grader/harness/classification.ts';
 
 type Impl = typeof import('./mnist.ts');
@@ -29,40 +29,86 @@ function trainSmall(seed: number, onProgress?: Parameters<Impl['trainMnistClassi
 }
 
 describe('spec', () => {
-  test('predict returns one digit 0–9 per image, as a Uint8Array', () => {
+  test(say('predict returns one digit 0–9 per image, as a Uint8Array', 'predict 为每张图像返回一个 0–9 的数字，类型为 Uint8Array'), () => {
     const predictions: unknown = trainSmall(1).predict(probe.images);
-    check(predictions instanceof Uint8Array, () => `predict should return a Uint8Array of digits, but it returned ${describeValue(predictions)}.`);
+    check(predictions instanceof Uint8Array, () =>
+      say(
+        `predict should return a Uint8Array of digits, but it returned ${describeValue(predictions)}.`,
+        `predict 应返回由数字组成的 Uint8Array，但它返回了 ${describeValue(predictions)}。`,
+      ),
+    );
     const p = predictions as Uint8Array;
     check(
       p.length === probe.images.rows,
-      `predict returned ${p.length} digits for ${probe.images.rows} images: one per image (per row). ` +
-        (p.length === 10 ? 'Exactly 10 suggests the argmax was taken over the examples instead of over the 10 classes of each row.' : ''),
+      say(
+        `predict returned ${p.length} digits for ${probe.images.rows} images: one per image (per row). `,
+        `predict 为 ${probe.images.rows} 张图像返回了 ${p.length} 个数字：应每张图像（每一行）一个。`,
+      ) +
+        (p.length === 10
+          ? say(
+              'Exactly 10 suggests the argmax was taken over the examples instead of over the 10 classes of each row.',
+              '恰好 10 个，说明 argmax 是在样本上取的，而不是在每一行的 10 个类别上取的。',
+            )
+          : ''),
     );
     const bad = p.findIndex((d) => d > 9);
-    check(bad === -1, () => `predict returned ${p[bad]} for image ${bad}; a digit is 0..9.`);
+    check(bad === -1, () => say(`predict returned ${p[bad]} for image ${bad}; a digit is 0..9.`, `predict 对图像 ${bad} 返回了 ${p[bad]}；数字应在 0..9 之间。`));
   });
 
-  test('onProgress reports the epoch, the batch, the loss and the speed', () => {
+  test(say('onProgress reports the epoch, the batch, the loss and the speed', 'onProgress 报告当前轮、批次、损失和速度'), () => {
     const seen: { epoch: number; batch: number; batches: number; loss: number; samplesPerSecond: number }[] = [];
     trainSmall(1, (p) => seen.push(p));
-    check(seen.length > 0, 'onProgress was never called. Call it every 100 batches or so, and after the last batch of each epoch.');
+    check(
+      seen.length > 0,
+      say(
+        'onProgress was never called. Call it every 100 batches or so, and after the last batch of each epoch.',
+        'onProgress 从未被调用。大约每 100 个批次调用一次，并在每轮的最后一个批次之后调用。',
+      ),
+    );
     const last = seen[seen.length - 1];
-    check(last.epoch === 1 && last.batch === last.batches, `the last report should be epoch 1, batch ${last.batches}/${last.batches}; got epoch ${last.epoch}, batch ${last.batch}/${last.batches}.`);
-    check(Number.isFinite(last.loss) && last.loss > 0, `the reported loss is ${fmt(last.loss)}; a cross-entropy loss is positive and finite.`);
-    check(Number.isFinite(last.samplesPerSecond) && last.samplesPerSecond > 0, `samplesPerSecond is ${fmt(last.samplesPerSecond)}.`);
+    check(
+      last.epoch === 1 && last.batch === last.batches,
+      say(
+        `the last report should be epoch 1, batch ${last.batches}/${last.batches}; got epoch ${last.epoch}, batch ${last.batch}/${last.batches}.`,
+        `最后一次报告应为第 1 轮、批次 ${last.batches}/${last.batches}；实际是第 ${last.epoch} 轮、批次 ${last.batch}/${last.batches}。`,
+      ),
+    );
+    check(
+      Number.isFinite(last.loss) && last.loss > 0,
+      say(
+        `the reported loss is ${fmt(last.loss)}; a cross-entropy loss is positive and finite.`,
+        `报告的损失是 ${fmt(last.loss)}；交叉熵损失应为有限的正数。`,
+      ),
+    );
+    check(
+      Number.isFinite(last.samplesPerSecond) && last.samplesPerSecond > 0,
+      say(`samplesPerSecond is ${fmt(last.samplesPerSecond)}.`, `samplesPerSecond 是 ${fmt(last.samplesPerSecond)}。`),
+    );
   });
 
-  test('the same seed gives the same predictions', () => {
+  test(say('the same seed gives the same predictions', '相同的种子给出相同的预测'), () => {
     const a = trainSmall(7).predict(probe.images);
     const b = trainSmall(7).predict(probe.images);
     const differ = a.findIndex((d, i) => d !== b[i]);
-    check(differ === -1, `two runs with seed 7 disagree on image ${differ} (${a[differ]} vs ${b[differ]}). Draw every random number from createRng(seed).`);
+    check(
+      differ === -1,
+      say(
+        `two runs with seed 7 disagree on image ${differ} (${a[differ]} vs ${b[differ]}). Draw every random number from createRng(seed).`,
+        `种子为 7 的两次运行在图像 ${differ} 上结果不同（${a[differ]} 对 ${b[differ]}）。所有随机数都应从 createRng(seed) 中抽取。`,
+      ),
+    );
   });
 });
 
 describe('convergence', () => {
-  const what = `${BUDGET.trainImages.toLocaleString('en')} training images, ${BUDGET.epochs} epochs`;
-  test(`reaches ${(BUDGET.bar * 100).toFixed(1)}% on ${BUDGET.testImages.toLocaleString('en')} test images after ${what}`, () => {
+  const images = BUDGET.trainImages.toLocaleString('en');
+  const testImages = BUDGET.testImages.toLocaleString('en');
+  const bar = (BUDGET.bar * 100).toFixed(1);
+  const name = say(
+    `reaches ${bar}% on ${testImages} test images after ${images} training images, ${BUDGET.epochs} epochs`,
+    `在 ${images} 张训练图像上训练 ${BUDGET.epochs} 轮后，在 ${testImages} 张测试图像上达到 ${bar}%`,
+  );
+  test(name, () => {
     const train = toMatrixSet(firstImages(trainSplit, BUDGET.trainImages));
     const test = toMatrixSet(firstImages(testSplit, BUDGET.testImages));
     const losses: number[] = [];
@@ -71,17 +117,30 @@ describe('convergence', () => {
       seed: 1,
       onProgress: (p) => {
         losses.push(p.loss);
-        showStatus(`epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} images/s`);
+        showStatus(
+          say(
+            `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} images/s`,
+            `第 ${p.epoch}/${p.epochs} 轮 · 批次 ${p.batch}/${p.batches} · 损失 ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} 张图像/秒`,
+          ),
+        );
       },
     });
     const predictions = classifier.predict(test.images);
-    check(predictions.length === test.labels.length, `predict returned ${predictions.length} digits for ${test.labels.length} images.`);
+    check(
+      predictions.length === test.labels.length,
+      say(
+        `predict returned ${predictions.length} digits for ${test.labels.length} images.`,
+        `predict 为 ${test.labels.length} 张图像返回了 ${predictions.length} 个数字。`,
+      ),
+    );
     const accuracy = accuracyOf(predictions, test.labels);
     check(
       accuracy >= BUDGET.bar,
       () =>
-        `test accuracy ${(accuracy * 100).toFixed(2)}% is below the bar of ${(BUDGET.bar * 100).toFixed(1)}%. ` +
-        describePredictions(predictions, losses),
+        say(
+          `test accuracy ${(accuracy * 100).toFixed(2)}% is below the bar of ${bar}%. `,
+          `测试准确率 ${(accuracy * 100).toFixed(2)}% 低于及格线 ${bar}%。`,
+        ) + describePredictions(predictions, losses),
     );
   });
 });

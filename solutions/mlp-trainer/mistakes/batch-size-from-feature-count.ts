@@ -9,12 +9,21 @@ import { backpropagate, checkTargets, crossEntropyOutput, forwardPass, mseOutput
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'cross-entropy averaged over m = x.shape[1] (the features) instead of the N examples',
-  explanation:
-    'A bug seen in a widely shared tutorial: m = x.shape[1], then loss = −Σ Y·log P / m and δ⁽ᴸ⁾ = (P − Y)/m. ' +
-    'x.shape[1] is the batch size only when examples are columns (D×N); here a batch is N×D, one example per row, so m is ' +
-    'the input width D and the loss and every gradient are scaled by N/D. Divide by the number of rows, N = x.rows ' +
-    '(x.shape[0]).',
+  title: {
+    en: 'cross-entropy averaged over m = x.shape[1] (the features) instead of the N examples',
+    'zh-CN': '交叉熵按 m = x.shape[1]（特征数）求平均，而不是按 N 个样本',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: m = x.shape[1], then loss = −Σ Y·log P / m and δ⁽ᴸ⁾ = (P − Y)/m. ' +
+      'x.shape[1] is the batch size only when examples are columns (D×N); here a batch is N×D, one example per row, so m is ' +
+      'the input width D and the loss and every gradient are scaled by N/D. Divide by the number of rows, N = x.rows ' +
+      '(x.shape[0]).',
+    'zh-CN':
+      '一篇流传很广的教程里出现过的错误：m = x.shape[1]，然后 loss = −Σ Y·log P / m，δ⁽ᴸ⁾ = (P − Y)/m。' +
+      '只有当样本按列排列（D×N）时，x.shape[1] 才是批量大小；这里一个批量是 N×D，每行一个样本，所以 m 其实是输入宽度 D，损失和每个梯度都被缩放了 N/D 倍。' +
+      '应该除以行数 N = x.rows（x.shape[0]）。',
+  },
 };
 
 export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {

@@ -8,12 +8,22 @@ import { withWeightGradient } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'dW computed with an elementwise product (Aᵀ * δ) instead of the matrix product Aᵀ·δ',
-  explanation:
-    'A bug seen in a widely shared tutorial: dW = a_prev.T * delta. With one example per step NumPy broadcasts the D×1 and ' +
-    '1×M operands into their outer product, which happens to be right, so the bug hides; with a batch of N the shapes only ' +
-    'fit by accident (N = D = M) and then give Aᵀ[d][n]·δ[n][m] entry by entry, not a sum over the batch. dW⁽ˡ⁾ must add ' +
-    'every example\'s contribution: dW = Aᵀ·δ, the matrix product (np.dot(a_prev.T, delta), matmulTransA(a, delta)).',
+  title: {
+    en: 'dW computed with an elementwise product (Aᵀ * δ) instead of the matrix product Aᵀ·δ',
+    'zh-CN': 'dW 用逐元素乘积（Aᵀ * δ）计算，而不是矩阵乘积 Aᵀ·δ',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: dW = a_prev.T * delta. With one example per step NumPy broadcasts the D×1 and ' +
+      '1×M operands into their outer product, which happens to be right, so the bug hides; with a batch of N the shapes only ' +
+      'fit by accident (N = D = M) and then give Aᵀ[d][n]·δ[n][m] entry by entry, not a sum over the batch. dW⁽ˡ⁾ must add ' +
+      'every example\'s contribution: dW = Aᵀ·δ, the matrix product (np.dot(a_prev.T, delta), matmulTransA(a, delta)).',
+    'zh-CN':
+      '一篇流传很广的教程里出现过的错误：dW = a_prev.T * delta。' +
+      '每步只用一个样本时，NumPy 把 D×1 和 1×M 两个操作数广播成它们的外积，结果恰好是对的，所以这个 bug 藏得很深；' +
+      '换成 N 个样本的批量，形状只有在 N = D = M 时才碰巧对得上，此时逐元素算出的是 Aᵀ[d][n]·δ[n][m]，并没有在批量上求和。' +
+      'dW⁽ˡ⁾ 必须把每个样本的贡献加起来：dW = Aᵀ·δ，用矩阵乘积（np.dot(a_prev.T, delta)，matmulTransA(a, delta)）。',
+  },
 };
 
 /** NumPy's a * b for two 2-D arrays: elementwise, broadcasting dimensions of size 1. */

@@ -9,12 +9,22 @@ import { crossEntropyOutput, mseOutput, type OutputLayer, softmaxRows, withOutpu
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'the error taken as y − output, then subtracted in the update (gradient ascent)',
-  explanation:
-    'A bug seen in a widely shared tutorial: error = y − output, and the weights then move by W ← W − η·(Aᵀ·δ) with δ built ' +
-    'from that error. ∂loss/∂A is output − y, so every gradient comes out with the wrong sign and the SGD step climbs the ' +
-    'loss. Take the error as output − y (δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z), or (P − Y)/N with softmax), and keep W ← W − η·dW; ' +
-    '(y − output with W ← W + η·…) is the same thing written twice backwards, but then lossAndGradients is not the gradient.',
+  title: {
+    en: 'the error taken as y − output, then subtracted in the update (gradient ascent)',
+    'zh-CN': '误差取成 y − output，更新时又把它减掉（成了梯度上升）',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: error = y − output, and the weights then move by W ← W − η·(Aᵀ·δ) with δ built ' +
+      'from that error. ∂loss/∂A is output − y, so every gradient comes out with the wrong sign and the SGD step climbs the ' +
+      'loss. Take the error as output − y (δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z), or (P − Y)/N with softmax), and keep W ← W − η·dW; ' +
+      '(y − output with W ← W + η·…) is the same thing written twice backwards, but then lossAndGradients is not the gradient.',
+    'zh-CN':
+      '一篇流传很广的教程里出现过的错误：error = y − output，再用由这个误差算出的 δ 做更新 W ← W − η·(Aᵀ·δ)。' +
+      '∂loss/∂A 是 output − y，所以每个梯度的符号都反了，SGD 每一步都在让损失变大。' +
+      '误差应取 output − y（δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z)，用 softmax 时为 (P − Y)/N），并保持 W ← W − η·dW；' +
+      '（y − output 配合 W ← W + η·…）是把同一件事反着写了两遍，更新结果相同，但那样 lossAndGradients 返回的就不是梯度了。',
+  },
 };
 
 /** error = Y − A: δ = 2(Y − A)/(N·K) ⊙ σ′(Z), the negative of ∂loss/∂Z. */

@@ -5,10 +5,17 @@ import { runEpochs, sgdBatch } from './_variants.ts';
 export { createMLP, forward, lossAndGradients } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'gradient ascent: the update adds the gradient',
-  explanation:
-    'The gradient points uphill, towards a larger loss, so SGD steps against it: W ← W − η·dW and b ← b − η·db. ' +
-    'Adding η·dW climbs the loss, which then grows epoch after epoch.',
+  title: {
+    en: 'gradient ascent: the update adds the gradient',
+    'zh-CN': '梯度上升：更新时加上了梯度',
+  },
+  explanation: {
+    en:
+      'The gradient points uphill, towards a larger loss, so SGD steps against it: W ← W − η·dW and b ← b − η·db. ' +
+      'Adding η·dW climbs the loss, which then grows epoch after epoch.',
+    'zh-CN':
+      '梯度指向上坡，即损失增大的方向，所以 SGD 要逆着它走：W ← W − η·dW，b ← b − η·db。加上 η·dW 是在往损失高处爬，损失会一轮比一轮大。',
+  },
 };
 
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {

@@ -4,11 +4,19 @@ import { mseOutput, type OutputLayer, softmaxRows, withOutputLayer } from './_va
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'the loss takes log of the softmax (−log 0 = Infinity)',
-  explanation:
-    'When a target class scores about 745 below the top class of its row, its probability underflows to exactly 0 and ' +
-    '−log P is Infinity, although the true loss is a finite ~745. Compute log P directly as a log-softmax: ' +
-    'log P = z − max − log Σ exp(z − max).',
+  title: {
+    en: 'the loss takes log of the softmax (−log 0 = Infinity)',
+    'zh-CN': '损失对 softmax 的结果取 log（−log 0 = Infinity）',
+  },
+  explanation: {
+    en:
+      'When a target class scores about 745 below the top class of its row, its probability underflows to exactly 0 and ' +
+      '−log P is Infinity, although the true loss is a finite ~745. Compute log P directly as a log-softmax: ' +
+      'log P = z − max − log Σ exp(z − max).',
+    'zh-CN':
+      '当目标类别的分数比该行最高的类别低约 745 时，它的概率会下溢成恰好为 0，−log P 就成了 Infinity，而真实的损失是有限的，约为 745。' +
+      '应直接用 log-softmax 计算 log P：log P = z − max − log Σ exp(z − max)。',
+  },
 };
 
 /** A stable softmax, but the loss is −Σ Y·log(P) of it. */

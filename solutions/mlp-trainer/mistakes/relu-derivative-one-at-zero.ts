@@ -11,11 +11,19 @@ import type { Gradients, MLP, TrainOptions } from '../mlp.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'ReLU′ taken as 1 at 0 (z ≥ 0)',
-  explanation:
-    'ReLU has no derivative at 0; PyTorch (and the statement) take ReLU′(0) = 0, so a hidden unit whose pre-activation is ' +
-    'exactly 0 passes no gradient back. Test z > 0, not z ≥ 0. Exact zeros do happen: biases start at 0, so a unit whose ' +
-    'inputs are all 0 sits exactly at the kink, and there z ≥ 0 sends gradient through a unit that output nothing.',
+  title: {
+    en: 'ReLU′ taken as 1 at 0 (z ≥ 0)',
+    'zh-CN': '把 ReLU′ 在 0 处取成 1（z ≥ 0）',
+  },
+  explanation: {
+    en:
+      'ReLU has no derivative at 0; PyTorch (and the statement) take ReLU′(0) = 0, so a hidden unit whose pre-activation is ' +
+      'exactly 0 passes no gradient back. Test z > 0, not z ≥ 0. Exact zeros do happen: biases start at 0, so a unit whose ' +
+      'inputs are all 0 sits exactly at the kink, and there z ≥ 0 sends gradient through a unit that output nothing.',
+    'zh-CN':
+      'ReLU 在 0 处不可导；PyTorch（以及题目）取 ReLU′(0) = 0，所以预激活值恰好为 0 的隐藏单元不往回传梯度。条件应写 z > 0，而不是 z ≥ 0。' +
+      '恰好为 0 的情况确实会出现：偏置初始为 0，所以输入全为 0 的单元正好落在拐点上，这时 z ≥ 0 会让梯度穿过一个根本没有输出的单元。',
+  },
 };
 
 export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {

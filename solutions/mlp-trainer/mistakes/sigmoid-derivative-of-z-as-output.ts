@@ -11,12 +11,21 @@ import { matmulTransA } from '../../lib/matrix.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'sigmoid_derivative(x) = x·(1 − x) fed the pre-activation z instead of the output',
-  explanation:
-    'A bug seen in a widely shared tutorial: sigmoid_derivative(x) = x·(1 − x) is σ′ only when x is the sigmoid\'s OUTPUT ' +
-    'A = σ(Z), but the backward pass hands it Z, which is not in (0, 1) at all (z·(1 − z) is even negative for z > 1). ' +
-    'Either keep the formula and pass A = σ(Z), or use σ′(Z) = sigmoidDerivative(Z); the sigmoid-derivative kata makes ' +
-    'the two functions explicit.',
+  title: {
+    en: 'sigmoid_derivative(x) = x·(1 − x) fed the pre-activation z instead of the output',
+    'zh-CN': 'sigmoid_derivative(x) = x·(1 − x) 传入的是预激活值 z，而不是输出',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: sigmoid_derivative(x) = x·(1 − x) is σ′ only when x is the sigmoid\'s OUTPUT ' +
+      'A = σ(Z), but the backward pass hands it Z, which is not in (0, 1) at all (z·(1 − z) is even negative for z > 1). ' +
+      'Either keep the formula and pass A = σ(Z), or use σ′(Z) = sigmoidDerivative(Z); the sigmoid-derivative kata makes ' +
+      'the two functions explicit.',
+    'zh-CN':
+      '一篇流传很广的教程里出现过的错误：' +
+      'sigmoid_derivative(x) = x·(1 − x) 只有在 x 是 sigmoid 的输出 A = σ(Z) 时才等于 σ′，但反向传播传给它的是 Z，而 Z 根本不在 (0, 1) 内（z > 1 时 z·(1 − z) 甚至是负数）。' +
+      '要么保留这个公式、传入 A = σ(Z)，要么用 σ′(Z) = sigmoidDerivative(Z)；sigmoid-derivative 练习把这两个函数明确区分开了。',
+  },
 };
 
 /** δ = 2(A − Y)/(N·K) ⊙ Z(1 − Z): the output formula applied to Z. */

@@ -6,11 +6,20 @@ import { forwardPass, mseOutput, type OutputLayer, withOutputLayer } from './_va
 export { createMLP } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'softmax without subtracting the max (overflow)',
-  explanation:
-    'exp(z) overflows to Infinity once z > 709.78, and Infinity/Infinity is NaN. Softmax does not change when a constant ' +
-    'is subtracted from every score of a row, so compute exp(z − max) instead; for the loss, log P = z − max − log Σ exp(z − max) ' +
-    'stays finite even where P underflows to 0.',
+  title: {
+    en: 'softmax without subtracting the max (overflow)',
+    'zh-CN': 'softmax 没有先减去最大值（上溢）',
+  },
+  explanation: {
+    en:
+      'exp(z) overflows to Infinity once z > 709.78, and Infinity/Infinity is NaN. Softmax does not change when a constant ' +
+      'is subtracted from every score of a row, so compute exp(z − max) instead; for the loss, log P = z − max − log Σ exp(z − max) ' +
+      'stays finite even where P underflows to 0.',
+    'zh-CN':
+      'z > 709.78 时 exp(z) 上溢为 Infinity，而 Infinity/Infinity 是 NaN。' +
+      '一行的每个分数都减去同一个常数，softmax 不变，所以应计算 exp(z − max)；' +
+      '损失则用 log P = z − max − log Σ exp(z − max)，即使 P 下溢为 0 也保持有限。',
+  },
 };
 
 /** exp(z)/Σ exp(z), row by row, with no shift. */

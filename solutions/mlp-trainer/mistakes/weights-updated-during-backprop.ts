@@ -5,11 +5,19 @@ import { descend, forwardPass, outputLayer, runEpochs, timesDerivative } from '.
 export { createMLP, forward, lossAndGradients } from '../mlp.ts';
 
 export const mistake: Mistake = {
-  title: 'weights updated before all gradients are computed',
-  explanation:
-    'Each layer is updated as soon as its gradient is known, and δ is then carried down through the already-updated ' +
-    'W⁽ˡ⁾, so the lower layers get the gradient of a different network. Compute every dW and db first (lossAndGradients), ' +
-    'then update all layers.',
+  title: {
+    en: 'weights updated before all gradients are computed',
+    'zh-CN': '还没算完所有梯度就更新了权重',
+  },
+  explanation: {
+    en:
+      'Each layer is updated as soon as its gradient is known, and δ is then carried down through the already-updated ' +
+      'W⁽ˡ⁾, so the lower layers get the gradient of a different network. Compute every dW and db first (lossAndGradients), ' +
+      'then update all layers.',
+    'zh-CN':
+      '每一层的梯度一算出来就立刻更新该层，随后 δ 又经过已经更新过的 W⁽ˡ⁾ 往下传，于是下面几层拿到的是另一个网络的梯度。' +
+      '应先算出所有的 dW 和 db（lossAndGradients），再更新所有层。',
+  },
 };
 
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {

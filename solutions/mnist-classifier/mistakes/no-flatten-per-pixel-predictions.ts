@@ -12,13 +12,23 @@ import { createRng, normalMatrix } from '../../lib/random.ts';
 import type { MnistClassifier, MnistOptions, MnistTrainSet } from '../mnist.ts';
 
 export const mistake: Mistake = {
-  title: 'no Flatten: the Dense layers run on every pixel, one prediction per pixel',
-  explanation:
-    'A bug seen in a widely shared tutorial: the images go in as 28×28×1 (np.expand_dims) and the model starts with Dense ' +
-    'without Flatten. Dense acts on the last axis only, the single channel, so each pixel is classified alone from its one ' +
-    'value: the output is N×28×28×10, predict gives 784 digits per image, and the loss cannot pair one label per image ' +
-    'with one row of logits per pixel. Each image must be ONE example of 784 features: Flatten first (or reshape to N×784, ' +
-    'as the images already are here), so predict returns exactly one digit per image.',
+  title: {
+    en: 'no Flatten: the Dense layers run on every pixel, one prediction per pixel',
+    'zh-CN': '没有 Flatten：Dense 层作用在每个像素上，每个像素一个预测',
+  },
+  explanation: {
+    en:
+      'A bug seen in a widely shared tutorial: the images go in as 28×28×1 (np.expand_dims) and the model starts with Dense ' +
+      'without Flatten. Dense acts on the last axis only, the single channel, so each pixel is classified alone from its one ' +
+      'value: the output is N×28×28×10, predict gives 784 digits per image, and the loss cannot pair one label per image ' +
+      'with one row of logits per pixel. Each image must be ONE example of 784 features: Flatten first (or reshape to N×784, ' +
+      'as the images already are here), so predict returns exactly one digit per image.',
+    'zh-CN':
+      '一篇流传很广的教程里出现过的错误：图像以 28×28×1 的形状输入（np.expand_dims），模型开头直接是 Dense，没有 Flatten。' +
+      'Dense 只作用在最后一个轴上，也就是那唯一的通道，于是每个像素仅凭自己的一个值被单独分类：' +
+      '输出是 N×28×28×10，predict 对每张图像给出 784 个数字，损失也无法把每张图像的一个标签和每个像素一行的 logits 对应起来。' +
+      '每张图像必须是一个有 784 个特征的样本：先 Flatten（或 reshape 成 N×784，这里的图像本来就是这样），predict 才会对每张图像恰好返回一个数字。',
+  },
 };
 
 const SIZES = [1, 128, 128, 10]; // the input width is the last axis: one channel

@@ -3,10 +3,18 @@ import type { Matrix } from '../../lib/matrix.ts';
 import { trainMnistClassifier as trainReference, type MnistClassifier, type MnistOptions, type MnistTrainSet } from '../mnist.ts';
 
 export const mistake: Mistake = {
-  title: 'predict returns a plain array instead of a Uint8Array',
-  explanation:
-    'The contract is a Uint8Array of digits (compact, and what the trainer and grader expect). Array.from(...) or ' +
-    '.map on a typed array\'s keys gives a number[]; wrap the result with Uint8Array.from(...).',
+  title: {
+    en: 'predict returns a plain array instead of a Uint8Array',
+    'zh-CN': 'predict 返回普通数组，而不是 Uint8Array',
+  },
+  explanation: {
+    en:
+      'The contract is a Uint8Array of digits (compact, and what the trainer and grader expect). Array.from(...) or ' +
+      '.map on a typed array\'s keys gives a number[]; wrap the result with Uint8Array.from(...).',
+    'zh-CN':
+      '约定的返回值是由数字组成的 Uint8Array（紧凑，也是训练器和评分器所期望的）。' +
+      'Array.from(...) 或在类型化数组的键上调用 .map 得到的是 number[]；用 Uint8Array.from(...) 把结果包起来。',
+  },
 };
 
 export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
