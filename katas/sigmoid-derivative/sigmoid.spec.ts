@@ -14,6 +14,7 @@ import {
   type Tolerance,
   describe,
   test,
+  say,
 } from '../../grader/harness/index.ts';
 
 type Impl = typeof import('./sigmoid.ts');
@@ -24,24 +25,27 @@ const { sigmoid, sigmoidDerivative, sigmoidDerivativeFromOutput } = impl;
 const EXACT: Tolerance = { rtol: 1e-12, atol: 1e-300 };
 
 describe('spec', () => {
-  test('σ(0) = ½, σ′(0) = ¼ and σ′ from the output ½ is ¼', () => {
+  test(say('σ(0) = ½, σ′(0) = ¼ and σ′ from the output ½ is ¼', 'σ(0) = ½，σ′(0) = ¼，由输出 ½ 求得的 σ′ 也是 ¼'), () => {
     expectNumberClose('sigmoid(0)', sigmoid(0), 0.5, EXACT);
     expectNumberClose('sigmoidDerivative(0)', sigmoidDerivative(0), 0.25, EXACT);
     expectNumberClose('sigmoidDerivativeFromOutput(0.5)', sigmoidDerivativeFromOutput(0.5), 0.25, EXACT);
   });
 
-  test('no NaN or Infinity for very large |z|, up to the largest finite float64', () => {
+  test(say('no NaN or Infinity for very large |z|, up to the largest finite float64', '|z| 非常大时（直到 float64 最大的有限值）也不出现 NaN 或 Infinity'), () => {
     for (const z of [-Number.MAX_VALUE, -1e300, -1e4, -1000, -745, 745, 1000, 1e4, 1e300, Number.MAX_VALUE]) {
       for (const [name, f] of [['sigmoid', sigmoid], ['sigmoidDerivative', sigmoidDerivative]] as const) {
         const value = f(z);
         check(Number.isFinite(value), () =>
-          `${name}(${z}) is ${fmt(value)}. Math.exp(${-z}) overflows to Infinity; only exponentiate numbers ≤ 0.`,
+          say(
+            `${name}(${z}) is ${fmt(value)}. Math.exp(${-z}) overflows to Infinity; only exponentiate numbers ≤ 0.`,
+            `${name}(${z}) 是 ${fmt(value)}。Math.exp(${-z}) 上溢为 Infinity；只对 ≤ 0 的数取指数。`,
+          ),
         );
       }
     }
   });
 
-  test('sigmoidDerivativeFromOutput takes the output a = σ(z), not z', () => {
+  test(say('sigmoidDerivativeFromOutput takes the output a = σ(z), not z', 'sigmoidDerivativeFromOutput 接收的是输出 a = σ(z)，不是 z'), () => {
     const z = 2;
     expectNumberClose('sigmoidDerivativeFromOutput(sigmoid(2))', sigmoidDerivativeFromOutput(sigmoid(z)), sigmoidDerivative(z), {
       rtol: 1e-9,
@@ -67,7 +71,7 @@ describe('fixtures', () => {
 });
 
 describe('gradient check', () => {
-  test('σ′(z) matches central finite differences of your σ at 50 points in [−20, 20]', () => {
+  test(say('σ′(z) matches central finite differences of your σ at 50 points in [−20, 20]', '在 [−20, 20] 内的 50 个点上，σ′(z) 与你的 σ 的中心差分一致'), () => {
     for (let k = 0; k < 50; k++) {
       const z = -20 + (40 * k) / 49 + 0.0137; // off-grid, never exactly 0
       const input = new Float64Array([z]);
@@ -81,10 +85,10 @@ describe('gradient check', () => {
 describe('properties', () => {
   const anyZ = fc.double({ min: -700, max: 700, noNaN: true });
 
-  test('0 < σ′(z) ≤ ¼ for every z in [−700, 700]', () => {
+  test(say('0 < σ′(z) ≤ ¼ for every z in [−700, 700]', '对 [−700, 700] 内的每个 z，都有 0 < σ′(z) ≤ ¼'), () => {
     expectProperty('0 < σ′(z) ≤ ¼', anyZ, (z) => {
       const d = sigmoidDerivative(z);
-      check(d > 0 && d <= 0.25, `σ′(${z}) = ${fmt(d)}, outside (0, ¼]`);
+      check(d > 0 && d <= 0.25, () => say(`σ′(${z}) = ${fmt(d)}, outside (0, ¼]`, `σ′(${z}) = ${fmt(d)}，不在 (0, ¼] 内`));
     });
   });
 
@@ -92,19 +96,25 @@ describe('properties', () => {
     expectProperty('σ(−z) = 1 − σ(z)', fc.double({ min: -30, max: 30, noNaN: true }), (z) => {
       const lhs = sigmoid(-z);
       const rhs = 1 - sigmoid(z);
-      check(Math.abs(lhs - rhs) <= 1e-15, `σ(${-z}) = ${fmt(lhs)} but 1 − σ(${z}) = ${fmt(rhs)}`);
+      check(Math.abs(lhs - rhs) <= 1e-15, () => say(
+        `σ(${-z}) = ${fmt(lhs)} but 1 − σ(${z}) = ${fmt(rhs)}`,
+        `σ(${-z}) = ${fmt(lhs)}，但 1 − σ(${z}) = ${fmt(rhs)}`,
+      ));
     });
   });
 
-  test('σ′ is symmetric: σ′(−z) = σ′(z)', () => {
+  test(say('σ′ is symmetric: σ′(−z) = σ′(z)', 'σ′ 是对称的：σ′(−z) = σ′(z)'), () => {
     expectProperty('σ′(−z) = σ′(z)', anyZ, (z) => {
       const a = sigmoidDerivative(-z);
       const b = sigmoidDerivative(z);
-      check(Math.abs(a - b) <= 1e-12 * Math.abs(b), `σ′(${-z}) = ${fmt(a)} but σ′(${z}) = ${fmt(b)}`);
+      check(Math.abs(a - b) <= 1e-12 * Math.abs(b), () => say(
+        `σ′(${-z}) = ${fmt(a)} but σ′(${z}) = ${fmt(b)}`,
+        `σ′(${-z}) = ${fmt(a)}，但 σ′(${z}) = ${fmt(b)}`,
+      ));
     });
   });
 
-  test('0 ≤ σ(z) ≤ 1 and σ is increasing', () => {
+  test(say('0 ≤ σ(z) ≤ 1 and σ is increasing', '0 ≤ σ(z) ≤ 1，且 σ 单调递增'), () => {
     expectProperty('0 ≤ σ(z) ≤ σ(z + 1) ≤ 1', anyZ, (z) => {
       const a = sigmoid(z);
       const b = sigmoid(z + 1);
