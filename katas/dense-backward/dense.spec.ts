@@ -46,6 +46,7 @@ import {
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
+import { language } from '../../grader/i18n/language.ts';
 import type { DenseGradients } from './dense.ts';
 
 type Impl = typeof import('./dense.ts');
@@ -249,12 +250,35 @@ describe('spec', () => {
   });
 });
 
+/**
+ * The fixture cases' descriptions in Chinese, by case id. A case's English name is its fixture's
+ * own description; a case missing here keeps it (in Chinese too).
+ */
+const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
+  'worked-example': '题面中的完整算例（N=2, D=3, M=2）',
+  'single-example': '单个样本（N=1, D=3, M=2）',
+  'batch-of-seven': 'db 对批量求和（N=7, D=5, M=3）',
+  'square-weights': '权重是方阵（D = M = 3）：漏了转置，形状不变，数值却不对',
+  'batch-equals-features': 'N = D = 3，M = 5：dx 是 dout·Wᵀ，而不是它的转置',
+  'all-sizes-equal': '所有维度都相等（N = D = M = 4）',
+  'one-feature': '只有一个输入特征（N=5, D=1, M=4）',
+  'one-output': '只有一个输出单元，类似回归头（N=6, D=4, M=1）',
+  'mini-batch': '大小为 32 的小批量（D=10, M=6）：dw 和 db 要把全部 32 个样本加起来',
+  'mixed-scales': '输入的尺度相差悬殊（x ≈ 1e3，w ≈ 1e-3，dout ≈ 1e-2；N=3, D=4, M=2）',
+  'mnist-first-layer-300': 'MNIST 网络的第一层，批量为 300（N=300, D=784, M=128）：db 要对全部 300 行求和',
+  'output-layer-33': '它的输出层，批量为 33，比训练器的 32 多一行（N=33, D=128, M=10）',
+  'partial-batch-17': '最后一个不完整的批量，大小为 17（N=17, D=128, M=128）',
+};
+
+/** A fixture case's test name in the learner's language. */
+const caseName = (c: { id: string; description: string }): string => (language() === 'zh-CN' && CASE_NAMES_ZH[c.id]) || c.description;
+
 describe('fixtures', () => {
   type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
   type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
   const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
   for (const c of fixture.cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
       const { out, cache } = denseForward(layer.x, layer.w, layer.b);
       expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
@@ -271,7 +295,7 @@ describe('fixtures', () => {
   // Real sizes (a batch of 300 through the MNIST network's 784×128 layer): db is compared whole,
   // out, dx and dw at sampled entries on both sides of row 32 (the trainer's batch size).
   for (const c of loadFixture<LargeInput, LargeExpected>('dense-backward', 'large').cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       const layer: Layer = {
         x: patternMatrix(c.input.x.pattern),
         w: patternMatrix(c.input.w.pattern),

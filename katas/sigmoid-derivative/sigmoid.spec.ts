@@ -16,6 +16,7 @@ import {
   test,
   say,
 } from '../../grader/harness/index.ts';
+import { language } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./sigmoid.ts');
 const impl = await loadTarget<Impl>();
@@ -54,17 +55,55 @@ describe('spec', () => {
   });
 });
 
+/**
+ * The fixture cases' descriptions in Chinese, by case id. A case's English name is its fixture's
+ * own description; a case missing here keeps it (in Chinese too).
+ */
+const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
+  'zero': 'z = 0：σ(0) = ½，σ′(0) = ¼，即最大值',
+  'small-positive': 'z = 1e-10：极小的 z，σ 几乎等于 ½',
+  'one': 'z = 1：普通的正数 z',
+  'minus-one': 'z = -1：普通的负数 z',
+  'two-and-a-half': 'z = 2.5：中等大小的 z',
+  'minus-seven': 'z = -7.25：中等大小的负数 z',
+  'ten': 'z = 10：σ 接近 1',
+  'twelve-and-a-half': 'z = 12.5：1 − σ(z) ≈ 4e-6，σ(z) 舍入到 float64 之后它只剩约 10 位有效数字，所以 σ(z)(1−σ(z)) 的相对误差达 6e-12（要求是 1e-12）',
+  'seventeen-point-three': 'z = 17.3：1 − σ(z) ≈ 3e-8，只剩约 8 位有效数字：σ(z)(1−σ(z)) 的相对误差达 4e-9',
+  'twenty': 'z = 20：1 − σ(z) ≈ 2e-9，只剩约 7 位有效数字：σ(z)(1−σ(z)) 的相对误差达 4e-8',
+  'minus-twenty': 'z = -20：σ′ 是对称的，σ′(−20) = σ′(20)；这里 σ(z) 很小，不会发生抵消',
+  'twenty-five': 'z = 25：1 − σ(z) ≈ 1e-11，只剩约 5 位有效数字：σ(z)(1−σ(z)) 的相对误差达 4e-6',
+  'thirty': 'z = 30：1 − σ(z) ≈ 9e-14，只剩约 3 位有效数字：σ(z)(1−σ(z)) 的相对误差达 1e-3',
+  'thirty-three-point-three': 'z = 33.3：1 − σ(z) ≈ 3e-15，只剩约 1 位有效数字：σ(z)(1−σ(z)) 的相对误差达 3%',
+  'thirty-five-and-a-half': 'z = 35.5：1 − σ(z) ≈ 4e-16，只有 float64 在 1 附近间距（1.1e-16）的几倍：σ(z)(1−σ(z)) 偏差 16%，尽管还没变成 0',
+  'forty': 'z = 40：σ′(40) ≈ 4.248e-18，而 σ(z)(1−σ(z)) 在 float64 中塌缩为 0',
+  'minus-forty': 'z = -40：σ(−40) ≈ 4.248e-18，很小，但可以表示',
+  'seven-hundred': 'z = 700：σ′(700) ≈ 9.9e-305，已接近 float64 的下限',
+  'minus-thousand': 'z = -1000：e^1000 上溢为 Infinity：不允许出现 NaN',
+  'thousand': 'z = 1000：在 float64 中 σ(1000) 恰好等于 1',
+  'plus-ten-thousand': 'z = 10000：z = 1e4，结果仍然有限',
+  'minus-ten-thousand': 'z = -10000：z = −1e4，结果仍然有限',
+  'a-half': 'a = 0.5：由输出求 σ′，即 a(1 − a)',
+  'a-tenth': 'a = 0.1：由输出求 σ′，即 a(1 − a)',
+  'a-near-one': 'a = 0.999：由输出求 σ′，即 a(1 − a)',
+  'a-zero': 'a = 0：由输出求 σ′，即 a(1 − a)',
+  'a-one': 'a = 1：由输出求 σ′，即 a(1 − a)',
+  'a-small': 'a = 1e-06：由输出求 σ′，即 a(1 − a)',
+};
+
+/** A fixture case's test name in the learner's language. */
+const caseName = (c: { id: string; description: string }): string => (language() === 'zh-CN' && CASE_NAMES_ZH[c.id]) || c.description;
+
 describe('fixtures', () => {
   const values = loadFixture<{ z: number }, { sigmoid: number; derivative: number }>('sigmoid-derivative', 'sigmoid');
   for (const c of values.cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       expectNumberClose(`sigmoid(${c.input.z})`, sigmoid(c.input.z), c.expected.sigmoid, EXACT);
       expectNumberClose(`sigmoidDerivative(${c.input.z})`, sigmoidDerivative(c.input.z), c.expected.derivative, EXACT);
     });
   }
   const fromOutput = loadFixture<{ a: number }, { derivative: number }>('sigmoid-derivative', 'from-output');
   for (const c of fromOutput.cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       expectNumberClose(`sigmoidDerivativeFromOutput(${c.input.a})`, sigmoidDerivativeFromOutput(c.input.a), c.expected.derivative, EXACT);
     });
   }
