@@ -46,7 +46,7 @@ import {
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
-import { language } from '../../grader/i18n/language.ts';
+import { localize } from '../../grader/i18n/language.ts';
 import type { DenseGradients } from './dense.ts';
 
 type Impl = typeof import('./dense.ts');
@@ -250,11 +250,8 @@ describe('spec', () => {
   });
 });
 
-/**
- * The fixture cases' descriptions in Chinese, by case id. A case's English name is its fixture's
- * own description; a case missing here keeps it (in Chinese too).
- */
-const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
+/** The fixture cases' names in Chinese, by case id (the English names are the fixtures' descriptions). */
+const FIXTURE_NAMES_ZH: Record<string, string> = {
   'worked-example': '题面中的完整算例（N=2, D=3, M=2）',
   'single-example': '单个样本（N=1, D=3, M=2）',
   'batch-of-seven': 'db 对批量求和（N=7, D=5, M=3）',
@@ -270,8 +267,9 @@ const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
   'partial-batch-17': '最后一个不完整的批量，大小为 17（N=17, D=128, M=128）',
 };
 
-/** A fixture case's test name in the learner's language. */
-const caseName = (c: { id: string; description: string }): string => (language() === 'zh-CN' && CASE_NAMES_ZH[c.id]) || c.description;
+/** A fixture case's name in the learner's language (a case not listed keeps its description). */
+const caseName = (c: { id: string; description: string }): string =>
+  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 describe('fixtures', () => {
   type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };

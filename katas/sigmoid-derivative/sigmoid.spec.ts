@@ -16,7 +16,7 @@ import {
   test,
   say,
 } from '../../grader/harness/index.ts';
-import { language } from '../../grader/i18n/language.ts';
+import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./sigmoid.ts');
 const impl = await loadTarget<Impl>();
@@ -55,11 +55,8 @@ describe('spec', () => {
   });
 });
 
-/**
- * The fixture cases' descriptions in Chinese, by case id. A case's English name is its fixture's
- * own description; a case missing here keeps it (in Chinese too).
- */
-const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
+/** The fixture cases' names in Chinese, by case id (the English names are the fixtures' descriptions). */
+const FIXTURE_NAMES_ZH: Record<string, string> = {
   'zero': 'z = 0：σ(0) = ½，σ′(0) = ¼，即最大值',
   'small-positive': 'z = 1e-10：极小的 z，σ 几乎等于 ½',
   'one': 'z = 1：普通的正数 z',
@@ -90,8 +87,9 @@ const CASE_NAMES_ZH: Readonly<Record<string, string>> = {
   'a-small': 'a = 1e-06：由输出求 σ′，即 a(1 − a)',
 };
 
-/** A fixture case's test name in the learner's language. */
-const caseName = (c: { id: string; description: string }): string => (language() === 'zh-CN' && CASE_NAMES_ZH[c.id]) || c.description;
+/** A fixture case's name in the learner's language (a case not listed keeps its description). */
+const caseName = (c: { id: string; description: string }): string =>
+  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 describe('fixtures', () => {
   const values = loadFixture<{ z: number }, { sigmoid: number; derivative: number }>('sigmoid-derivative', 'sigmoid');
