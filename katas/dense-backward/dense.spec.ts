@@ -41,15 +41,22 @@ import {
   v,
   describe,
   test,
+  say,
   withHint,
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
+import { localize } from '../../grader/i18n/language.ts';
 import type { DenseGradients } from './dense.ts';
 
 type Impl = typeof import('./dense.ts');
 const impl = await loadTarget<Impl>();
 const { denseForward, denseBackward } = impl;
+
+/** What each gradient's shape is, in symbols: the hints of the failure messages. */
+const LIKE_X = say('N×D, like x', 'N×D，与 x 相同');
+const LIKE_W = say('D×M, like w', 'D×M，与 w 相同');
+const LIKE_B = say('M, like b', 'M，与 b 相同');
 
 /** One dense layer's inputs and an upstream gradient for its output. */
 interface Layer {
@@ -87,34 +94,51 @@ function forwardBackward(layer: Layer): { out: Matrix; grads: DenseGradients } {
  */
 function expectGradientShapes(grads: DenseGradients, { x, w, b }: Layer): void {
   const matrices = [
-    ['dx', grads.dx, x, 'N×D, like x'],
-    ['dw', grads.dw, w, 'D×M, like w'],
+    ['dx', grads.dx, x, LIKE_X],
+    ['dw', grads.dw, w, LIKE_W],
   ] as const;
   for (const [name, got, like, hint] of matrices) {
-    if (!isMatrix(got)) fail(`${name} should be a ${shapeOf(like)} Matrix (${hint}), but it is ${describeValue(got)}.`);
+    if (!isMatrix(got)) {
+      fail(
+        say(
+          `${name} should be a ${shapeOf(like)} Matrix (${hint}), but it is ${describeValue(got)}.`,
+          `${name} 应当是 ${shapeOf(like)} 的 Matrix（${hint}），但它是 ${describeValue(got)}。`,
+        ),
+      );
+    }
     if (got.rows !== like.rows || got.cols !== like.cols) {
-      const transposed = got.rows === like.cols && got.cols === like.rows ? ' It looks transposed.' : '';
-      fail(`${name} is ${shapeOf(got)}, but it must be ${shapeOf(like)} (${hint}).${transposed}`);
+      const transposed = got.rows === like.cols && got.cols === like.rows ? say(' It looks transposed.', '看起来是转置了。') : '';
+      fail(say(
+        `${name} is ${shapeOf(got)}, but it must be ${shapeOf(like)} (${hint}).${transposed}`,
+        `${name} 是 ${shapeOf(got)}，但必须是 ${shapeOf(like)}（${hint}）。${transposed}`,
+      ));
     }
   }
   if (!(grads.db instanceof Float64Array)) {
-    fail(`db should be a Float64Array of ${b.length} entries (M, like b), but it is ${describeValue(grads.db)}.`);
+    fail(
+      say(
+        `db should be a Float64Array of ${b.length} entries (M, like b), but it is ${describeValue(grads.db)}.`,
+        `db 应当是含 ${b.length} 项的 Float64Array（M，与 b 相同），但它是 ${describeValue(grads.db)}。`,
+      ),
+    );
   }
-  check(grads.db.length === b.length, `db has ${grads.db.length} entries, but it must have ${b.length} (M, like b).`);
+  check(grads.db.length === b.length, () =>
+    say(`db has ${grads.db.length} entries, but it must have ${b.length} (M, like b).`, `db 有 ${grads.db.length} 项，但必须有 ${b.length} 项（M，与 b 相同）。`),
+  );
 }
 
 describe('spec', () => {
-  test('out = x·w + b, with b added to every row (the worked example)', () => {
+  test(say('out = x·w + b, with b added to every row (the worked example)', 'out = x·w + b，b 加到每一行上（完整算例）'), () => {
     const { x, w, b } = workedExample();
     expectMatrixClose('out', denseForward(x, w, b).out, [[14, 23], [20, 26]], { shapeHint: 'N×M' });
   });
 
-  test('dx, dw and db have the shapes of x, w and b (N=4, D=3, M=2)', () => {
+  test(say('dx, dw and db have the shapes of x, w and b (N=4, D=3, M=2)', 'dx、dw 和 db 的形状分别与 x、w 和 b 相同（N=4, D=3, M=2）'), () => {
     const layer = randomLayer(4, 3, 2, 1);
     expectGradientShapes(forwardBackward(layer).grads, layer);
   });
 
-  test('denseForward leaves x, w and b unchanged', () => {
+  test(say('denseForward leaves x, w and b unchanged', 'denseForward 不改动 x、w 和 b'), () => {
     const { x, w, b } = randomLayer(4, 3, 2, 2);
     const before = [snapshot(x), snapshot(w), snapshot(b)];
     denseForward(x, w, b);
@@ -123,7 +147,7 @@ describe('spec', () => {
     expectUnchanged('b', b, before[2], 'denseForward');
   });
 
-  test('denseBackward leaves dout and the cached x and w unchanged', () => {
+  test(say('denseBackward leaves dout and the cached x and w unchanged', 'denseBackward 不改动 dout 以及缓存中的 x 和 w'), () => {
     const { x, w, b, dout } = randomLayer(4, 3, 2, 3);
     const { cache } = denseForward(x, w, b);
     const before = [snapshot(dout), snapshot(x), snapshot(w)];
@@ -133,7 +157,10 @@ describe('spec', () => {
     expectUnchanged('w', w, before[2], 'denseBackward');
   });
 
-  test('out, dx, dw and db are new arrays: none shares memory with an input or with another result', () => {
+  test(say(
+    'out, dx, dw and db are new arrays: none shares memory with an input or with another result',
+    'out、dx、dw 和 db 都是新数组：与任何输入、与彼此都不共享内存',
+  ), () => {
     const layer = randomLayer(3, 2, 2, 16);
     const { out, grads } = forwardBackward(layer);
     expectGradientShapes(grads, layer);
@@ -150,14 +177,18 @@ describe('spec', () => {
     for (let i = 4; i < arrays.length; i++) {
       for (let j = 0; j < i; j++) {
         check(arrays[i][1] !== arrays[j][1], () =>
-          `${arrays[i][0]} shares its memory with ${arrays[j][0]} (the same underlying buffer). Every result must be a new array: ` +
-            `the caller keeps ${arrays[j][0]} and ${arrays[i][0]} apart (an optimizer writes into w while dw is read, the next layer reuses out).`,
+          say(
+            `${arrays[i][0]} shares its memory with ${arrays[j][0]} (the same underlying buffer). Every result must be a new array: ` +
+              `the caller keeps ${arrays[j][0]} and ${arrays[i][0]} apart (an optimizer writes into w while dw is read, the next layer reuses out).`,
+            `${arrays[i][0]} 与 ${arrays[j][0]} 共享内存（同一个底层 buffer）。每个结果都必须是新数组：` +
+              `调用方会分别使用 ${arrays[j][0]} 和 ${arrays[i][0]}（优化器在读取 dw 的同时写入 w，下一层会复用 out）。`,
+          ),
         );
       }
     }
   });
 
-  test('denseBackward reads the cache it is given, not the latest forward pass', () => {
+  test(say('denseBackward reads the cache it is given, not the latest forward pass', 'denseBackward 读取传给它的缓存，而不是最近一次前向传播的结果'), () => {
     const first = randomLayer(3, 4, 2, 4);
     const second = randomLayer(3, 4, 2, 5);
     const { cache } = denseForward(first.x, first.w, first.b);
@@ -172,32 +203,46 @@ describe('spec', () => {
       check(
         k === -1,
         () =>
-          `after another denseForward call, denseBackward(dout, cache) gave a different ${name} for the same cache ` +
-          `(${name}${indexLabel(k, before.cols)} was ${fmt(before.data[k])}, now ${fmt(after[k])}). Read x and w from the ` +
-          'cache argument, not from variables that the latest forward pass overwrote: a network runs every forward pass ' +
-          'before any backward pass.',
+          say(
+            `after another denseForward call, denseBackward(dout, cache) gave a different ${name} for the same cache ` +
+              `(${name}${indexLabel(k, before.cols)} was ${fmt(before.data[k])}, now ${fmt(after[k])}). Read x and w from the ` +
+              'cache argument, not from variables that the latest forward pass overwrote: a network runs every forward pass ' +
+              'before any backward pass.',
+            `又调用一次 denseForward 之后，对同一个缓存，denseBackward(dout, cache) 给出了不同的 ${name}` +
+              `（${name}${indexLabel(k, before.cols)} 原来是 ${fmt(before.data[k])}，现在是 ${fmt(after[k])}）。要从 cache 参数中` +
+              '读取 x 和 w，而不是从被最近一次前向传播覆盖的变量中读取：网络会先跑完所有前向传播，再做任何反向传播。',
+          ),
       );
     }
   });
 
-  test('denseForward throws an Error naming both shapes when x and w do not fit', () => {
+  test(say('denseForward throws an Error naming both shapes when x and w do not fit', 'x 与 w 的形状不匹配时，denseForward 抛出写明两个形状的 Error'), () => {
     const { x } = randomLayer(4, 3, 2, 6);
     const { w, b } = randomLayer(5, 5, 2, 7);
     expectThrowsMentioning('denseForward(x 4×3, w 5×2, b)', () => denseForward(x, w, b), ['4×3', '5×2']);
   });
 
-  test('denseForward throws an Error naming both shapes when w and b do not fit', () => {
+  test(say('denseForward throws an Error naming both shapes when w and b do not fit', 'w 与 b 的形状不匹配时，denseForward 抛出写明两个形状的 Error'), () => {
     const { x, w } = randomLayer(4, 3, 2, 8);
     const b = new Float64Array(5);
-    expectThrowsMentioning('denseForward(x 4×3, w 3×2, b of 5 entries)', () => denseForward(x, w, b), ['3×2', '5']);
+    expectThrowsMentioning(say(
+      'denseForward(x 4×3, w 3×2, b of 5 entries)',
+      'denseForward(x 4×3, w 3×2, 含 5 项的 b)',
+    ), () => denseForward(x, w, b), ['3×2', '5']);
   });
 
-  test('denseBackward throws an Error naming both shapes when dout does not match out', () => {
+  test(say(
+    'denseBackward throws an Error naming both shapes when dout does not match out',
+    'dout 与 out 的形状不一致时，denseBackward 抛出写明两个形状的 Error',
+  ), () => {
     const { x, w, b } = randomLayer(4, 5, 2, 9);
     const { cache } = denseForward(x, w, b);
     for (const [rows, cols] of [[4, 3], [3, 2]]) {
       const dout = normalMatrix(rows, cols, createRng(10));
-      expectThrowsMentioning(`denseBackward(dout ${rows}×${cols}, cache of a 4×2 out)`, () => denseBackward(dout, cache), [
+      expectThrowsMentioning(say(
+        `denseBackward(dout ${rows}×${cols}, cache of a 4×2 out)`,
+        `denseBackward(dout ${rows}×${cols}, 对应 4×2 out 的 cache)`,
+      ), () => denseBackward(dout, cache), [
         `${rows}×${cols}`,
         '4×2',
       ]);
@@ -205,20 +250,41 @@ describe('spec', () => {
   });
 });
 
+/** The fixture cases' names in Chinese, by case id (the English names are the fixtures' descriptions). */
+const FIXTURE_NAMES_ZH: Record<string, string> = {
+  'worked-example': '题面中的完整算例（N=2, D=3, M=2）',
+  'single-example': '单个样本（N=1, D=3, M=2）',
+  'batch-of-seven': 'db 对批量求和（N=7, D=5, M=3）',
+  'square-weights': '权重是方阵（D = M = 3）：漏了转置，形状不变，数值却不对',
+  'batch-equals-features': 'N = D = 3，M = 5：dx 是 dout·Wᵀ，而不是它的转置',
+  'all-sizes-equal': '所有维度都相等（N = D = M = 4）',
+  'one-feature': '只有一个输入特征（N=5, D=1, M=4）',
+  'one-output': '只有一个输出单元，类似回归头（N=6, D=4, M=1）',
+  'mini-batch': '大小为 32 的小批量（D=10, M=6）：dw 和 db 要把全部 32 个样本加起来',
+  'mixed-scales': '输入的尺度相差悬殊（x ≈ 1e3，w ≈ 1e-3，dout ≈ 1e-2；N=3, D=4, M=2）',
+  'mnist-first-layer-300': 'MNIST 网络的第一层，批量为 300（N=300, D=784, M=128）：db 要对全部 300 行求和',
+  'output-layer-33': '它的输出层，批量为 33，比训练器的 32 多一行（N=33, D=128, M=10）',
+  'partial-batch-17': '最后一个不完整的批量，大小为 17（N=17, D=128, M=128）',
+};
+
+/** A fixture case's name in the learner's language (a case not listed keeps its description). */
+const caseName = (c: { id: string; description: string }): string =>
+  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
+
 describe('fixtures', () => {
   type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
   type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
   const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
   for (const c of fixture.cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
       const { out, cache } = denseForward(layer.x, layer.w, layer.b);
       expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
       const grads = denseBackward(layer.dout, cache);
       expectGradientShapes(grads, layer);
-      expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: 'N×D, like x' });
-      expectMatrixClose('dw', grads.dw, c.expected.dw, { shapeHint: 'D×M, like w' });
-      expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' });
+      expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: LIKE_X });
+      expectMatrixClose('dw', grads.dw, c.expected.dw, { shapeHint: LIKE_W });
+      expectVectorClose('db', grads.db, c.expected.db, { lengthHint: LIKE_B });
     });
   }
 
@@ -227,7 +293,7 @@ describe('fixtures', () => {
   // Real sizes (a batch of 300 through the MNIST network's 784×128 layer): db is compared whole,
   // out, dx and dw at sampled entries on both sides of row 32 (the trainer's batch size).
   for (const c of loadFixture<LargeInput, LargeExpected>('dense-backward', 'large').cases) {
-    test(c.description, () => {
+    test(caseName(c), () => {
       const layer: Layer = {
         x: patternMatrix(c.input.x.pattern),
         w: patternMatrix(c.input.w.pattern),
@@ -239,11 +305,13 @@ describe('fixtures', () => {
       const grads = denseBackward(layer.dout, cache);
       expectGradientShapes(grads, layer);
       const n = layer.dout.rows;
-      withHint(`db is the sum of all ${n} rows of dout, and dw adds up all ${n} examples: loop to dout.rows, not to a batch size.`, () =>
-        expectVectorClose('db', grads.db, c.expected.db, { lengthHint: 'M, like b' }),
+      const hint = say(
+        `db is the sum of all ${n} rows of dout, and dw adds up all ${n} examples: loop to dout.rows, not to a batch size.`,
+        `db 是 dout 全部 ${n} 行之和，dw 也要把全部 ${n} 个样本加起来：循环以 dout.rows 为界，而不是某个批量大小。`,
       );
-      expectSampledClose('dx', grads.dx, c.expected.dx, 'N×D, like x');
-      expectSampledClose('dw', grads.dw, c.expected.dw, 'D×M, like w: a sum over all N examples');
+      withHint(hint, () => expectVectorClose('db', grads.db, c.expected.db, { lengthHint: LIKE_B }));
+      expectSampledClose('dx', grads.dx, c.expected.dx, LIKE_X);
+      expectSampledClose('dw', grads.dw, c.expected.dw, say('D×M, like w: a sum over all N examples', 'D×M，与 w 相同：是对全部 N 个样本的求和'));
     });
   }
 });
@@ -266,18 +334,27 @@ function expectMatchesFiniteDifferences(layer: Layer): void {
 describe('gradient check', () => {
   const shapes: [number, number, number][] = [[1, 3, 2], [7, 5, 3], [4, 3, 3], [3, 3, 5], [6, 1, 1]];
   for (const [n, d, mCols] of shapes) {
-    test(`dx, dw and db match finite differences of L = Σ out ⊙ dout (N=${n}, D=${d}, M=${mCols})`, () => {
+    test(say(
+      `dx, dw and db match finite differences of L = Σ out ⊙ dout (N=${n}, D=${d}, M=${mCols})`,
+      `dx、dw 和 db 与 L = Σ out ⊙ dout 的有限差分一致（N=${n}, D=${d}, M=${mCols}）`,
+    ), () => {
       expectMatchesFiniteDifferences(randomLayer(n, d, mCols, 100 + n * 100 + d * 10 + mCols));
     });
   }
 
   // A batch of 300: every entry would cost 2·(300·32 + 32·16 + 16) forward passes, so ~50 sampled
   // entries of dx and dw (rows 0, 31, 32, 33, 299 among them) and every entry of db are checked.
-  test('a batch of 300 (N=300, D=32, M=16): sampled entries of dx and dw, and all of db, match finite differences', () => {
+  test(say(
+    'a batch of 300 (N=300, D=32, M=16): sampled entries of dx and dw, and all of db, match finite differences',
+    '批量为 300（N=300, D=32, M=16）：dx 和 dw 的抽样元素以及 db 的全部元素都与有限差分一致',
+  ), () => {
     const layer = randomLayer(300, 32, 16, 4242);
     const { grads } = forwardBackward(layer);
     expectGradientShapes(grads, layer);
-    expectGradientsMatch('L = Σ out ⊙ dout on a batch of 300', () => projectOnto(denseForward(layer.x, layer.w, layer.b).out, layer.dout), [
+    expectGradientsMatch(say(
+      'L = Σ out ⊙ dout on a batch of 300',
+      'L = Σ out ⊙ dout，批量为 300',
+    ), () => projectOnto(denseForward(layer.x, layer.w, layer.b).out, layer.dout), [
       { name: 'dx', value: layer.x, analytic: grads.dx, entries: sampleEntries(300, 32) },
       { name: 'dw', value: layer.w, analytic: grads.dw, entries: sampleEntries(32, 16) },
       { name: 'db', value: layer.b, analytic: grads.db },
@@ -298,20 +375,20 @@ describe('properties', () => {
   });
   type Sizes = { n: number; d: number; m: number; seed: number };
   const layerOf = (s: Sizes): Layer => randomLayer(s.n, s.d, s.m, s.seed);
-  const named = (s: Sizes): string => `N=${s.n}, D=${s.d}, M=${s.m} (seed ${s.seed})`;
+  const named = (s: Sizes): string => say(`N=${s.n}, D=${s.d}, M=${s.m} (seed ${s.seed})`, `N=${s.n}, D=${s.d}, M=${s.m}（种子 ${s.seed}）`);
 
-  test('gradients match finite differences for random shapes and values', () => {
-    expectProperty('the gradient check', anyLayer, (s) => expectMatchesFiniteDifferences(layerOf(s)), 60, named);
+  test(say('gradients match finite differences for random shapes and values', '对随机的形状和数值，梯度与有限差分一致'), () => {
+    expectProperty(say('the gradient check', '梯度检验'), anyLayer, (s) => expectMatchesFiniteDifferences(layerOf(s)), 60, named);
   });
 
-  test('db equals the column sums of dout', () => {
+  test(say('db equals the column sums of dout', 'db 等于 dout 的列和'), () => {
     expectProperty('db = Σₙ dout[n]', anyLayer, (s) => {
       const layer = layerOf(s);
-      expectVectorClose('db', forwardBackward(layer).grads.db, sumRows(layer.dout), { lengthHint: 'M, like b' });
+      expectVectorClose('db', forwardBackward(layer).grads.db, sumRows(layer.dout), { lengthHint: LIKE_B });
     }, 100, named);
   });
 
-  test('backward is linear in dout', () => {
+  test(say('backward is linear in dout', '反向传播对 dout 是线性的'), () => {
     expectProperty('backward(2·d₁ − 3·d₂) = 2·backward(d₁) − 3·backward(d₂)', anyLayer, (s) => {
       const layer = layerOf(s);
       const { x, w, b, dout } = layer;
@@ -321,15 +398,18 @@ describe('properties', () => {
       const two = denseBackward(other, denseForward(x, w, b).cache);
       const mixed = denseBackward(add(scale(dout, 2), scale(other, -3)), denseForward(x, w, b).cache);
       const combine = (p: Matrix, q: Matrix): Matrix => add(scale(p, 2), scale(q, -3));
-      expectMatrixClose('dx', mixed.dx, combine(one.dx, two.dx), { shapeHint: 'N×D, like x' });
-      expectMatrixClose('dw', mixed.dw, combine(one.dw, two.dw), { shapeHint: 'D×M, like w' });
+      expectMatrixClose('dx', mixed.dx, combine(one.dx, two.dx), { shapeHint: LIKE_X });
+      expectMatrixClose('dw', mixed.dw, combine(one.dw, two.dw), { shapeHint: LIKE_W });
       const db = one.db.map((value, j) => 2 * value - 3 * two.db[j]);
-      expectVectorClose('db', mixed.db, db, { lengthHint: 'M, like b' });
+      expectVectorClose('db', mixed.db, db, { lengthHint: LIKE_B });
     }, 100, named);
   });
 
-  test('a batch’s dw and db are the sums of its examples’, and row n of dx is example n’s dx', () => {
-    expectProperty('gradients add up over the batch', anyLayer, (s) => {
+  test(say(
+    'a batch’s dw and db are the sums of its examples’, and row n of dx is example n’s dx',
+    '一个批量的 dw 和 db 等于其中各样本的 dw 和 db 之和，dx 的第 n 行就是样本 n 的 dx',
+  ), () => {
+    expectProperty(say('gradients add up over the batch', '梯度按样本累加'), anyLayer, (s) => {
       const layer = layerOf(s);
       const whole = forwardBackward(layer).grads;
       expectGradientShapes(whole, layer);
@@ -337,12 +417,14 @@ describe('properties', () => {
       const db = new Float64Array(s.m);
       for (let n = 0; n < s.n; n++) {
         const one = forwardBackward({ x: takeRows(layer.x, [n]), w: layer.w, b: layer.b, dout: takeRows(layer.dout, [n]) }).grads;
-        expectMatrixClose(`row ${n} of dx`, takeRows(whole.dx, [n]), one.dx, { shapeHint: `example ${n}'s dx alone` });
+        expectMatrixClose(say(`row ${n} of dx`, `dx 的第 ${n} 行`), takeRows(whole.dx, [n]), one.dx, {
+          shapeHint: say(`example ${n}'s dx alone`, `样本 ${n} 单独的 dx`),
+        });
         dw = add(dw, one.dw);
         for (let j = 0; j < s.m; j++) db[j] += one.db[j];
       }
-      expectMatrixClose('dw of the batch', whole.dw, dw, { shapeHint: 'the sum of each example’s dw' });
-      expectVectorClose('db of the batch', whole.db, db, { lengthHint: 'the sum of each example’s db' });
+      expectMatrixClose(say('dw of the batch', '整个批量的 dw'), whole.dw, dw, { shapeHint: say('the sum of each example’s dw', '各样本的 dw 之和') });
+      expectVectorClose(say('db of the batch', '整个批量的 db'), whole.db, db, { lengthHint: say('the sum of each example’s db', '各样本的 db 之和') });
     }, 100, named);
   });
 
@@ -354,25 +436,33 @@ describe('properties', () => {
     seed: fc.nat(),
   });
 
-  test('large batches (N from 33 to 300): db is the column sums of dout, dw = Σₙ x[n]ᵀ·dout[n], dx[n] = dout[n]·wᵀ', () => {
+  test(say(
+    'large batches (N from 33 to 300): db is the column sums of dout, dw = Σₙ x[n]ᵀ·dout[n], dx[n] = dout[n]·wᵀ',
+    '大批量（N 从 33 到 300）：db 是 dout 的列和，dw = Σₙ x[n]ᵀ·dout[n]，dx[n] = dout[n]·wᵀ',
+  ), () => {
     // Exact identities, each O(N·D·M) once: cheap at any size, and they hold row by row.
-    expectProperty('the batch sums at N > 32', largeLayer, (s) => {
+    expectProperty(say('the batch sums at N > 32', 'N > 32 时的批量求和'), largeLayer, (s) => {
       const layer = layerOf(s);
       const grads = forwardBackward(layer).grads;
       expectGradientShapes(grads, layer);
-      withHint(`db must be the column sums of all ${s.n} rows of dout, however many there are.`, () =>
-        expectVectorClose('db', grads.db, sumRows(layer.dout), { lengthHint: 'M, like b' }),
+      withHint(say(`db must be the column sums of all ${s.n} rows of dout, however many there are.`, `db 必须是 dout 全部 ${s.n} 行的列和，不管有多少行。`), () =>
+        expectVectorClose('db', grads.db, sumRows(layer.dout), { lengthHint: LIKE_B }),
       );
       // Three rows, among them the last and one past 32, each against its own one-example backward.
       for (const n of [0, 32, s.n - 1]) {
         const one = forwardBackward({ x: takeRows(layer.x, [n]), w: layer.w, b: layer.b, dout: takeRows(layer.dout, [n]) }).grads;
-        expectMatrixClose(`row ${n} of dx`, takeRows(grads.dx, [n]), one.dx, { shapeHint: `example ${n}'s dx alone` });
+        expectMatrixClose(say(`row ${n} of dx`, `dx 的第 ${n} 行`), takeRows(grads.dx, [n]), one.dx, {
+          shapeHint: say(`example ${n}'s dx alone`, `样本 ${n} 单独的 dx`),
+        });
       }
       const { out } = denseForward(layer.x, layer.w, layer.b);
       const want = projectOnto(out, layer.dout) - projectOnto(grads.db, layer.b);
       const got = projectOnto(grads.dw, layer.w);
       check(Math.abs(got - want) <= 1e-9 * (Math.abs(got) + Math.abs(want) + 1), () =>
-        `⟨dw, w⟩ = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}: with ${s.n} examples, dw must add up every one of them`,
+        say(
+          `⟨dw, w⟩ = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}: with ${s.n} examples, dw must add up every one of them`,
+          `⟨dw, w⟩ = ${fmt(got)}，但 Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}：共有 ${s.n} 个样本，dw 必须把每一个都加起来`,
+        ),
       );
     }, 20, named);
   });
@@ -388,7 +478,9 @@ describe('properties', () => {
         const got = projectOnto(grad, input);
         // Round-off grows with the size of the terms, so the tolerance is relative to them.
         const size = Math.abs(got) + Math.abs(want) + 1;
-        check(Math.abs(got - want) <= 1e-9 * size, () => `${name} = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}`);
+        check(Math.abs(got - want) <= 1e-9 * size, () =>
+          say(`${name} = ${fmt(got)}, but Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}`, `${name} = ${fmt(got)}，但 Σ out ⊙ dout − ⟨db, b⟩ = ${fmt(want)}`),
+        );
       }
     }, 100, named);
   });

@@ -9,11 +9,20 @@ import {
 } from '../dense.ts';
 
 export const mistake: Mistake = {
-  title: 'backward reads the latest forward pass instead of its cache',
-  explanation:
-    'A network runs the forward pass of every layer (and a training loop, of every batch) before the backward passes, ' +
-    'so a module-level variable set by denseForward holds another call\'s x and w. Read x and w from the cache argument: ' +
-    'it belongs to this very dout.',
+  title: {
+    en: 'backward reads the latest forward pass instead of its cache',
+    'zh-CN': '反向传播读取的是最近一次前向传播，而不是自己的缓存',
+  },
+  explanation: {
+    en:
+      'A network runs the forward pass of every layer (and a training loop, of every batch) before the backward passes, ' +
+      'so a module-level variable set by denseForward holds another call\'s x and w. Read x and w from the cache argument: ' +
+      'it belongs to this very dout.',
+    'zh-CN':
+      '网络会先跑完每一层的前向传播（训练循环则是每个批量的前向传播），再做反向传播，' +
+      '所以由 denseForward 设置的模块级变量里存的是另一次调用的 x 和 w。要从 cache 参数中读取 x 和 w：' +
+      '它正属于这一个 dout。',
+  },
 };
 
 let latest: DenseCache | undefined;
