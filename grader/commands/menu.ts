@@ -122,8 +122,8 @@ function showStatement(kata: Kata, io: Io, term: Terminal): void {
     io.out(s.red(menu.statementUnreadable(kata.title, repoPath(kata.readmePath), (error as Error).message)));
   }
   io.out('');
-  io.out(`${s.bold(menu.yourFile)} ${s.cyan(relativeStub(kata))}  ${s.dim(menu.openInEditor)}`);
-  io.out(`${s.bold(menu.status)} ${stateWords(kata, readProgress(io), s)} ${s.dim(menu.statusAside(difficultyWord(kata.difficulty), kata.minutes))}\n`);
+  io.out(`${s.bold(menu.yourFile)}${s.cyan(relativeStub(kata))}  ${s.dim(menu.openInEditor)}`);
+  io.out(`${s.bold(menu.status)}${stateWords(kata, readProgress(io), s)} ${s.dim(menu.statusAside(difficultyWord(kata.difficulty), kata.minutes))}\n`);
 }
 
 function hintCount(kata: Kata): number {

@@ -35,14 +35,20 @@ const en = {
   chooseKata: 'Choose a kata',
   escLeave: 'leave',
   escBack: 'back',
+  // The key help under a prompt (inquirer's own words, and terminal.ts's for Escape).
+  keyNavigate: 'navigate',
+  keySelect: 'select',
+  escCancel: 'cancel',
+  escSkip: 'skip',
   language: 'Language: English · 切换到简体中文',
   languageDescription: 'Switch the course to Simplified Chinese; the choice is saved for every command',
 
   // menu.ts: a kata's page
   statementUnreadable: (title: string, file: string, why: string) => `${title}: the statement ${file} cannot be read (${why}).`,
-  yourFile: 'Your file:',
+  // Labels carry the space before what they label (none after a full-width colon).
+  yourFile: 'Your file: ',
   openInEditor: '(open it in your editor; save, then grade or watch)',
-  status: 'Status:',
+  status: 'Status: ',
   statusAside: (difficulty: string, minutes: number) => `· ${difficulty} · about ${minutes} min`,
   nextKata: (order: number, title: string) => `Next kata: ${order}. ${title}`,
   gradeItem: 'Grade my file',
@@ -95,6 +101,10 @@ export const menu = defineMessages('menu', {
     chooseKata: '选择一道题',
     escLeave: '离开',
     escBack: '返回',
+    keyNavigate: '移动',
+    keySelect: '选择',
+    escCancel: '取消',
+    escSkip: '跳过',
     language: '语言：简体中文 · Switch to English',
     languageDescription: '把课程切换为英文（English）；这个选择会保存下来，所有命令都会使用',
 
