@@ -179,7 +179,7 @@ export function findKata(katas: readonly Kata[], name: string): KataLookup {
   if (matches.length === 1) return { kata: matches[0] };
   const list = katas.map((k) => `  ${k.slug}`).join('\n');
   if (matches.length > 1) {
-    return { error: m.couldMean(name, matches.map((k) => k.slug).join(m.or), list) };
+    return { error: m.couldMean(name, `${matches.slice(0, -1).map((k) => k.slug).join(m.listSeparator)}${m.or}${matches[matches.length - 1].slug}`, list) };
   }
   return { error: m.noSuchKata(name, list) };
 }

@@ -8,6 +8,8 @@ import { defineMessages } from '../i18n/messages.ts';
 const en = {
   // manifest.ts: findKata
   couldMean: (name: string, matches: string, list: string) => `"${name}" could mean ${matches}. Type more of the name.\nKatas:\n${list}`,
+  /** Between alternatives but the last two, then `or`: "a or b or c"; “a、b 或 c”. */
+  listSeparator: ' or ',
   or: ' or ',
   noSuchKata: (name: string, list: string) => `There is no kata called "${name}". The katas are:\n${list}`,
 
@@ -30,6 +32,7 @@ export const course = defineMessages('course', {
   en,
   'zh-CN': {
     couldMean: (name, matches, list) => `"${name}" 可能指 ${matches}。请把名字写得更完整一些。\n题目：\n${list}`,
+    listSeparator: '、',
     or: ' 或 ',
     noSuchKata: (name, list) => `没有名为 "${name}" 的题。所有题目：\n${list}`,
 
