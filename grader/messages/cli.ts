@@ -17,11 +17,11 @@ const en = {
   resetUsage: 'Usage: npm run reset -- <kata>\n\nPuts the original stub back; your file is kept in .backups/ first.',
   gradeUsage: `Usage: npm run grade [-- <kata>…] [--solutions] [--file <path>] [--json]
 
-<kata>…          katas to grade, by name or unique prefix (default: every kata)
---solutions      grade the reference solutions instead of your files
---file <path>    grade this file as one kata's implementation (name exactly one kata)
---json           print a machine-readable report; use npm run -s grade -- --json so that
-                 npm's own banner does not come first
+  <kata>…          katas to grade, by name or unique prefix (default: every kata)
+  --solutions      grade the reference solutions instead of your files
+  --file <path>    grade this file as one kata's implementation (name exactly one kata)
+  --json           print a machine-readable report; use npm run -s grade -- --json so that
+                   npm's own banner does not come first
 Exit code 0 only when every graded kata passes.`,
   commandsHead: 'Commands:',
   commandsTail: 'Each answers --help.',
