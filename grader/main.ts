@@ -9,13 +9,14 @@ import { progressPath } from './core/progress-store.ts';
 import { setLanguage } from './i18n/language.ts';
 import { chooseLanguage, LanguageOptionError, savedLanguage } from './i18n/resolve.ts';
 import { processIo, type Io } from './io.ts';
+import { cli } from './messages/cli.ts';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 interface CommandEntry {
   run: Command;
   /** Its usage: the text of --help, and what a bad option is answered with. */
-  usage: string | (() => Promise<string>);
+  usage: () => string | Promise<string>;
 }
 
 /**
@@ -25,19 +26,19 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   menu: {
     run: async (argv, io) => (await import('./commands/menu.ts')).menuCommand(argv, io),
-    usage: 'Usage: npm start\n\nThe menu: every kata with its status; open one to read it, grade it, watch it, take a mock interview on it, get hints, compare, reset.',
+    usage: () => cli.menuUsage,
   },
   list: {
     run: async (argv, io) => (await import('./commands/menu.ts')).listCommand(argv, io),
-    usage: 'Usage: npm run list\n\nEvery kata of the course, in order, with your status.',
+    usage: () => cli.listUsage,
   },
   grade: {
     run: async (argv, io) => (await import('./commands/grade.ts')).gradeCommand(argv, io),
-    usage: async () => (await import('./commands/grade.ts')).GRADE_USAGE,
+    usage: async () => (await import('./commands/grade.ts')).gradeUsage(),
   },
   watch: {
     run: async (argv, io) => (await import('./commands/watch.ts')).watchCommand(argv, io),
-    usage: 'Usage: npm run watch [-- <kata>]\n\nGrades the kata every time you save its file (default: your first unsolved kata).\nKeys: h next hint · g grade again · n next kata after a pass · q leave.',
+    usage: () => cli.watchUsage,
   },
   interview: {
     run: async (argv, io) => (await import('./commands/interview.ts')).interviewCommand(argv, io),
@@ -49,15 +50,15 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
   hint: {
     run: async (argv, io) => (await import('./commands/hint.ts')).hintCommand(argv, io),
-    usage: 'Usage: npm run hint [-- <kata>]\n\nThe next hint of the kata: a nudge, then the approach, then a near-solution.',
+    usage: () => cli.hintUsage,
   },
   compare: {
     run: async (argv, io) => (await import('./commands/compare.ts')).compareCommand(argv, io),
-    usage: 'Usage: npm run compare -- <kata> [--yes]\n\nYour file against the reference solution, as a diff. Asks first if the kata is unsolved (--yes skips the question).',
+    usage: () => cli.compareUsage,
   },
   reset: {
     run: async (argv, io) => (await import('./commands/reset.ts')).resetCommand(argv, io),
-    usage: 'Usage: npm run reset -- <kata>\n\nPuts the original stub back; your file is kept in .backups/ first.',
+    usage: () => cli.resetUsage,
   },
   train: {
     run: async (argv, io) => (await import('./commands/train.ts')).trainCommand(argv, io),
@@ -70,11 +71,11 @@ const COMMANDS: Record<string, CommandEntry> = {
 };
 
 async function usageOf(command: CommandEntry): Promise<string> {
-  return typeof command.usage === 'string' ? command.usage : command.usage();
+  return command.usage();
 }
 
 function overview(): string {
-  return ['Commands:', ...Object.keys(COMMANDS).map((name) => `  ${name}`), 'Each answers --help.'].join('\n');
+  return [cli.commandsHead, ...Object.keys(COMMANDS).map((name) => `  ${name}`), cli.commandsTail].join('\n');
 }
 
 export async function main(args: string[], io: Io): Promise<number> {
@@ -91,7 +92,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
-    io.err(name === undefined ? overview() : `Unknown command "${name}".\n${overview()}`);
+    io.err(name === undefined ? overview() : `${cli.unknownCommand(name)}\n${overview()}`);
     return 2;
   }
   // Options come before a lone "--"; anything after it is an argument, never --help.

@@ -9,6 +9,7 @@ import { styleText } from 'node:util';
 import inquirer from 'inquirer';
 import { styledWords, wrapWords } from './core/markdown.ts';
 import { plain } from './core/style.ts';
+import { menu } from './messages/menu.ts';
 
 /** The learner pressed Ctrl-C: leave whatever is running, cleanly. */
 export class Interrupted extends Error {
@@ -44,6 +45,9 @@ export interface Terminal {
   columns: number;
 }
 
+/** inquirer's words in its key help, in the learner's language. */
+const keyWord = (action: string): string => (action === 'navigate' ? menu.keyNavigate : action === 'select' ? menu.keySelect : action);
+
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 /** A key as one word: 'a', 'escape', 'ctrl-c', 'return'. */
@@ -70,7 +74,7 @@ export function processTerminal(input: Stdin = process.stdin, output: NodeJS.Wri
       style: {
         // inquirer's own look, with Escape added.
         keysHelpTip: (keys: [string, string][]) =>
-          [...keys, ['esc', escapeLabel]].map(([k, action]) => `${styleText('bold', k)} ${styleText('dim', action)}`).join(styleText('dim', ' • ')),
+          [...keys.map(([k, action]): [string, string] => [k, keyWord(action)]), ['esc', escapeLabel]].map(([k, action]) => `${styleText('bold', k)} ${styleText('dim', action)}`).join(styleText('dim', ' • ')),
       },
     };
     try {
@@ -95,14 +99,14 @@ export function processTerminal(input: Stdin = process.stdin, output: NodeJS.Wri
       const rows = output.rows ?? 24;
       return ask<T>(
         { type: 'select', message, choices, default: options.default, loop: false, pageSize: Math.max(5, Math.min(items.length, rows - 6)) },
-        options.escape ?? 'back',
+        options.escape ?? menu.escBack,
       );
     },
     confirm(message: string, defaultValue: boolean) {
-      return ask<boolean>({ type: 'confirm', message, default: defaultValue }, 'cancel');
+      return ask<boolean>({ type: 'confirm', message, default: defaultValue }, menu.escCancel);
     },
     input(message: string) {
-      return ask<string>({ type: 'input', message }, 'skip');
+      return ask<string>({ type: 'input', message }, menu.escSkip);
     },
     keys(onKey) {
       emitKeypressEvents(input);

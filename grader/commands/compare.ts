@@ -10,6 +10,7 @@ import { loadKatas, type Kata } from '../core/manifest.ts';
 import { displayPath } from '../core/paths.ts';
 import { kataState } from '../core/progress.ts';
 import type { Io } from '../io.ts';
+import { cli } from '../messages/cli.ts';
 import { processTerminal, type Terminal } from '../terminal.ts';
 import { pickKata, readProgress, relativeStub } from './learner.ts';
 
@@ -19,27 +20,23 @@ const relativeSolution = (kata: Kata): string => displayPath(kata.solutionPath);
 export function showComparison(kata: Kata, io: Io): boolean {
   const s = io.style;
   if (!existsSync(kata.stubPath)) {
-    io.err(`There is no file at ${relativeStub(kata)} to compare. Restore the stub with npm run reset -- ${kata.slug}`);
+    io.err(cli.noFileToCompare(relativeStub(kata), kata.slug));
     return false;
   }
   const view = renderDiff(
     readFileSync(kata.stubPath, 'utf8'),
     readFileSync(kata.solutionPath, 'utf8'),
-    { ours: `${relativeStub(kata)} (yours)`, theirs: `${relativeSolution(kata)} (reference)` },
+    { ours: cli.yoursLabel(relativeStub(kata)), theirs: cli.referenceLabel(relativeSolution(kata)) },
     s,
   );
   if (view.text === '') {
-    io.out(s.green(`Your ${relativeStub(kata)} is the same as the reference, line for line.`));
+    io.out(s.green(cli.sameAsReference(relativeStub(kata))));
     return true;
   }
   io.out(view.text);
   io.out(
     '\n' +
-      s.dim(
-        `${s.red(`${view.removed} ${view.removed === 1 ? 'line' : 'lines'} only in yours (-)`)}, ` +
-          `${s.green(`${view.added} only in the reference (+)`)}. ` +
-          'Different code can be just as right: the grader decides, not the diff.',
-      ),
+      s.dim(cli.diffSummary(s.red(cli.onlyInYours(view.removed)), s.green(cli.onlyInReference(view.added)))),
   );
   return true;
 }
@@ -48,17 +45,11 @@ export function showComparison(kata: Kata, io: Io): boolean {
 export async function mayShowReference(kata: Kata, io: Io, yes: boolean, terminal: () => Terminal): Promise<boolean> {
   if (yes || kataState(readProgress(io), kata.slug) === 'solved') return true;
   if (!io.interactive) {
-    io.err(
-      `You have not solved ${kata.slug} yet, and its reference solution gives it away.\n` +
-        `To see it anyway: npm run compare -- ${kata.slug} --yes`,
-    );
+    io.err(cli.notSolvedNeedsYes(kata.slug));
     return false;
   }
-  const answer = await terminal().confirm(
-    `${kata.slug} is not solved yet, and the reference gives it away. Show it anyway?`,
-    false,
-  );
-  if (answer !== true) io.out(io.style.dim(`Not shown. A hint gives away less: npm run hint -- ${kata.slug}`));
+  const answer = await terminal().confirm(cli.showReferenceAnyway(kata.slug), false);
+  if (answer !== true) io.out(io.style.dim(cli.notShown(kata.slug)));
   return answer === true;
 }
 

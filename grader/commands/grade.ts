@@ -13,17 +13,12 @@ import { loadKatas } from '../core/manifest.ts';
 import { createTypeChecker } from '../core/typecheck.ts';
 import { renderReport, renderSummary } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
+import { cli } from '../messages/cli.ts';
 import { nextStepAfterFailure, nextStepAfterPass, readProgress, recordReport } from './learner.ts';
 import { resolveKatas } from './resolve.ts';
 
-export const GRADE_USAGE = `Usage: npm run grade [-- <kata>…] [--solutions] [--file <path>] [--json]
-
-  <kata>…          katas to grade, by name or unique prefix (default: every kata)
-  --solutions      grade the reference solutions instead of your files
-  --file <path>    grade this file as one kata's implementation (name exactly one kata)
-  --json           print a machine-readable report; use npm run -s grade -- --json so that
-                   npm's own banner does not come first
-Exit code 0 only when every graded kata passes.`;
+/** The text of `npm run grade -- --help`, in the learner's language. */
+export const gradeUsage = (): string => cli.gradeUsage;
 
 export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,12 +39,12 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     // npm runs scripts from the repository root; INIT_CWD is where the learner typed the command.
     const path = resolve(io.env.INIT_CWD ?? process.cwd(), values.file);
     if (selected.length !== 1 || positionals.length !== 1) {
-      io.err('--file grades one file against one kata: name exactly one kata, e.g. npm run grade -- dense --file my-dense.ts');
+      io.err(cli.fileNeedsOneKata);
       return 2;
     }
     const kind = fileKind(path);
     if (kind !== 'file') {
-      io.err(kind === 'missing' ? `--file: there is no file at ${path}` : `--file: ${path} is a folder; give the .ts file to grade.`);
+      io.err(kind === 'missing' ? cli.fileMissing(path) : cli.fileIsFolder(path));
       return 2;
     }
     target = { kind: 'file', path };
@@ -57,8 +52,8 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
 
   const started = Date.now();
   if (!values.json) {
-    const what = target.kind === 'solution' ? 'the reference solutions' : target.kind === 'file' ? values.file : 'your code';
-    io.out(io.style.dim(`Grading ${selected.length === 1 ? selected[0].slug : `${selected.length} katas`} (${what})…`));
+    const what = target.kind === 'solution' ? cli.theReferenceSolutions : target.kind === 'file' ? (values.file ?? '') : cli.yourCode;
+    io.out(io.style.dim(selected.length === 1 ? cli.gradingOne(selected[0].slug, what) : cli.gradingMany(selected.length, what)));
   }
   // One type checker for the run: the first check loads TypeScript, the others reuse it.
   const typeChecker = createTypeChecker();

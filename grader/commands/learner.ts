@@ -10,7 +10,9 @@ import { nextUnsolved, gradeResult, recordGrade, type Progress } from '../core/p
 import { loadProgress, progressPath, updateProgress } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
 import { prerequisiteBlocking, renderReport } from '../core/scorecard.ts';
+import { difficultyWord } from '../core/course-view.ts';
 import type { Io } from '../io.ts';
+import { cli } from '../messages/cli.ts';
 
 export const warnTo = (io: Io) => (message: string): void => io.err(io.style.yellow(message));
 
@@ -37,7 +39,7 @@ export const relativeStub = (kata: Kata): string => displayPath(kata.stubPath);
 export function nextStepAfterFailure(report: KataReport, io: Io): string {
   const blocker = prerequisiteBlocking(report)?.elsewhere;
   const [file, slug] = blocker ? [blocker.file, blocker.slug] : [report.target, report.slug];
-  return io.style.dim(`Next: edit ${file}, then run npm run grade -- ${slug}`);
+  return io.style.dim(cli.nextAfterFailure(file, slug));
 }
 
 /**
@@ -47,22 +49,21 @@ export function nextStepAfterFailure(report: KataReport, io: Io): string {
 export function nextStepAfterPass(katas: readonly Kata[], progress: Progress, solved: Kata, io: Io, how: 'grade' | 'watch' | 'menu'): string {
   const next = nextUnsolved(katas, progress, solved.slug);
   const s = io.style;
-  const head = s.green(`✓ ${solved.title}: solved.`);
+  const head = s.green(cli.solvedHead(solved.title));
   if (!next) {
-    return `${head} ${s.bold(`That was the last one: all ${katas.length} katas are solved.`)}\n` +
-      `  Train a real MNIST classifier with your own code: npm run train -- --use katas`;
+    return `${head} ${s.bold(cli.lastOne(katas.length))}\n${cli.trainAfterAll}`;
   }
-  const line = `${head} Next up: ${s.bold(`${next.order}. ${next.title}`)} (${next.slug}), ${next.difficulty}, about ${next.minutes} min.`;
+  const line = cli.nextUp(head, s.bold(`${next.order}. ${next.title}`), next.slug, difficultyWord(next.difficulty), next.minutes);
   const start =
-    how === 'grade' ? `Start it: npm start, or edit ${relativeStub(next)} and run npm run watch -- ${next.slug}`
-    : how === 'watch' ? `Start it: npm run watch -- ${next.slug}`
+    how === 'grade' ? cli.startWithGrade(relativeStub(next), next.slug)
+    : how === 'watch' ? cli.startWithWatch(next.slug)
     : undefined;
   return start ? `${line}\n${s.dim(start)}` : line;
 }
 
 /** Grade the learner's file of one kata, print the scorecard, and save the result. */
 export async function gradeLearner(kata: Kata, io: Io, options: GradeOptions = {}): Promise<{ report: KataReport; progress: Progress | undefined }> {
-  io.out(io.style.dim(`Grading ${kata.slug} (your code in ${relativeStub(kata)})…`));
+  io.out(io.style.dim(cli.gradingYourFile(kata.slug, relativeStub(kata))));
   const target: Target = { kind: 'learner' };
   const report = await gradeKata(kata, target, { onStatus: (line) => io.status?.(line), ...options });
   io.status?.('');
@@ -76,13 +77,13 @@ export async function gradeLearner(kata: Kata, io: Io, options: GradeOptions = {
  */
 export function pickKata(katas: readonly Kata[], names: readonly string[], io: Io, command: string, defaultToNext: boolean): Kata | undefined {
   if (names.length > 1) {
-    io.err(`${command} takes one kata, got ${names.length}: ${names.join(' ')}`);
+    io.err(cli.takesOneKata(command, names.length, names.join(' ')));
     return undefined;
   }
   if (names.length === 0) {
     const next = defaultToNext ? nextUnsolved(katas, readProgress(io)) : undefined;
     if (next) return next;
-    io.err(`Which kata? e.g. npm run ${command} -- ${katas[0]?.slug ?? '<kata>'}\nKatas:\n${katas.map((k) => `  ${k.slug}`).join('\n')}`);
+    io.err(cli.whichKata(command, katas[0]?.slug ?? '<kata>', katas.map((k) => `  ${k.slug}`).join('\n')));
     return undefined;
   }
   const found = findKata(katas, names[0]);

@@ -9,15 +9,18 @@ import { parseArgs } from 'node:util';
 import { parseHints } from '../core/hints.ts';
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { renderMarkdown } from '../core/markdown.ts';
-import { kataProgress, nextUnsolved } from '../core/progress.ts';
+import { kataProgress, nextUnsolved, recordLanguage } from '../core/progress.ts';
 import { MIN_PICK } from '../core/questions.ts';
-import { kataRows, progressSummary, renderCourse, stateWords } from '../core/course-view.ts';
+import { difficultyWord, kataRows, progressSummary, renderCourse, stateWords } from '../core/course-view.ts';
+import { repoPath } from '../core/course-lock.ts';
+import { language, setLanguage } from '../i18n/language.ts';
 import type { Io } from '../io.ts';
+import { menu } from '../messages/menu.ts';
 import { Interrupted, processTerminal, type MenuItem, type Terminal } from '../terminal.ts';
 import { mayShowReference, showComparison } from './compare.ts';
 import { showNextHint } from './hint.ts';
 import { runInterview } from './interview.ts';
-import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
+import { changeProgress, gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
 import { warmGrading, watchKata, type WarmGrading } from './watch.ts';
 
@@ -34,6 +37,8 @@ type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
 type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
 
 const LEAVE = '';
+/** The list's entry that switches the language (no kata's slug can be it: slugs have no spaces). */
+const LANGUAGE = ' language';
 
 export async function listCommand(argv: string[], io: Io): Promise<number> {
   parseArgs({ args: argv, options: {} }); // no options: a stray one is answered with the usage
@@ -47,7 +52,7 @@ export async function menuCommand(argv: string[], io: Io, terminal: () => Termin
   const katas = loadKatas();
   // Ctrl-C while a prompt is open is a key (handled as Interrupted); while grading it is a signal.
   const onSigint = (): void => {
-    io.out(`\n${io.style.dim('Left. Your progress is saved; npm start to come back.')}`);
+    io.out(`\n${io.style.dim(menu.leftWithCtrlC)}`);
     process.exit(130);
   };
   process.on('SIGINT', onSigint);
@@ -60,7 +65,7 @@ export async function menuCommand(argv: string[], io: Io, terminal: () => Termin
     warm?.close();
     warm = undefined;
   }
-  io.out(io.style.dim('Bye. Your progress is saved; npm start to come back.'));
+  io.out(io.style.dim(menu.bye));
   return 0;
 }
 
@@ -74,18 +79,24 @@ async function courseList(katas: readonly Kata[], io: Io, term: Terminal): Promi
       // Read after clearing, so a warning about the progress file stays on screen.
       const progress = readProgress(io);
       io.out(`${s.bold('backprop-katas')} · ${progressSummary(katas, progress, s)}`);
-      io.out(s.dim('Backpropagation by hand, graded. Choose a kata to read it, then grade, watch, get hints or compare.\n'));
+      io.out(s.dim(menu.tagline));
       const rows = kataRows(katas, progress, s);
       const items: MenuItem<string>[] = [
         ...katas.map((k, i) => ({ name: rows[i], value: k.slug, description: k.summary })),
         { separator: ' ' },
-        { name: 'Leave', value: LEAVE },
+        { name: menu.language, value: LANGUAGE, description: menu.languageDescription },
+        { name: menu.leave, value: LEAVE },
       ];
-      const slug = await term.select('Choose a kata', items, {
+      const slug = await term.select(menu.chooseKata, items, {
         default: cursor ?? nextUnsolved(katas, progress)?.slug,
-        escape: 'leave',
+        escape: menu.escLeave,
       });
       if (slug === undefined || slug === LEAVE) return;
+      if (slug === LANGUAGE) {
+        switchLanguage(io);
+        cursor = LANGUAGE;
+        continue;
+      }
       open = katas.find((k) => k.slug === slug);
       if (!open) return;
     }
@@ -95,17 +106,24 @@ async function courseList(katas: readonly Kata[], io: Io, term: Terminal): Promi
   }
 }
 
+/** The menu's language switch: the other language, at once and for every later command (saved in the progress file). */
+export function switchLanguage(io: Io): void {
+  const lang = language() === 'en' ? 'zh-CN' : 'en';
+  setLanguage(lang);
+  changeProgress(io, (p) => recordLanguage(p, lang));
+}
+
 function showStatement(kata: Kata, io: Io, term: Terminal): void {
   const s = io.style;
   term.clear();
   try {
     io.out(renderMarkdown(readFileSync(kata.readmePath, 'utf8'), s, term.columns));
   } catch (error) {
-    io.out(s.red(`${kata.title}: the statement katas/${kata.slug}/README.md cannot be read (${(error as Error).message}).`));
+    io.out(s.red(menu.statementUnreadable(kata.title, repoPath(kata.readmePath), (error as Error).message)));
   }
   io.out('');
-  io.out(`${s.bold('Your file:')} ${s.cyan(relativeStub(kata))}  ${s.dim('(open it in your editor; save, then grade or watch)')}`);
-  io.out(`${s.bold('Status:')} ${stateWords(kata, readProgress(io), s)} ${s.dim(`· ${kata.difficulty} · about ${kata.minutes} min`)}\n`);
+  io.out(`${s.bold(menu.yourFile)}${s.cyan(relativeStub(kata))}  ${s.dim(menu.openInEditor)}`);
+  io.out(`${s.bold(menu.status)}${stateWords(kata, readProgress(io), s)} ${s.dim(menu.statusAside(difficultyWord(kata.difficulty), kata.minutes))}\n`);
 }
 
 function hintCount(kata: Kata): number {
@@ -127,25 +145,25 @@ async function kataPage(kata: Kata, katas: readonly Kata[], io: Io, term: Termin
     const solved = mine.state === 'solved';
     const next = solved ? nextUnsolved(katas, progress, kata.slug) : undefined;
     const items: MenuItem<Action>[] = [
-      ...(next ? [{ name: s.green(`Next kata: ${next.order}. ${next.title}`), value: 'next' as const, description: next.summary }] : []),
-      { name: 'Grade my file', value: 'grade', description: `Runs every check on ${relativeStub(kata)}` },
-      { name: 'Watch: grade on every save', value: 'watch', description: 'Leave it open beside your editor; q to come back here' },
+      ...(next ? [{ name: s.green(menu.nextKata(next.order, next.title)), value: 'next' as const, description: next.summary }] : []),
+      { name: menu.gradeItem, value: 'grade', description: menu.gradeDescription(relativeStub(kata)) },
+      { name: menu.watchItem, value: 'watch', description: menu.watchDescription },
       {
-        name: 'Mock interview on this kata',
+        name: menu.interviewItem,
         value: 'interview',
-        description: `A ${kata.minutes}-minute countdown with hints and the reference locked, then follow-up questions and a report`,
+        description: menu.interviewDescription(kata.minutes),
       },
       {
-        name: mine.hintsShown >= hints ? `Hints (all ${hints} seen)` : `Next hint (${mine.hintsShown} of ${hints} seen)`,
+        name: mine.hintsShown >= hints ? menu.hintsAllSeen(hints) : menu.nextHint(mine.hintsShown, hints),
         value: 'hint',
-        description: 'From a nudge to a near-solution, one tier at a time',
+        description: menu.hintDescription,
       },
-      { name: `Compare with the reference${solved ? '' : s.dim(' (spoiler)')}`, value: 'compare', description: 'Your file against the reference solution, as a diff' },
-      { name: 'Reset to the original stub', value: 'reset', description: 'Your file is saved under .backups/ first' },
-      { name: 'Read the statement again', value: 'statement' },
-      { name: 'Back to the list', value: 'back' },
+      { name: `${menu.compareItem}${solved ? '' : s.dim(menu.spoiler)}`, value: 'compare', description: menu.compareDescription },
+      { name: menu.resetItem, value: 'reset', description: menu.resetDescription },
+      { name: menu.statementItem, value: 'statement' },
+      { name: menu.backItem, value: 'back' },
     ];
-    const action: Action | undefined = await term.select(`${kata.title}: what now?`, items, { default: next ? 'next' : preferred, escape: 'back' });
+    const action: Action | undefined = await term.select(menu.whatNow(kata.title), items, { default: next ? 'next' : preferred, escape: menu.escBack });
     if (action === undefined || action === 'back') return { kind: 'back' };
     preferred = action;
     io.out('');
@@ -188,9 +206,9 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
       if (await mayShowReference(kata, io, false, () => term)) showComparison(kata, io);
       return undefined;
     case 'reset': {
-      const sure = await term.confirm(`Replace ${relativeStub(kata)} with the original stub? Your file is saved under .backups/ first.`, false);
+      const sure = await term.confirm(menu.confirmReset(relativeStub(kata)), false);
       if (sure) resetKata(kata, io);
-      else io.out(s.dim('Nothing changed.'));
+      else io.out(s.dim(menu.nothingChanged));
       return undefined;
     }
     case 'statement':

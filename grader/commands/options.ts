@@ -4,6 +4,7 @@
  * starting with a '-', place it at the end of the command after '--'…"); main.ts replaces them
  * with one line from here, followed by the command's usage.
  */
+import { cli } from '../messages/cli.ts';
 
 /** What was wrong with the words given, in the user's terms. */
 function describeProblem(error: Error & { code: string }): string {
@@ -11,13 +12,14 @@ function describeProblem(error: Error & { code: string }): string {
   const option = quoted.split(' ')[0];
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option}`;
+      return cli.unknownOption(option);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `unexpected argument "${quoted}"`;
+      return cli.unexpectedArgument(quoted);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(error.message) ? `${option} needs a value` : `${option} takes no value`;
+      return /argument missing/.test(error.message) ? cli.optionNeedsValue(option) : cli.optionTakesNoValue(option);
     default:
-      return error.message;
+      // node's own sentence (English): made into one like the others.
+      return `${error.message[0].toUpperCase()}${error.message.slice(1)}.`;
   }
 }
 
@@ -25,6 +27,5 @@ function describeProblem(error: Error & { code: string }): string {
 export function argumentProblem(error: unknown): string | undefined {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (!code.startsWith('ERR_PARSE_ARGS')) return undefined;
-  const problem = describeProblem(Object.assign(error as Error, { code }));
-  return `${problem[0].toUpperCase()}${problem.slice(1)}.`;
+  return describeProblem(Object.assign(error as Error, { code }));
 }

@@ -9,6 +9,7 @@ import { loadKatas, type Kata } from '../core/manifest.ts';
 import { repoRoot } from '../core/paths.ts';
 import { backupsDir } from '../core/progress-store.ts';
 import type { Io } from '../io.ts';
+import { cli } from '../messages/cli.ts';
 import { pickKata, relativeStub } from './learner.ts';
 
 /** Reset one kata and say what happened. True when the stub is in place afterwards. */
@@ -18,22 +19,22 @@ export function resetKata(kata: Kata, io: Io, now = new Date()): boolean {
   const outcome = resetToStub(kata, { backupsDir: backupsDir(io.env), now });
   switch (outcome.kind) {
     case 'unchanged':
-      io.out(`${stub} is already the original stub: nothing to reset.`);
+      io.out(cli.alreadyOriginal(stub));
       return true;
     case 'no-original':
-      io.err(`Cannot reset ${stub}: ${outcome.reason}\nYour file is unchanged.`);
+      io.err(cli.cannotReset(stub, outcome.reason));
       return false;
     case 'reset': {
       if (outcome.backup === undefined) {
-        io.out(s.green(`${stub} was missing; the original stub is back.`));
+        io.out(s.green(cli.stubWasMissing(stub)));
         return true;
       }
       // Relative when inside the repository (the usual .backups/), else the full path.
       const inside = relative(repoRoot, outcome.backup);
       const backup = inside.startsWith('..') || isAbsolute(inside) ? outcome.backup : inside;
-      io.out(`${s.green('Saved your file')} to ${s.bold(backup)}`);
-      io.out(`${stub} is the original stub again.`);
-      io.out(s.dim(`To get your version back: cp ${backup} ${stub}`));
+      io.out(cli.savedTo(s.green(cli.savedYourFile), s.bold(backup)));
+      io.out(cli.originalAgain(stub));
+      io.out(s.dim(cli.getYoursBack(backup, stub)));
       return true;
     }
   }

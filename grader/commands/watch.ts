@@ -15,6 +15,7 @@ import { nextUnsolved } from '../core/progress.ts';
 import { createRerunner } from '../core/rerun.ts';
 import { renderReport } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
+import { cli } from '../messages/cli.ts';
 import { processTerminal, type Terminal } from '../terminal.ts';
 import { showNextHint } from './hint.ts';
 import { nextStepAfterPass, pickKata, readProgress, recordReport, relativeStub } from './learner.ts';
@@ -49,19 +50,19 @@ export function watchKata(kata: Kata, katas: readonly Kata[], io: Io, terminal: 
   const keysLine = (): string =>
     s.dim(
       terminal
-        ? [next ? `n: start ${next.slug}` : '', 'h: hint', 'g: grade again', 'q: leave'].filter(Boolean).join(' · ')
-        : 'Ctrl-C to stop.',
+        ? [next ? cli.keyNext(next.slug) : '', cli.keyHint, cli.keyGrade, cli.keyLeave].filter(Boolean).join(' · ')
+        : cli.ctrlCToStop,
     );
 
   const grade = async (): Promise<void> => {
-    io.out(s.dim(`Grading ${kata.slug}…`));
+    io.out(s.dim(cli.gradingSlug(kata.slug)));
     const report = await gradeKata(kata, { kind: 'learner' }, { onStatus: (line) => io.status?.(line), ...warm });
     io.status?.('');
     if (stopped) return;
     const progress = recordReport(io, report, { kind: 'learner' }) ?? readProgress(io);
     if (terminal) terminal.clear();
     else io.out(s.dim('─'.repeat(60)));
-    io.out(`${s.bold('Watching')} ${stub} ${s.dim(`· save it to grade again · ${new Date().toLocaleTimeString()}`)}\n`);
+    io.out(`${s.bold(cli.watching)} ${stub} ${s.dim(cli.watchingAside(new Date().toLocaleTimeString()))}\n`);
     io.out(renderReport(report, s));
     next = undefined;
     if (report.status === 'passed') {

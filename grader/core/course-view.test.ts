@@ -35,3 +35,29 @@ test('without a terminal: the course with the names commands take, and the comma
   for (const command of ['grade', 'watch', 'hint', 'compare', 'reset']) expect(text).toContain(`npm run ${command} -- <kata>`);
   expect(text).toContain('Run npm start in a terminal for the interactive menu.');
 });
+
+test('in Chinese the columns align by display width (a Chinese character takes two columns), and the words are translated', async () => {
+  const { loadKatas } = await import('./manifest.ts');
+  const { setLanguage } = await import('../i18n/language.ts');
+  const { displayWidth } = await import('../i18n/width.ts');
+  setLanguage('zh-CN');
+  try {
+    const katas = loadKatas();
+    for (const rows of [kataRows(katas, progress), kataRows(katas, progress, undefined, true)]) {
+      // Where the difficulty, the minutes and the status start, in terminal columns.
+      const columnsOf = (row: string) => {
+        const at = (pattern: RegExp) => displayWidth(row.slice(0, row.search(pattern)));
+        return [at(/ (简单|中等|困难) /), at(/\d+ 分钟/), at(/ (未开始|尝试中|已解决)/)];
+      };
+      const columns = rows.map(columnsOf);
+      for (const c of columns) expect(c.every((x) => x > 0)).toBe(true);
+      expect(new Set(columns.map((c) => c.join())).size).toBe(1);
+      // .length would not do: the titles differ in characters and in columns.
+      expect(new Set(rows.map((row) => row.search(/ (简单|中等|困难) /))).size).toBeGreaterThan(1);
+    }
+    expect(progressSummary(katas, emptyProgress())).toBe(`已解决 0/${katas.length} 道题`);
+    expect(renderCourse(katas, emptyProgress())).toContain('在终端里运行 npm start');
+  } finally {
+    setLanguage('en');
+  }
+});

@@ -4,6 +4,7 @@
  * the line numbers where it starts in both files.
  */
 import { structuredPatch } from 'diff';
+import { cli } from '../messages/cli.ts';
 import { plain, type Style } from './style.ts';
 
 export interface DiffLabels {
@@ -30,7 +31,7 @@ export function renderDiff(ours: string, theirs: string, labels: DiffLabels, s: 
     out.push(s.red(`- ${labels.ours}`), s.green(`+ ${labels.theirs}`));
   }
   for (const hunk of patch.hunks) {
-    out.push(s.cyan(`@@ line ${hunk.oldStart} of yours, line ${hunk.newStart} of the reference @@`));
+    out.push(s.cyan(cli.hunkHeader(hunk.oldStart, hunk.newStart)));
     for (const line of hunk.lines) {
       // "\ No newline at end of file" markers say nothing a learner needs.
       if (line.startsWith('\\')) continue;

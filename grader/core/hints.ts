@@ -29,13 +29,13 @@ export function parseHints(markdown: string, file = 'hints.md'): Hint[] {
       close();
       const tier = Number(heading[1]);
       if (tier !== hints.length + 1) {
-        throw new Error(`${file}: hint "${line.trim()}" should be number ${hints.length + 1}`);
+        throw new Error(`${file}: hint "${line.trim()}" should be number ${hints.length + 1}`); // i18n-exempt: an error in the course's own hints file, for its authors
       }
       hints.push({ tier, title: heading[2], body: '' });
     } else body.push(line);
   }
   close();
-  if (hints.length === 0) throw new Error(`${file}: no hints found (expected headings like "## 1. Nudge")`);
+  if (hints.length === 0) throw new Error(`${file}: no hints found (expected headings like "## 1. Nudge")`); // i18n-exempt: an error in the course's own hints file, for its authors
   return hints;
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, language, localize, type Lang, type Text } from '../i18n/language.ts';
+import { course as m } from '../messages/course.ts';
 import { fixturesDir, katasDir, solutionsDir } from './paths.ts';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -67,6 +68,7 @@ function readEntry(raw: unknown, index: number, file: string): KataEntry {
   const e = (raw ?? {}) as Record<string, unknown>;
   const where = typeof e.slug === 'string' ? `kata "${e.slug}"` : `kata #${index + 1}`;
   const problem = (field: string, want: string): never => {
+    // i18n-exempt: an error in the course's own file, for its authors
     throw new Error(`${file}: ${where}: "${field}" must be ${want}, got ${JSON.stringify(e[field])}`);
   };
   const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -77,12 +79,12 @@ function readEntry(raw: unknown, index: number, file: string): KataEntry {
   for (const field of ['title', 'summary'] as const) if (!isBilingual(e[field])) problem(field, `{ ${LANGS.map((l) => `"${l}": "…"`).join(', ')} }`);
   if (!isText(e.topic)) problem('topic', 'a non-empty string');
   if (!DIFFICULTIES.includes(e.difficulty as Difficulty)) problem('difficulty', DIFFICULTIES.join(' | '));
-  if (typeof e.minutes !== 'number' || !(e.minutes > 0)) problem('minutes', 'a positive number');
+  if (typeof e.minutes !== 'number' || !(e.minutes > 0)) problem('minutes', 'a positive number'); // i18n-exempt: the course's own file, for its authors
   if (!isText(e.file) || !/^[a-z0-9-]+\.ts$/.test(e.file)) problem('file', 'a .ts file name');
-  if (!isTextList(e.exports) || e.exports.length === 0) problem('exports', 'a non-empty list of exported names');
-  if (!isTextList(e.prerequisites)) problem('prerequisites', 'a list of slugs');
+  if (!isTextList(e.exports) || e.exports.length === 0) problem('exports', 'a non-empty list of exported names'); // i18n-exempt: the course's own file, for its authors
+  if (!isTextList(e.prerequisites)) problem('prerequisites', 'a list of slugs'); // i18n-exempt: the course's own file, for its authors
   if (e.timeoutSeconds !== undefined && !(typeof e.timeoutSeconds === 'number' && e.timeoutSeconds > 0)) {
-    problem('timeoutSeconds', 'a positive number');
+    problem('timeoutSeconds', 'a positive number'); // i18n-exempt: the course's own file, for its authors
   }
   return e as unknown as KataEntry;
 }
@@ -129,17 +131,19 @@ export function parseCourse(text: string, file: string = COURSE_FILE, root: stri
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`);
+    throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`); // i18n-exempt: the course's own file
   }
   const list = (raw as { katas?: unknown } | null)?.katas;
+  // i18n-exempt: the course's own file, for its authors
   if (!Array.isArray(list) || list.length === 0) throw new Error(`${file}: expected { "katas": [ … ] } with at least one kata`);
   const katas = list.map((entry, i) => kataOf(readEntry(entry, i, file), i + 1, root));
   const seen = new Set<string>();
   for (const kata of katas) {
-    if (seen.has(kata.slug)) throw new Error(`${file}: kata "${kata.slug}" appears twice`);
+    if (seen.has(kata.slug)) throw new Error(`${file}: kata "${kata.slug}" appears twice`); // i18n-exempt: the course's own file, for its authors
     seen.add(kata.slug);
     for (const slug of kata.prerequisites) {
       if (!seen.has(slug) || slug === kata.slug) {
+        // i18n-exempt: the course's own file, for its authors
         throw new Error(`${file}: kata "${kata.slug}": prerequisite "${slug}" must be a kata listed before it`);
       }
     }
@@ -158,7 +162,7 @@ export function loadKatas(): Kata[] {
 /** The kata with this slug; throws when there is none (for code that names a kata of the course). */
 export function kataBySlug(slug: string): Kata {
   const kata = loadKatas().find((k) => k.slug === slug);
-  if (!kata) throw new Error(`${COURSE_FILE} has no kata "${slug}"`);
+  if (!kata) throw new Error(`${COURSE_FILE} has no kata "${slug}"`); // i18n-exempt: a developer's mistake in code naming a kata
   return kata;
 }
 
@@ -175,7 +179,7 @@ export function findKata(katas: readonly Kata[], name: string): KataLookup {
   if (matches.length === 1) return { kata: matches[0] };
   const list = katas.map((k) => `  ${k.slug}`).join('\n');
   if (matches.length > 1) {
-    return { error: `"${name}" could mean ${matches.map((k) => k.slug).join(' or ')}. Type more of the name.\nKatas:\n${list}` };
+    return { error: m.couldMean(name, `${matches.slice(0, -1).map((k) => k.slug).join(m.listSeparator)}${m.or}${matches[matches.length - 1].slug}`, list) };
   }
-  return { error: `There is no kata called "${name}". The katas are:\n${list}` };
+  return { error: m.noSuchKata(name, list) };
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { progress as m } from '../messages/progress.ts';
 import { repoRoot } from './paths.ts';
 import { emptyProgress, parseProgress, ProgressFormatError, serializeProgress, type Progress } from './progress.ts';
 
@@ -44,7 +45,7 @@ export function loadProgress(path: string, warn: Warn, now: Date = new Date()): 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    warn(`Could not read your progress file ${path} (${(error as Error).message}); continuing without it.`);
+    warn(m.cannotRead(path, (error as Error).message));
     return emptyProgress();
   }
   try {
@@ -54,15 +55,9 @@ export function loadProgress(path: string, warn: Warn, now: Date = new Date()): 
     const aside = `${path}.corrupt-${fileStamp(now)}`;
     try {
       renameSync(path, aside);
-      warn(
-        `Your progress file ${basename(path)} could not be read: ${error.message}. ` +
-          `It was moved to ${basename(aside)} and progress starts afresh (your code is untouched).`,
-      );
+      warn(m.movedAside(basename(path), error.message, basename(aside)));
     } catch (renameError) {
-      warn(
-        `Your progress file ${path} could not be read (${error.message}) nor moved aside ` +
-          `(${(renameError as Error).message}); continuing without it.`,
-      );
+      warn(m.cannotMoveAside(path, error.message, (renameError as Error).message));
     }
     return emptyProgress();
   }
@@ -77,7 +72,7 @@ export function saveProgress(path: string, progress: Progress, warn: Warn): void
     writeFileSync(temp, serializeProgress(progress));
     renameSync(temp, path);
   } catch (error) {
-    warn(`Could not save your progress to ${path} (${(error as Error).message}).`);
+    warn(m.cannotSave(path, (error as Error).message));
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Kata } from './manifest.ts';
 import type { KataReport, KataStatus } from './report.ts';
 import { LANGS, type Lang } from '../i18n/language.ts';
+import { progress as m } from '../messages/progress.ts';
 
 /** How a kata reads in the menu: `new` until a grade shows some work of the learner's. */
 export type KataState = 'new' | 'attempted' | 'solved';
@@ -196,48 +197,48 @@ const RENAMED_STATUSES: Record<string, KataStatus> = { timeout: 'stopped', crash
 
 function checkResult(v: unknown, where: string): void {
   const r = v as Record<string, unknown>;
-  if (typeof v !== 'object' || v === null) throw new ProgressFormatError(`${where} is not an object`);
+  if (typeof v !== 'object' || v === null) throw new ProgressFormatError(m.fieldNotObject(where));
   if (typeof r.status === 'string' && r.status in RENAMED_STATUSES) r.status = RENAMED_STATUSES[r.status];
-  if (!STATUSES.includes(r.status as KataStatus)) throw new ProgressFormatError(`${where}.status is ${JSON.stringify(r.status)}`);
-  if (!isCount(r.passed) || !isCount(r.total)) throw new ProgressFormatError(`${where} has bad check counts`);
-  if (!isTime(r.at)) throw new ProgressFormatError(`${where}.at is not a time`);
+  if (!STATUSES.includes(r.status as KataStatus)) throw new ProgressFormatError(m.fieldIs(`${where}.status`, JSON.stringify(r.status)));
+  if (!isCount(r.passed) || !isCount(r.total)) throw new ProgressFormatError(m.badCheckCounts(where));
+  if (!isTime(r.at)) throw new ProgressFormatError(m.notTime(`${where}.at`));
 }
 
 function checkInterview(v: unknown, where: string): void {
   const r = v as Record<string, unknown>;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(`${where} is not an object`);
-  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(`${where}.slug is not a kata's name`);
-  if (!isTime(r.startedAt)) throw new ProgressFormatError(`${where}.startedAt is not a time`);
-  if (typeof r.minutes !== 'number' || !(r.minutes > 0)) throw new ProgressFormatError(`${where}.minutes is not a positive number`);
-  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(`${where}.usedSeconds is not a duration`);
-  if (typeof r.passed !== 'boolean') throw new ProgressFormatError(`${where}.passed is not true or false`);
-  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(`${where}.gradeAttempts is not a count`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(m.fieldNotObject(where));
+  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(m.notKataName(`${where}.slug`));
+  if (!isTime(r.startedAt)) throw new ProgressFormatError(m.notTime(`${where}.startedAt`));
+  if (typeof r.minutes !== 'number' || !(r.minutes > 0)) throw new ProgressFormatError(m.notPositive(`${where}.minutes`));
+  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(m.notDuration(`${where}.usedSeconds`));
+  if (typeof r.passed !== 'boolean') throw new ProgressFormatError(m.notBoolean(`${where}.passed`));
+  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(m.notCount(`${where}.gradeAttempts`));
   if (!Array.isArray(r.mistakesNamed) || !r.mistakesNamed.every((m) => typeof m === 'string')) {
-    throw new ProgressFormatError(`${where}.mistakesNamed is not a list of texts`);
+    throw new ProgressFormatError(m.notTextList(`${where}.mistakesNamed`));
   }
-  if (!Array.isArray(r.questions)) throw new ProgressFormatError(`${where}.questions is not a list`);
+  if (!Array.isArray(r.questions)) throw new ProgressFormatError(m.fieldNotList(`${where}.questions`));
   r.questions.forEach((q: unknown, j: number) => {
     const a = q as Record<string, unknown>;
     const at = `${where}.questions[${j}]`;
-    if (typeof q !== 'object' || q === null || typeof a.id !== 'string') throw new ProgressFormatError(`${at} has no id`);
-    if (a.correct !== undefined && typeof a.correct !== 'boolean') throw new ProgressFormatError(`${at}.correct is not true or false`);
-    if (a.selfAssessed !== undefined && typeof a.selfAssessed !== 'boolean') throw new ProgressFormatError(`${at}.selfAssessed is not true or false`);
+    if (typeof q !== 'object' || q === null || typeof a.id !== 'string') throw new ProgressFormatError(m.noId(at));
+    if (a.correct !== undefined && typeof a.correct !== 'boolean') throw new ProgressFormatError(m.notBoolean(`${at}.correct`));
+    if (a.selfAssessed !== undefined && typeof a.selfAssessed !== 'boolean') throw new ProgressFormatError(m.notBoolean(`${at}.selfAssessed`));
   });
-  if (!isCount(r.score) || (r.score as number) > r.questions.length) throw new ProgressFormatError(`${where}.score is not a count of its questions`);
+  if (!isCount(r.score) || (r.score as number) > r.questions.length) throw new ProgressFormatError(m.scoreNotCount(`${where}.score`));
 }
 
 function checkHunt(v: unknown, where: string): void {
   const r = v as Record<string, unknown>;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(`${where} is not an object`);
-  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(`${where}.slug is not a kata's name`);
-  if (typeof r.drill !== 'string' || r.drill === '') throw new ProgressFormatError(`${where}.drill is not a drill's name`);
-  if (!isTime(r.startedAt)) throw new ProgressFormatError(`${where}.startedAt is not a time`);
-  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(`${where}.usedSeconds is not a duration`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProgressFormatError(m.fieldNotObject(where));
+  if (typeof r.slug !== 'string' || r.slug === '') throw new ProgressFormatError(m.notKataName(`${where}.slug`));
+  if (typeof r.drill !== 'string' || r.drill === '') throw new ProgressFormatError(m.notDrillName(`${where}.drill`));
+  if (!isTime(r.startedAt)) throw new ProgressFormatError(m.notTime(`${where}.startedAt`));
+  if (typeof r.usedSeconds !== 'number' || !(r.usedSeconds >= 0)) throw new ProgressFormatError(m.notDuration(`${where}.usedSeconds`));
   for (const key of ['passed', 'foundLine', 'fixedPlanted'] as const) {
-    if (typeof r[key] !== 'boolean') throw new ProgressFormatError(`${where}.${key} is not true or false`);
+    if (typeof r[key] !== 'boolean') throw new ProgressFormatError(m.notBoolean(`${where}.${key}`));
   }
-  if (r.namedLine !== undefined && !(Number.isInteger(r.namedLine) && (r.namedLine as number) >= 1)) throw new ProgressFormatError(`${where}.namedLine is not a line number`);
-  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(`${where}.gradeAttempts is not a count`);
+  if (r.namedLine !== undefined && !(Number.isInteger(r.namedLine) && (r.namedLine as number) >= 1)) throw new ProgressFormatError(m.notLineNumber(`${where}.namedLine`));
+  if (!isCount(r.gradeAttempts)) throw new ProgressFormatError(m.notCount(`${where}.gradeAttempts`));
 }
 
 /** Read a progress file's text; throws ProgressFormatError saying what is wrong with it. */
@@ -246,39 +247,39 @@ export function parseProgress(text: string): Progress {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ProgressFormatError(`it is not valid JSON (${(error as Error).message})`);
+    throw new ProgressFormatError(m.notJson((error as Error).message));
   }
   const p = raw as Record<string, unknown>;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ProgressFormatError('it is not a JSON object');
-  if (p.version !== 1) throw new ProgressFormatError(`its version is ${JSON.stringify(p.version)}, expected 1`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ProgressFormatError(m.notJsonObject);
+  if (p.version !== 1) throw new ProgressFormatError(m.versionIs(JSON.stringify(p.version)));
   if (typeof p.katas !== 'object' || p.katas === null || Array.isArray(p.katas)) {
-    throw new ProgressFormatError('"katas" is not an object');
+    throw new ProgressFormatError(m.fieldNotObject('"katas"'));
   }
   for (const [slug, entry] of Object.entries(p.katas as Record<string, unknown>)) {
     const e = entry as Record<string, unknown>;
     const where = `katas["${slug}"]`;
-    if (typeof entry !== 'object' || entry === null) throw new ProgressFormatError(`${where} is not an object`);
-    if (!STATES.includes(e.state as KataState)) throw new ProgressFormatError(`${where}.state is ${JSON.stringify(e.state)}`);
-    if (!isCount(e.hintsShown)) throw new ProgressFormatError(`${where}.hintsShown is not a count`);
+    if (typeof entry !== 'object' || entry === null) throw new ProgressFormatError(m.fieldNotObject(where));
+    if (!STATES.includes(e.state as KataState)) throw new ProgressFormatError(m.fieldIs(`${where}.state`, JSON.stringify(e.state)));
+    if (!isCount(e.hintsShown)) throw new ProgressFormatError(m.notCount(`${where}.hintsShown`));
     if (e.best !== undefined) checkResult(e.best, `${where}.best`);
     if (e.last !== undefined) checkResult(e.last, `${where}.last`);
     for (const key of ['firstAttempt', 'lastAttempt', 'solvedAt'] as const) {
-      if (e[key] !== undefined && !isTime(e[key])) throw new ProgressFormatError(`${where}.${key} is not a time`);
+      if (e[key] !== undefined && !isTime(e[key])) throw new ProgressFormatError(m.notTime(`${where}.${key}`));
     }
   }
   if (p.interviews !== undefined) {
-    if (!Array.isArray(p.interviews)) throw new ProgressFormatError('"interviews" is not a list');
+    if (!Array.isArray(p.interviews)) throw new ProgressFormatError(m.fieldNotList('"interviews"'));
     p.interviews.forEach((entry, i) => checkInterview(entry, `interviews[${i}]`));
   }
   if (p.settings !== undefined) {
     const settings = p.settings as Record<string, unknown>;
-    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new ProgressFormatError('"settings" is not an object');
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new ProgressFormatError(m.fieldNotObject('"settings"'));
     if (settings.lang !== undefined && !LANGS.includes(settings.lang as Lang)) {
-      throw new ProgressFormatError(`settings.lang is ${JSON.stringify(settings.lang)}, expected ${LANGS.join(' or ')}`);
+      throw new ProgressFormatError(m.langIs('settings.lang', JSON.stringify(settings.lang), LANGS.join(m.or)));
     }
   }
   if (p.hunts !== undefined) {
-    if (!Array.isArray(p.hunts)) throw new ProgressFormatError('"hunts" is not a list');
+    if (!Array.isArray(p.hunts)) throw new ProgressFormatError(m.fieldNotList('"hunts"'));
     p.hunts.forEach((entry, i) => checkHunt(entry, `hunts[${i}]`));
   }
   return raw as Progress;

@@ -95,19 +95,19 @@ export function parseQuestions(text: string, file: string, slug?: string): Quest
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`);
+    throw new Error(`${file}: cannot read it as JSON (${(error as Error).message})`); // i18n-exempt: an error in the course's own question bank, for its authors
   }
   const root = (raw ?? {}) as Record<string, unknown>;
   if (typeof root.kata !== 'string' || (slug !== undefined && root.kata !== slug)) {
-    throw new Error(`${file}: "kata" must be ${slug === undefined ? 'the kata\'s slug' : JSON.stringify(slug)}, got ${JSON.stringify(root.kata)}`);
+    throw new Error(`${file}: "kata" must be ${slug === undefined ? 'the kata\'s slug' : JSON.stringify(slug)}, got ${JSON.stringify(root.kata)}`); // i18n-exempt: an error in the course's own question bank, for its authors
   }
   if (!Array.isArray(root.questions) || root.questions.length === 0) {
-    throw new Error(`${file}: expected "questions": [ … ] with at least one question`);
+    throw new Error(`${file}: expected "questions": [ … ] with at least one question`); // i18n-exempt: an error in the course's own question bank, for its authors
   }
   const seen = new Set<string>();
   const questions = root.questions.map((entry, index) => {
     const question = readQuestion(entry, index, file);
-    if (seen.has(question.id)) throw new Error(`${file}: question "${question.id}" appears twice`);
+    if (seen.has(question.id)) throw new Error(`${file}: question "${question.id}" appears twice`); // i18n-exempt: an error in the course's own question bank, for its authors
     seen.add(question.id);
     return question;
   });
@@ -136,23 +136,23 @@ function readQuestion(raw: unknown, index: number, file: string): Question {
   const kind = q.kind as QuestionKind;
   for (const field of Object.keys(q)) {
     if (!COMMON_FIELDS.includes(field) && !KIND_FIELDS[kind].includes(field)) {
-      throw new Error(`${file}: ${where}: "${field}" is not a field of ${kind === 'open' ? 'an' : 'a'} ${kind} question`);
+      throw new Error(`${file}: ${where}: "${field}" is not a field of ${kind === 'open' ? 'an' : 'a'} ${kind} question`); // i18n-exempt: an error in the course's own question bank, for its authors
     }
   }
   switch (kind) {
     case 'number':
-      if (typeof q.expected !== 'number' || !Number.isFinite(q.expected)) problem('expected', 'a finite number', q.expected);
-      if (typeof q.tolerance !== 'number' || !(q.tolerance >= 0) || !Number.isFinite(q.tolerance)) problem('tolerance', 'a finite number ≥ 0', q.tolerance);
+      if (typeof q.expected !== 'number' || !Number.isFinite(q.expected)) problem('expected', 'a finite number', q.expected); // i18n-exempt: an error in the course's own question bank, for its authors
+      if (typeof q.tolerance !== 'number' || !(q.tolerance >= 0) || !Number.isFinite(q.tolerance)) problem('tolerance', 'a finite number ≥ 0', q.tolerance); // i18n-exempt: an error in the course's own question bank, for its authors
       break;
     case 'choice':
-      if (!Array.isArray(q.options) || q.options.length < 2) problem('options', 'a list of at least two options', q.options);
+      if (!Array.isArray(q.options) || q.options.length < 2) problem('options', 'a list of at least two options', q.options); // i18n-exempt: an error in the course's own question bank, for its authors
       (q.options as unknown[]).forEach((option, i) => readText(option, `options[${i}]`));
       if (!Number.isInteger(q.correct) || (q.correct as number) < 0 || (q.correct as number) >= (q.options as unknown[]).length) {
-        problem('correct', `the index of one of the ${(q.options as unknown[]).length} options (from 0)`, q.correct);
+        problem('correct', `the index of one of the ${(q.options as unknown[]).length} options (from 0)`, q.correct); // i18n-exempt: an error in the course's own question bank, for its authors
       }
       break;
     case 'shape':
-      if (typeof q.expected !== 'string' || parseShape(q.expected) === undefined) problem('expected', 'a shape like "D×M"', q.expected);
+      if (typeof q.expected !== 'string' || parseShape(q.expected) === undefined) problem('expected', 'a shape like "D×M"', q.expected); // i18n-exempt: an error in the course's own question bank, for its authors
       break;
     case 'open':
       break;
@@ -167,7 +167,7 @@ export function loadQuestions(kata: Pick<Kata, 'slug' | 'questionsPath'>): Quest
   try {
     text = readFileSync(kata.questionsPath, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`); // i18n-exempt: an error in the course's own question bank, for its authors
   }
   return parseQuestions(text, file, kata.slug);
 }
@@ -207,7 +207,7 @@ export function gradeAnswer(question: ExactQuestion, text: string, lang: Lang = 
       };
     }
     default:
-      throw new Error(`question "${(question as Question).id}" is open: it has no exact answer to grade`);
+      throw new Error(`question "${(question as Question).id}" is open: it has no exact answer to grade`); // i18n-exempt: a developer's mistake in calling code
   }
 }
 
@@ -296,7 +296,7 @@ export function parseNumber(text: string): number | undefined {
       return value;
     }
     const number = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/i.exec(s.slice(pos));
-    if (!number) throw new SyntaxError(`not a number at ${pos}`);
+    if (!number) throw new SyntaxError(`not a number at ${pos}`); // i18n-exempt: internal to the number parser, never shown
     pos += number[0].length;
     return Number(number[0]);
   };
@@ -322,7 +322,7 @@ export const MAX_PICK = 5;
  */
 export function pickQuestions(bank: QuestionBank, count: number, rng: Rng): Question[] {
   if (!Number.isInteger(count) || count < MIN_PICK || count > MAX_PICK) {
-    throw new Error(`pickQuestions: count must be a whole number from ${MIN_PICK} to ${MAX_PICK}, got ${count}`);
+    throw new Error(`pickQuestions: count must be a whole number from ${MIN_PICK} to ${MAX_PICK}, got ${count}`); // i18n-exempt: a developer's mistake in calling code
   }
   const pool = shuffle([...bank.questions], rng);
   const picked = new Set<Question>();
