@@ -132,7 +132,7 @@ describe('spec', () => {
           (Math.abs(moved + 0.05) <= 1e-6
             ? say(
                 'That is the old lr: step must read this.lr every time, not a copy taken in the constructor.',
-                '这正是旧的 lr：step 每次都必须读取 this.lr，而不是构造函数中复制下来的值。',
+                '这是按旧的 lr 走的一步：step 每次都必须读取 this.lr，而不是构造函数中复制下来的值。',
               )
             : ''),
       );
