@@ -57,7 +57,7 @@ function expectPath(options: Options, start: number, grads: number[], path: numb
       say(
         `with ${describeOptions(options)}, p = ${start} and gradients ${grads.join(', ')}, p should go ` +
           `${[start, ...path].join(' → ')} (${why}); after step ${s + 1} it is ${fmt(p[0])}`,
-        `在 ${describeOptions(options)}、p = ${start}、梯度依次为 ${grads.join(', ')} 时，p 应当依次为 ` +
+        `在 ${describeOptions(options)}、p = ${start}、各步梯度为 ${grads.join(', ')} 时，p 应当依次为 ` +
           `${[start, ...path].join(' → ')}（${why}）；第 ${s + 1} 步之后它是 ${fmt(p[0])}`,
       ) + (s > 0 ? say(` instead of ${path[s]}.`, `，而不是 ${path[s]}。`) : say(`, expected ${path[s]}.`, `，应为 ${path[s]}。`)),
     );
@@ -187,7 +187,7 @@ describe('spec', () => {
         say(
           `with lr 0.25, momentum 0.5, p = 0 and gradient 1, then optimizer.lr = 1 and gradient 1 again, p should go 0 → −0.25 → −1.75 ` +
             `(v = 1, then v = 1.5 and the whole step is 1·1.5); it ended at ${fmt(p[0])}. `,
-          `在 lr 0.25、momentum 0.5、p = 0、梯度 1 下走一步，再设 optimizer.lr = 1、梯度仍为 1 走一步，p 应当依次为 0 → −0.25 → −1.75` +
+          `以 lr 0.25、momentum 0.5、p = 0、梯度 1 走一步，再设 optimizer.lr = 1、梯度仍为 1 走一步，p 应当依次为 0 → −0.25 → −1.75` +
             `（v = 1，然后 v = 1.5，整步为 1·1.5）；实际最终为 ${fmt(p[0])}。`,
         ) +
           (Math.abs(p[0] + 0.625) <= 1e-12
