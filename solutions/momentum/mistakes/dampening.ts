@@ -12,7 +12,7 @@ export const mistake: Mistake = {
       'Here dampening is 0: v ← μ·v + g, so a constant gradient builds a velocity of up to g/(1 − μ), ' +
       'which is exactly what momentum is for.',
     'zh-CN':
-      'v ← μ·v + (1 − μ)·g 是指数滑动平均（即 Adam 的一阶矩，或 dampening = μ 的 SGD）。' +
+      'v ← μ·v + (1 − μ)·g 是指数移动平均（即 Adam 的一阶矩，或 dampening = μ 的 SGD）。' +
       '本题的 dampening 为 0：v ← μ·v + g，所以恒定的梯度会让速度一直累积到 g/(1 − μ)，而这正是动量的作用所在。',
   },
 };
