@@ -2,11 +2,20 @@ import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { Adam as Reference } from '../adam.ts';
 
 export const mistake: Mistake = {
-  title: 'eps inside the square root',
-  explanation:
-    'PyTorch divides by √v̂ + eps: eps is added after the square root. √(v̂ + eps) looks the same for ordinary gradients, ' +
-    'but for gradients near 1e-8 the eps under the root (√1e-8 = 1e-4) swamps √v̂ and the step becomes thousands of times too small. ' +
-    'Take the square root of v̂ first, then add eps.',
+  title: {
+    en: 'eps inside the square root',
+    'zh-CN': 'eps 放在了平方根里面',
+  },
+  explanation: {
+    en:
+      'PyTorch divides by √v̂ + eps: eps is added after the square root. √(v̂ + eps) looks the same for ordinary gradients, ' +
+      'but for gradients near 1e-8 the eps under the root (√1e-8 = 1e-4) swamps √v̂ and the step becomes thousands of times too small. ' +
+      'Take the square root of v̂ first, then add eps.',
+    'zh-CN':
+      'PyTorch 除以的是 √v̂ + eps：eps 在开平方之后才加。' +
+      '对普通大小的梯度，√(v̂ + eps) 的结果看起来一样，但当梯度在 1e-8 附近时，根号里的 eps（√1e-8 = 1e-4）会压过 √v̂，步长会小上几千倍。' +
+      '先对 v̂ 开平方，再加 eps。',
+  },
 };
 
 export class Adam extends Reference {

@@ -2,10 +2,18 @@ import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { Adam as Reference } from '../adam.ts';
 
 export const mistake: Mistake = {
-  title: 'divided by v̂ instead of √v̂',
-  explanation:
-    'v̂ estimates g², so m̂/v̂ behaves like 1/g: tiny gradients give huge steps and large ones tiny steps. Adam divides by ' +
-    '√v̂ + eps, which has the units of g, so that each step is about lr whatever the gradient’s scale.',
+  title: {
+    en: 'divided by v̂ instead of √v̂',
+    'zh-CN': '除以了 v̂，而不是 √v̂',
+  },
+  explanation: {
+    en:
+      'v̂ estimates g², so m̂/v̂ behaves like 1/g: tiny gradients give huge steps and large ones tiny steps. Adam divides by ' +
+      '√v̂ + eps, which has the units of g, so that each step is about lr whatever the gradient’s scale.',
+    'zh-CN':
+      'v̂ 估计的是 g²，所以 m̂/v̂ 的表现类似 1/g：很小的梯度带来巨大的步长，很大的梯度反而步长很小。' +
+      'Adam 除以的是 √v̂ + eps，它与 g 的量纲相同，因此无论梯度的尺度如何，每一步都约为 lr。',
+  },
 };
 
 export class Adam extends Reference {

@@ -2,10 +2,19 @@ import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { Adam as Reference } from '../adam.ts';
 
 export const mistake: Mistake = {
-  title: 'weight decay written into the caller’s gradients',
-  explanation:
-    'The update is right, but grads[i] is overwritten with g + weightDecay·p. The gradients belong to the caller (who may log ' +
-    'them, clip them or step again with them). Keep g + weightDecay·p in a local variable.',
+  title: {
+    en: 'weight decay written into the caller’s gradients',
+    'zh-CN': '权重衰减被写进了调用方的梯度',
+  },
+  explanation: {
+    en:
+      'The update is right, but grads[i] is overwritten with g + weightDecay·p. The gradients belong to the caller (who may log ' +
+      'them, clip them or step again with them). Keep g + weightDecay·p in a local variable.',
+    'zh-CN':
+      '更新本身是对的，但 grads[i] 被改写成了 g + weightDecay·p。' +
+      '梯度属于调用方（调用方可能会记录它们、裁剪它们，或者再用它们走一步）。' +
+      '把 g + weightDecay·p 保存在局部变量里。',
+  },
 };
 
 export class Adam extends Reference {

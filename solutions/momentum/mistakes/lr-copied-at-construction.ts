@@ -7,12 +7,21 @@ import { isMatrix, paramData, shapeOf, type Param } from '../../lib/matrix.ts';
 import type { SGDMomentumOptions } from '../momentum.ts';
 
 export const mistake: Mistake = {
-  title: 'lr copied in the constructor: later writes to optimizer.lr are ignored',
-  explanation:
-    "lr is a public, writable field, like PyTorch's param_groups[0]['lr']: a schedule (the MNIST trainer's drop to lr/10 " +
-    'for its last epochs) sets it between steps, and the very next step must use the new value. This step uses a copy ' +
-    'of lr taken in the constructor (a private field, or a closure), so the schedule never takes effect. Read this.lr ' +
-    'inside step, every time.',
+  title: {
+    en: 'lr copied in the constructor: later writes to optimizer.lr are ignored',
+    'zh-CN': 'lr 在构造函数中被复制了一份：之后写入 optimizer.lr 都不起作用',
+  },
+  explanation: {
+    en:
+      "lr is a public, writable field, like PyTorch's param_groups[0]['lr']: a schedule (the MNIST trainer's drop to lr/10 " +
+      'for its last epochs) sets it between steps, and the very next step must use the new value. This step uses a copy ' +
+      'of lr taken in the constructor (a private field, or a closure), so the schedule never takes effect. Read this.lr ' +
+      'inside step, every time.',
+    'zh-CN':
+      "lr 是一个公开、可写的字段，相当于 PyTorch 的 param_groups[0]['lr']：学习率调度（例如 MNIST 训练器在最后几轮把它降到 lr/10）会在两步之间修改它，紧接着的下一步就必须使用新值。" +
+      '这里的 step 用的是构造函数中复制下来的 lr（一个私有字段或闭包），所以调度永远不会生效。' +
+      '在 step 里每次都读取 this.lr。',
+  },
 };
 
 export class SGDMomentum {
