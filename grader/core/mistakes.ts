@@ -18,9 +18,9 @@ import type { Kata } from './manifest.ts';
 /** What a mistake file exports beside the kata's functions, in both languages. */
 export interface Mistake {
   /** Short name of the mistake, e.g. "db averaged instead of summed". */
-  title: Text | string; // TRANSITION: string until every kata's mistakes are bilingual
+  title: Text;
   /** What goes wrong and what to do instead, in two or three sentences. */
-  explanation: Text | string;
+  explanation: Text;
 }
 
 /** A mistake in the current language, as reports and drills show it. */
@@ -31,8 +31,7 @@ export interface NamedMistake {
 
 /** The mistake's texts in the current language. */
 export function nameMistake(mistake: Mistake): NamedMistake {
-  const text = (t: Text | string): string => (typeof t === 'string' ? t : localize(t));
-  return { title: text(mistake.title), explanation: text(mistake.explanation) };
+  return { title: localize(mistake.title), explanation: localize(mistake.explanation) };
 }
 
 /** A probe runs the implementation on fixed inputs and returns what it observed. */
@@ -80,6 +79,7 @@ export async function loadCatalogue(kata: Kata): Promise<CatalogueEntry[]> {
   const entries: CatalogueEntry[] = [];
   for (const file of mistakeFiles(kata)) {
     const module = await importFile<{ mistake?: Mistake }>(file.path);
+    // i18n-exempt: a course author's error in a mistake file
     if (!module.mistake) throw new Error(`${file.path} must export const mistake: Mistake`);
     entries.push({ ...nameMistake(module.mistake), id: file.id, path: file.path });
   }
