@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { originalOf, readLock, repoPath } from './course-lock.ts';
 import type { Kata } from './manifest.ts';
 import { repoRoot } from './paths.ts';
+import { grading as m } from '../messages/grading.ts';
 
 export interface CourseFiles {
   /** The spec to run. */
@@ -72,9 +73,7 @@ export function prepareCourseFiles(kata: Kata): CourseFiles {
   for (const file of locked.filter((f) => f.startsWith('katas/lib/'))) {
     const original = originalOf(file);
     if ('error' in original || original.changed) {
-      files.problem =
-        `${file} differs from the course's toolkit, and the checks use it, so a changed toolkit could make a wrong ` +
-        `answer pass. Keep your version elsewhere if you need it, then restore the course's: git checkout -- ${file}`;
+      files.problem = m.toolkitChanged(file);
       return files;
     }
   }
@@ -92,7 +91,7 @@ export function prepareCourseFiles(kata: Kata): CourseFiles {
     live.add(copy);
     made.push(copy);
     files.specPath = copy;
-    notices.push(`Your ${spec} differs from the course's, so this grade used the course's original. Your copy is untouched.`);
+    notices.push(m.courseOriginalUsed(spec));
   }
 
   for (const fixture of locked.filter((f) => f.startsWith(`${repoPath(kata.fixturesDir)}/`))) {
@@ -107,8 +106,8 @@ export function prepareCourseFiles(kata: Kata): CourseFiles {
     files.fixtureFiles[fixture] = copy;
     notices.push(
       existsSync(join(repoRoot, fixture))
-        ? `Your ${fixture} differs from the course's, so this grade used the course's original. Your copy is untouched.`
-        : `${fixture} is missing from your checkout, so this grade used the course's original.`,
+        ? m.courseOriginalUsed(fixture)
+        : m.courseFileMissing(fixture),
     );
   }
   return files;

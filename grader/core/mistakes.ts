@@ -80,6 +80,7 @@ export async function loadCatalogue(kata: Kata): Promise<CatalogueEntry[]> {
   const entries: CatalogueEntry[] = [];
   for (const file of mistakeFiles(kata)) {
     const module = await importFile<{ mistake?: Mistake }>(file.path);
+    // i18n-exempt: a mistake file of the course written wrong, for course authors
     if (!module.mistake) throw new Error(`${file.path} must export const mistake: Mistake`);
     entries.push({ ...nameMistake(module.mistake), id: file.id, path: file.path });
   }

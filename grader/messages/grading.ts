@@ -61,6 +61,12 @@ export const grading = defineMessages('grading', {
     diagnosisStopped:
       'The search for the likely mistake was stopped: your code did not finish on one of its small experiments, ' +
       'which suggests a loop that depends on the input sizes.',
+    // The course's own files, as this grade used them (course-files.ts).
+    toolkitChanged: (file: string) =>
+      `${file} differs from the course's toolkit, and the checks use it, so a changed toolkit could make a wrong ` +
+      `answer pass. Keep your version elsewhere if you need it, then restore the course's: git checkout -- ${file}`,
+    courseOriginalUsed: (file: string) => `Your ${file} differs from the course's, so this grade used the course's original. Your copy is untouched.`,
+    courseFileMissing: (file: string) => `${file} is missing from your checkout, so this grade used the course's original.`,
     typeCheckCouldNotRun: (error: string) => `The type check could not run: ${error}`,
     moreTypeErrors: (more: number) => `… and ${more} more (npm run typecheck lists them all).`,
 
@@ -154,6 +160,10 @@ export const grading = defineMessages('grading', {
     loadingStopped: (message) => `加载中止：${message}`,
     happenedTimes: (message, times) => `${message}（共发生了 ${times} 次。）`,
     diagnosisStopped: '查找可能错误的过程已中止：你的代码在其中一个小实验上没有运行结束，这说明某个循环依赖于输入的大小。',
+    toolkitChanged: (file) =>
+      `${file} 与课程自带的工具库不同，而检查会用到它，改动过的工具库可能让错误的答案通过。如有需要，请把你的版本另存一份，然后恢复课程的版本：git checkout -- ${file}`,
+    courseOriginalUsed: (file) => `你的 ${file} 与课程的版本不同，所以这次评测使用了课程的原始版本。你的副本没有被改动。`,
+    courseFileMissing: (file) => `你的工作目录里缺少 ${file}，所以这次评测使用了课程的原始版本。`,
     typeCheckCouldNotRun: (error) => `类型检查无法运行：${error}`,
     moreTypeErrors: (more) => `…… 还有 ${more} 个（npm run typecheck 会全部列出）。`,
 
