@@ -120,7 +120,9 @@ export function renderReport(report: KataReport, s: Style = plain): string {
   }
   const [best] = report.likelyMistakes;
   if (best) {
-    out.push(`  ${s.yellow(m.likelyMistake)} ${s.bold(best.title)}`);
+    // No space after a full-width colon (可能的错误：…).
+    const gap = m.likelyMistake.endsWith('：') ? '' : ' ';
+    out.push(`  ${s.yellow(m.likelyMistake)}${gap}${s.bold(best.title)}`);
     out.push(wrapText(best.explanation, '    '));
   }
   if (report.diagnosisStopped) out.push(s.dim(wrapText(report.diagnosisStopped, '  ')));
