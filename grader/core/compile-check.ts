@@ -15,7 +15,9 @@ function syntaxErrorIn(source: string, path: string, displayName: string): Compi
   // The parser's messages in the learner's language, as an editor set to that language shows them.
   const locale = typescriptLocale() ?? 'en';
   if (locale !== localeSet) {
-    ts.validateLocaleAndSetLanguage(locale, ts.sys);
+    // Back to English: TypeScript's (untyped) reset of the messages validateLocaleAndSetLanguage loaded.
+    if (locale === 'en') (ts as unknown as { setLocalizedDiagnosticMessages?: (messages: undefined) => void }).setLocalizedDiagnosticMessages?.(undefined);
+    else ts.validateLocaleAndSetLanguage(locale, ts.sys);
     localeSet = locale;
   }
   const result = ts.transpileModule(source, {

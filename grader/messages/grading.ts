@@ -45,6 +45,8 @@ export const grading = defineMessages('grading', {
     phaseLoad: (file: string) => `while loading ${file}`,
     phaseCheck: (name: string) => `during the check "${name}"`,
     phaseDiagnosis: (probing: string) => `during the diagnosis of the likely mistake (while probing ${probing})`,
+    probingReference: 'the reference',
+    probingYourCode: 'your code',
     loadHang: (seconds: number) =>
       `Loading the file did not finish within ${seconds} s: code at the top level of the file (outside any function) loops forever or awaits something that never comes.`,
     hang: (where: string, seconds: number) =>
@@ -146,6 +148,8 @@ export const grading = defineMessages('grading', {
     phaseLoad: (file) => `在加载 ${file} 时`,
     phaseCheck: (name) => `在检查“${name}”时`,
     phaseDiagnosis: (probing) => `在诊断可能的错误时（当时正在试探 ${probing}）`,
+    probingReference: '参考答案',
+    probingYourCode: '你的代码',
     loadHang: (seconds) =>
       `加载文件在 ${seconds} 秒内没有完成：文件顶层（任何函数之外）的代码陷入了死循环，或者在等待一个永远不会到来的结果。`,
     hang: (where, seconds) =>
