@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { grading as m } from '../messages/grading.ts';
 import type { Kata } from './manifest.ts';
 import { katasDir, repoRoot } from './paths.ts';
 
@@ -54,6 +55,7 @@ export function computeLock(katas: readonly Kata[]): Record<string, string> {
 }
 
 export function renderLock(lock: Record<string, string>): string {
+  // i18n-exempt: the lock file's own comment, the same in every checkout
   return `${JSON.stringify({ $comment: 'Written by npm run lock: the git blob id of each course file a verdict depends on.', files: lock }, null, 2)}\n`;
 }
 
@@ -66,7 +68,7 @@ export function readLock(): Record<string, string> {
   try {
     parsed = JSON.parse(readFileSync(LOCK_FILE, 'utf8')) as { files?: Record<string, string> };
   } catch (error) {
-    throw new Error(`${repoPath(LOCK_FILE)} cannot be read (${(error as Error).message}); restore it with git checkout -- katas/course.lock.json`);
+    throw new Error(m.lockUnreadable(repoPath(LOCK_FILE), (error as Error).message));
   }
   cachedLock = parsed.files ?? {};
   return cachedLock;
@@ -82,6 +84,7 @@ export type Original =
  */
 export function originalOf(file: string): Original {
   const id = readLock()[file];
+  // i18n-exempt: a course file missing from the lock, for course authors
   if (id === undefined) return { error: `${file} is not one of the course's locked files (run npm run lock after adding it).` };
   const path = join(repoRoot, file);
   let current: Buffer | undefined;
@@ -95,8 +98,8 @@ export function originalOf(file: string): Original {
     const content = execFileSync('git', ['-C', repoRoot, 'cat-file', 'blob', id], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     return { content, changed: true };
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : "git's history does not have it";
-    return { error: `${file} differs from the course's original, and the original cannot be read back (${why}). Restore it from the course.` };
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? m.gitMissing : m.gitLacksIt;
+    return { error: m.originalUnreadable(file, why) };
   }
 }
 

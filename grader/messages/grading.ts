@@ -69,6 +69,11 @@ export const grading = defineMessages('grading', {
       `answer pass. Keep your version elsewhere if you need it, then restore the course's: git checkout -- ${file}`,
     courseOriginalUsed: (file: string) => `Your ${file} differs from the course's, so this grade used the course's original. Your copy is untouched.`,
     courseFileMissing: (file: string) => `${file} is missing from your checkout, so this grade used the course's original.`,
+    lockUnreadable: (lock: string, error: string) => `${lock} cannot be read (${error}); restore it with git checkout -- katas/course.lock.json`,
+    gitMissing: 'git is not installed',
+    gitLacksIt: "git's history does not have it",
+    originalUnreadable: (file: string, why: string) =>
+      `${file} differs from the course's original, and the original cannot be read back (${why}). Restore it from the course.`,
     typeCheckCouldNotRun: (error: string) => `The type check could not run: ${error}`,
     moreTypeErrors: (more: number) => `… and ${more} more (npm run typecheck lists them all).`,
 
@@ -168,6 +173,10 @@ export const grading = defineMessages('grading', {
       `${file} 与课程自带的工具库不同，而检查会用到它，改动过的工具库可能让错误的答案通过。如有需要，请把你的版本另存一份，然后恢复课程的版本：git checkout -- ${file}`,
     courseOriginalUsed: (file) => `你的 ${file} 与课程的版本不同，所以这次评测使用了课程的原始版本。你的副本没有被改动。`,
     courseFileMissing: (file) => `你的工作目录里缺少 ${file}，所以这次评测使用了课程的原始版本。`,
+    lockUnreadable: (lock, error) => `无法读取 ${lock}（${error}）；请用 git checkout -- katas/course.lock.json 恢复它`,
+    gitMissing: '没有安装 git',
+    gitLacksIt: 'git 历史中没有这个版本',
+    originalUnreadable: (file, why) => `${file} 与课程的原始版本不同，而原始版本无法读回（${why}）。请从课程中恢复这个文件。`,
     typeCheckCouldNotRun: (error) => `类型检查无法运行：${error}`,
     moreTypeErrors: (more) => `…… 还有 ${more} 个（npm run typecheck 会全部列出）。`,
 
