@@ -142,7 +142,7 @@ export const grading = defineMessages('grading', {
     notStartedFrom: (target, first, slug) =>
       `打开 ${target}，把每个抛出 "not implemented" 的地方换成你的代码，从 ${first} 开始。题目见 katas/${slug}/README.zh-CN.md。`,
     fixSyntax: '修正语法错误，保存后重新评测。',
-    checksRan: (ran, declared) => `共 ${declared} 项检查，运行了 ${ran} 项。`,
+    checksRan: (ran, declared) => `${declared} 项检查中运行了 ${ran} 项。`,
     notWrittenYet: (names) => `尚未实现：${names}。`,
     likelyMistake: '可能的错误：',
     consoleOutput: '你的代码的控制台输出：',
