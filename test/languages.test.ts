@@ -103,6 +103,23 @@ describe('message catalogues', async () => {
   }
 });
 
+test('every message of every catalogue is used somewhere (a dead message is a translation nobody reads)', () => {
+  const everyFile = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? everyFile(path) : /\.(ts|mjs)$/.test(name) ? [path] : [];
+    });
+  const code = ['grader', 'solutions', 'katas', 'scripts']
+    .flatMap((d) => everyFile(join(repoRoot, d)))
+    .filter((f) => !f.includes(join('grader', 'messages')))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const unused = [...registeredCatalogues()].flatMap(([name, catalogue]) =>
+    Object.keys(catalogue.en).filter((key) => !new RegExp(`\\.${key}\\b|['"]${key}['"]`).test(code)).map((key) => `${name}.${key}`),
+  );
+  expect(unused).toEqual([]);
+});
+
 describe('texts written in code', () => {
   for (const file of programFiles) {
     const name = relative(repoRoot, file);

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { isCategory, type Category } from './categories.ts';
 import type { Kata } from './manifest.ts';
+import { grading as m } from '../messages/grading.ts';
 import { displayPath } from './paths.ts';
 import type { CategoryResult, CheckFailure, KataStatus, TestOutcome, Unwritten } from './report.ts';
 
@@ -23,7 +24,7 @@ export function rawError(thrown: unknown): RawError {
     return { name: typeof e.name === 'string' ? e.name : undefined, message: e.message, stack: typeof e.stack === 'string' ? e.stack : undefined };
   }
   const shown = typeof thrown === 'string' ? JSON.stringify(thrown) : String(thrown);
-  return { name: 'NotAnError', message: `${shown} (a value that is not an Error: throw new Error('…') keeps the message and the line)` };
+  return { name: 'NotAnError', message: m.notAnError(shown) };
 }
 
 const NOT_IMPLEMENTED = /^not implemented:?\s*(.*)$/i;
@@ -45,27 +46,23 @@ export function classifyError(error: RawError, context: ClassifyContext): CheckF
   const frames = tsFrames(error.stack);
   const notImplemented = NOT_IMPLEMENTED.exec(error.message);
   if (notImplemented) {
-    const name = notImplemented[1].trim() || 'this function';
+    const name = notImplemented[1].trim() || m.thisFunction;
     const thrower = frames[0]?.file;
     const kata = thrower && thrower !== context.targetFile ? context.katas.find((k) => k.stubPath === thrower) : undefined;
     const unwritten: Unwritten = kata ? { name, elsewhere: { slug: kata.slug, file: displayPath(kata.stubPath) } } : { name };
-    const where = unwritten.elsewhere ? ` in ${unwritten.elsewhere.file}` : '';
-    return { kind: 'not-implemented', message: `${name}${where} is not implemented yet.`, unwritten };
+    const message = unwritten.elsewhere ? m.notImplementedIn(name, unwritten.elsewhere.file) : m.notImplemented(name);
+    return { kind: 'not-implemented', message, unwritten };
   }
   const type = error.name && error.name !== 'Error' && error.name !== 'NotAnError' ? `${error.name}: ` : '';
   const learnerFrame = frames.find((f) => isLearnerCode(f.file, context));
   if (learnerFrame || frames.length === 0) {
-    const where = learnerFrame ? ` (${basename(learnerFrame.file)}:${learnerFrame.line}:${learnerFrame.column})` : '';
-    return { kind: 'error', message: `your code threw ${type}${error.message}${where}` };
+    const thrown = `${type}${error.message}`;
+    const message = learnerFrame ? m.threwAt(thrown, `${basename(learnerFrame.file)}:${learnerFrame.line}:${learnerFrame.column}`) : m.threw(thrown);
+    return { kind: 'error', message };
   }
   // Thrown by the checks themselves, on a value the learner's code returned or exported.
   const first = frames[0];
-  return {
-    kind: 'harness',
-    message:
-      `the check stopped on ${type}${error.message} (${basename(first.file)}:${first.line}). It could not use what your code ` +
-      'returned or exported: compare the names, the return value and its shape with the statement.',
-  };
+  return { kind: 'harness', message: m.harnessStopped(`${type}${error.message}`, `${basename(first.file)}:${first.line}`) };
 }
 
 /** The graded file and the katas' stubs are the learner's code; the toolkit, specs and harness are not. */

@@ -6,9 +6,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import type { CompileError } from './report.ts';
+import { typescriptLocale } from './typecheck.ts';
+
+let localeSet: string | undefined;
 
 /** The first syntax error in `source`, the text of the file at `path`. */
 function syntaxErrorIn(source: string, path: string, displayName: string): CompileError | undefined {
+  // The parser's messages in the learner's language, as an editor set to that language shows them.
+  const locale = typescriptLocale() ?? 'en';
+  if (locale !== localeSet) {
+    // Back to English: TypeScript's (untyped) reset of the messages validateLocaleAndSetLanguage loaded.
+    if (locale === 'en') (ts as unknown as { setLocalizedDiagnosticMessages?: (messages: undefined) => void }).setLocalizedDiagnosticMessages?.(undefined);
+    else ts.validateLocaleAndSetLanguage(locale, ts.sys);
+    localeSet = locale;
+  }
   const result = ts.transpileModule(source, {
     fileName: path,
     reportDiagnostics: true,

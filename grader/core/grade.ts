@@ -18,6 +18,7 @@ import { DEFAULT_TIMEOUT_SECONDS, type Kata } from './manifest.ts';
 import { displayPath, repoRoot } from './paths.ts';
 import type { TypeChecker } from './typecheck.ts';
 import { language } from '../i18n/language.ts';
+import { grading as m } from '../messages/grading.ts';
 import type { ChildMessage, GradeJob, KataReport, Phase, Problem, Stop, TestOutcome } from './report.ts';
 
 /** Which implementation to grade: the learner's stub file, the reference, or any file. */
@@ -83,7 +84,7 @@ function insideRepository(path: string): boolean {
 }
 
 function firstSentence(text: string): string {
-  return text.split('. ')[0];
+  return text.split(/\. |。/)[0];
 }
 
 /** Resident memory of a process in bytes (Linux), or undefined where it cannot be read. */
@@ -100,13 +101,13 @@ function residentBytes(pid: number | undefined): number | undefined {
 function describePhase(phase: Phase): string {
   switch (phase.kind) {
     case 'start':
-      return 'while the grader was starting';
+      return m.phaseStart;
     case 'load':
-      return `while loading ${phase.file}`;
+      return m.phaseLoad(phase.file);
     case 'check':
-      return `during the check "${phase.name}"`;
+      return m.phaseCheck(phase.name);
     case 'diagnosis':
-      return `during the diagnosis of the likely mistake (while probing ${phase.probing})`;
+      return m.phaseDiagnosis(phase.probing);
   }
 }
 
@@ -114,14 +115,12 @@ function stopMessage(cause: Stop['cause'], phase: Phase, detail: { seconds?: num
   const where = describePhase(phase);
   switch (cause) {
     case 'hang':
-      if (phase.kind === 'load') {
-        return `Loading the file did not finish within ${detail.seconds} s: code at the top level of the file (outside any function) loops forever or awaits something that never comes.`;
-      }
-      return `Grading stopped ${where}: it was still running after ${detail.seconds} s. Look for a loop whose condition never becomes false, or an index that never advances.`;
+      if (phase.kind === 'load') return m.loadHang(detail.seconds ?? 0);
+      return m.hang(where, detail.seconds ?? 0);
     case 'memory':
-      return `Grading stopped ${where}: the process used ${detail.megabytes} MB and kept growing. Something allocates without end (an array or matrix created in a loop that never stops?).`;
+      return m.memory(where, String(detail.megabytes));
     case 'exited':
-      return `Grading ended ${where} before every check had run (${detail.exit}). Does your code call process.exit or kill the process? Nothing after that point was checked, so the kata cannot pass.`;
+      return m.exited(where, String(detail.exit));
     case 'load-error':
       return '';
   }
@@ -160,12 +159,12 @@ export async function gradeKata(kata: Kata, target: Target, options: GradeOption
   }
   if (types) {
     const found = await types;
-    if (!found.ok) report.notices.push(`The type check could not run: ${found.error}`);
+    if (!found.ok) report.notices.push(m.typeCheckCouldNotRun(found.error));
     else if (report.status !== 'compile-error') {
       // A syntax error is already the compile error; type errors are shown as tsc shows them.
       for (const e of found.problems) report.problems.push({ kind: 'type-error', message: `${e.file}:${e.line}:${e.column}  ${e.message}` });
       const more = found.total - found.problems.length;
-      if (more > 0) report.problems.push({ kind: 'type-error', message: `… and ${more} more (npm run typecheck lists them all).` });
+      if (more > 0) report.problems.push({ kind: 'type-error', message: m.moreTypeErrors(more) });
     }
   }
   if (report.problems.length > 0 && (report.status === 'passed' || report.status === 'not-started')) report.status = 'failed';
@@ -242,7 +241,7 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
         case 'load-error':
           terminal = 'load-error';
           report.status = message.failure.kind === 'not-implemented' ? 'not-started' : 'failed';
-          report.stopped = { cause: 'load-error', phase: { kind: 'load', file: report.target }, message: `Loading stopped: ${message.failure.message}` };
+          report.stopped = { cause: 'load-error', phase: { kind: 'load', file: report.target }, message: m.loadingStopped(message.failure.message) };
           break;
         case 'plan':
           declared = message.checks;
@@ -274,7 +273,7 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
       report.notImplemented = notImplementedFunctions(outcomes);
       for (const p of problems) {
         const times = repeats.get(p);
-        report.problems.push(times ? { ...p, message: `${p.message} (It happened ${times} times.)` } : p);
+        report.problems.push(times ? { ...p, message: m.happenedTimes(p.message, times) } : p);
       }
       report.console = child.output().split('\n').filter((l) => l.trim() !== '').slice(0, CONSOLE_LINES);
       report.checks = { declared: declared ?? 0, ran: outcomes.length };
@@ -285,9 +284,7 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
       } else if (killedFor?.phase.kind === 'diagnosis' && allRan) {
         // Every check ran; only the bonus diagnosis hung. The checks' verdicts stand.
         report.status = verdict(outcomes);
-        report.diagnosisStopped =
-          'The search for the likely mistake was stopped: your code did not finish on one of its small experiments, ' +
-          'which suggests a loop that depends on the input sizes.';
+        report.diagnosisStopped = m.diagnosisStopped;
       } else if (problems.some((p) => p.kind === 'patched-built-in')) {
         // The child stops at a patched built-in: nothing after it could be trusted. It is a failure, named.
         report.status = 'failed';
@@ -297,11 +294,11 @@ function runJob(child: GradingChild, job: GradeJob, report: KataReport, options:
         report.stopped = { cause: killedFor.cause, phase: killedFor.phase, message: stopMessage(killedFor.cause, killedFor.phase, { seconds, megabytes: killedFor.megabytes }) };
       } else if (!done || !allRan) {
         const heap = /heap out of memory|Reached heap limit/i.test(child.errors());
-        const exit = signal ? `the process was killed by ${signal}` : `the process exited with code ${code}`;
+        const exit = signal ? m.killedBy(signal) : m.exitedWith(String(code));
         const cause = heap ? 'memory' : 'exited';
         report.status = 'stopped';
         report.stopped = { cause, phase, message: heap ? stopMessage('memory', phase, { megabytes: HEAP_MB }) : stopMessage('exited', phase, { exit }) };
-        if (declared === 0) report.stopped.message = 'The spec declares no checks, so nothing could pass. Restore the course\'s spec (git checkout -- katas/).';
+        if (declared === 0) report.stopped.message = m.noChecks;
       } else {
         report.status = verdict(outcomes);
       }

@@ -13,6 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localize, type Text } from '../i18n/language.ts';
+import { grading } from '../messages/grading.ts';
 import type { Kata } from './manifest.ts';
 
 /** What a mistake file exports beside the kata's functions, in both languages. */
@@ -156,9 +157,9 @@ export function matchMistakes(
  */
 export async function diagnose(kata: Kata, targetPath: string, onStep: (what: string) => void = () => {}): Promise<MistakeMatch[]> {
   const { probes } = await importFile<{ probes: Probes<unknown> }>(fingerprintPath(kata));
-  onStep('the reference');
+  onStep(grading.probingReference);
   const reference = takeFingerprint(probes, await importFile(kata.solutionPath));
-  onStep('your code');
+  onStep(grading.probingYourCode);
   const learner = takeFingerprint(probes, await importFile(targetPath));
   const catalogue = [];
   for (const entry of await loadCatalogue(kata)) {

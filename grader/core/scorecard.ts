@@ -2,7 +2,9 @@
  * The scorecard: a KataReport rendered for a learner. One line per check category, the first
  * failure in a sentence or two, the likely mistake, and the exact next command to run.
  */
-import { CATEGORIES } from './categories.ts';
+import { displayWidth, padEndTo, padStartTo } from '../i18n/width.ts';
+import { grading as m } from '../messages/grading.ts';
+import { CATEGORIES, categoryLabel } from './categories.ts';
 import { plainWords, wrapWords } from './markdown.ts';
 import type { CategoryResult, KataReport, Problem, Unwritten } from './report.ts';
 import { plain, type Style } from './style.ts';
@@ -25,7 +27,7 @@ function orderOf(category: string): number {
 function categoryLine(r: CategoryResult, s: Style): string[] {
   const total = r.passed + r.failed;
   const mark = r.failed === 0 ? s.green('✓') : s.red('✗');
-  const lines = [`    ${mark} ${r.category.padEnd(15)} ${String(r.passed).padStart(3)}/${total}`];
+  const lines = [`    ${mark} ${padEndTo(categoryLabel(r.category), 15)} ${padStartTo(String(r.passed), 3)}/${total}`];
   if (r.firstFailure) {
     const { test, failure } = r.firstFailure;
     lines[0] += `   ${s.dim(test)}`;
@@ -34,27 +36,35 @@ function categoryLine(r: CategoryResult, s: Style): string[] {
   return lines;
 }
 
-const STATUS_WORDS: Record<KataReport['status'], string> = {
-  passed: 'passed',
-  failed: 'not yet',
-  'not-started': 'not started',
-  'compile-error': 'does not compile',
-  stopped: 'could not finish',
-};
+/** The verdict in the learner's language. */
+export function statusWord(status: KataReport['status']): string {
+  switch (status) {
+    case 'passed':
+      return m.statusPassed;
+    case 'failed':
+      return m.statusFailed;
+    case 'not-started':
+      return m.statusNotStarted;
+    case 'compile-error':
+      return m.statusCompileError;
+    case 'stopped':
+      return m.statusStopped;
+  }
+}
 
-/** The scorecard's name for each kind of problem, aligned like a category. */
-const PROBLEM_LABELS: Record<Problem['kind'], string> = {
-  'type-error': 'type check',
-  'async-error': 'async error',
-  'patched-built-in': 'built-ins',
-};
+/** The scorecard's name for each kind of problem, aligned like a category (in this order). */
+const PROBLEM_KINDS: readonly Problem['kind'][] = ['type-error', 'async-error', 'patched-built-in'];
+
+function problemLabel(kind: Problem['kind']): string {
+  return kind === 'type-error' ? m.problemTypeError : kind === 'async-error' ? m.problemAsyncError : m.problemPatchedBuiltIn;
+}
 
 function problemLines(problems: readonly Problem[], s: Style): string[] {
   const lines: string[] = [];
-  for (const kind of Object.keys(PROBLEM_LABELS) as Problem['kind'][]) {
+  for (const kind of PROBLEM_KINDS) {
     const found = problems.filter((p) => p.kind === kind);
     if (found.length === 0) continue;
-    lines.push(`    ${s.red('✗')} ${PROBLEM_LABELS[kind]}`);
+    lines.push(`    ${s.red('✗')} ${problemLabel(kind)}`);
     for (const p of found) lines.push(wrapText(p.message, '        '));
   }
   return lines;
@@ -65,38 +75,27 @@ export function renderReport(report: KataReport, s: Style = plain): string {
   const mark =
     report.status === 'passed' ? s.green('✓') : report.status === 'not-started' ? s.yellow('○') : s.red('✗');
   const status =
-    report.status === 'passed' ? s.green(STATUS_WORDS.passed) : report.status === 'not-started' ? s.yellow(STATUS_WORDS['not-started']) : s.red(STATUS_WORDS[report.status]);
-  const out: string[] = [`${mark} ${s.bold(report.slug)}  ${report.title}: ${status}  ${s.dim(report.target)}`];
+    report.status === 'passed' ? s.green(statusWord('passed')) : report.status === 'not-started' ? s.yellow(statusWord('not-started')) : s.red(statusWord(report.status));
+  const out: string[] = [`${mark} ${s.bold(report.slug)}  ${m.titleAndVerdict(report.title, status)}  ${s.dim(report.target)}`];
   for (const notice of report.notices) out.push(s.yellow(wrapText(notice, '    ')));
 
   const blocker = prerequisiteBlocking(report);
   if (blocker?.elsewhere) {
     // The learner's code calls an earlier kata that is still a stub: that is the thing to fix.
     const { slug, file } = blocker.elsewhere;
-    out.push(
-      wrapText(
-        `This kata uses your ${slug} kata, and ${blocker.name} in ${file} is not written yet. ` +
-          `Solve ${slug} first: npm run grade -- ${slug}`,
-        '    ',
-      ),
-    );
+    out.push(wrapText(m.blockedByEarlierKata(slug, blocker.name, file), '    '));
     if (report.status === 'not-started') return out.join('\n');
   }
   if (report.status === 'not-started') {
     const first = report.notImplemented[0];
-    out.push(
-      wrapText(
-        `Open ${report.target} and replace each "not implemented" throw with your code` +
-          `${first ? `, starting with ${first.name}` : ''}. The statement is katas/${report.slug}/README.md.`,
-        '    ',
-      ),
-    );
+    const advice = first ? m.notStartedFrom(report.target, first.name, report.slug) : m.notStarted(report.target, report.slug);
+    out.push(wrapText(advice, '    '));
     return out.join('\n');
   }
   if (report.status === 'compile-error' && report.compileError) {
     const e = report.compileError;
     out.push(`    ${e.file}:${e.line}:${e.column}  ${e.message}`);
-    out.push(`    ${s.dim('Fix the syntax error, save, and grade again.')}`);
+    out.push(`    ${s.dim(m.fixSyntax)}`);
     return out.join('\n');
   }
   if (report.stopped?.cause === 'load-error') {
@@ -111,25 +110,37 @@ export function renderReport(report: KataReport, s: Style = plain): string {
 
   if (report.stopped) {
     const { declared, ran } = report.checks;
-    const count = declared > 0 ? ` ${ran} of ${declared} checks ran.` : '';
+    const count = declared > 0 ? m.checksRan(ran, declared) : '';
     out.push(wrapText(`${report.stopped.message}${count}`, '    '));
   }
 
   const unwrittenHere = report.notImplemented.filter((u) => !u.elsewhere);
   if (unwrittenHere.length > 0) {
-    out.push(wrapText(`Not written yet: ${unwrittenHere.map((u) => u.name).join(', ')}.`, '    '));
+    out.push(wrapText(m.notWrittenYet(unwrittenHere.map((u) => u.name).join(', ')), '    '));
   }
   const [best] = report.likelyMistakes;
   if (best) {
-    out.push(`  ${s.yellow('Likely mistake:')} ${s.bold(best.title)}`);
+    // No space after a full-width colon (可能的错误：…).
+    const gap = m.likelyMistake.endsWith('：') ? '' : ' ';
+    out.push(`  ${s.yellow(m.likelyMistake)}${gap}${s.bold(best.title)}`);
     out.push(wrapText(best.explanation, '    '));
   }
   if (report.diagnosisStopped) out.push(s.dim(wrapText(report.diagnosisStopped, '  ')));
   if (report.console.length > 0) {
-    out.push(`  ${s.dim('Your console output:')}`);
-    for (const line of report.console) out.push(`    ${s.dim(line.length > 100 ? `${line.slice(0, 97)}...` : line)}`);
+    out.push(`  ${s.dim(m.consoleOutput)}`);
+    for (const line of report.console) out.push(`    ${s.dim(displayWidth(line) > 100 ? `${clip(line, 97)}...` : line)}`);
   }
   return out.join('\n');
+}
+
+/** The longest start of `line` that fits in `width` columns. */
+function clip(line: string, width: number): string {
+  let out = '';
+  for (const c of line) {
+    if (displayWidth(out + c) > width) break;
+    out += c;
+  }
+  return out;
 }
 
 /** The unwritten function of an earlier kata that blocks this one, if any. */
@@ -141,9 +152,9 @@ export function prerequisiteBlocking(report: KataReport): Unwritten | undefined 
 export function renderSummary(reports: readonly KataReport[], seconds: number, s: Style = plain): string {
   const passed = reports.filter((r) => r.status === 'passed').length;
   const counts = new Map<string, number>();
-  for (const r of reports) if (r.status !== 'passed') counts.set(STATUS_WORDS[r.status], (counts.get(STATUS_WORDS[r.status]) ?? 0) + 1);
-  const rest = [...counts].map(([word, n]) => `${n} ${word}`);
-  const head = `${passed} of ${reports.length} ${reports.length === 1 ? 'kata passes' : 'katas pass'}`;
+  for (const r of reports) if (r.status !== 'passed') counts.set(statusWord(r.status), (counts.get(statusWord(r.status)) ?? 0) + 1);
+  const rest = [...counts].map(([word, n]) => m.summaryCount(n, word));
+  const head = m.summaryHead(passed, reports.length);
   const colour = passed === reports.length ? s.green : s.yellow;
   return `${colour(head)}${rest.length ? ` · ${rest.join(' · ')}` : ''}  ${s.dim(`(${seconds.toFixed(1)} s)`)}`;
 }

@@ -9,7 +9,7 @@
  * JavaScript starts without a transpiler on any supported Node.
  *
  * Protocol (see typecheck.ts):
- *   in  workerData: { root: string }
+ *   in  workerData: { root: string, locale?: string }   (TypeScript's locale, e.g. zh-cn)
  *   in  message:    { id: number, file: string }                  (absolute path)
  *   out message:    { id, ok: true, problems: TypeProblem[], total: number }
  *                 | { id, ok: false, error: string }
@@ -27,8 +27,10 @@ const ts = createRequire(import.meta.url)('typescript');
 /** At most this many problems are sent back, the first by position. */
 const MAX_PROBLEMS = 5;
 
-/** @type {{ root: string }} */
-const { root } = workerData;
+/** @type {{ root: string, locale?: string }} */
+const { root, locale } = workerData;
+// TypeScript ships its messages in Chinese: a learner reading Chinese reads tsc's errors in Chinese too.
+if (locale) ts.validateLocaleAndSetLanguage(locale, ts.sys);
 
 /** The compiler options of the project's tsconfig.json, or why they could not be read. */
 function loadOptions() {

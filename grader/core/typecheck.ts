@@ -10,6 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { language } from '../i18n/language.ts';
+import { grading as m } from '../messages/grading.ts';
 import { repoRoot } from './paths.ts';
 
 /** One type (or syntax) error in the graded file, as an editor shows it. */
@@ -92,7 +94,7 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
   }
 
   function startWorker(): Worker {
-    const w = new Worker(WORKER_FILE, { workerData: { root }, execArgv: [] });
+    const w = new Worker(WORKER_FILE, { workerData: { root, locale: typescriptLocale() }, execArgv: [] });
     w.unref();
     w.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
@@ -104,12 +106,12 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
     w.on('error', (error) => {
       if (worker !== w) return;
       stopWorker();
-      failAll(`TypeScript failed: ${firstLine(error)}`);
+      failAll(m.typescriptFailed(firstLine(error)));
     });
     w.on('exit', (code) => {
       if (worker !== w) return;
       worker = undefined;
-      failAll(`the type checker stopped (exit code ${code})`);
+      failAll(m.checkerStopped(String(code)));
     });
     return w;
   }
@@ -119,24 +121,24 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
   return {
     check(file: string, checkOptions: { timeoutMs?: number } = {}): Promise<TypeCheckResult> {
       const budgetMs = checkOptions.timeoutMs ?? timeoutMs;
-      if (closed) return Promise.resolve({ ok: false, error: 'the type checker is closed' });
+      if (closed) return Promise.resolve({ ok: false, error: m.checkerClosed });
       return new Promise((resolvePromise) => {
         let w: Worker;
         try {
           w = worker ??= startWorker();
         } catch (error) {
-          resolvePromise({ ok: false, error: `could not start the type checker: ${firstLine(error)}` });
+          resolvePromise({ ok: false, error: m.checkerCouldNotStart(firstLine(error)) });
           return;
         }
         const id = nextId++;
         const timer = setTimeout(() => {
           if (!pending.has(id)) return;
           pending.delete(id);
-          finish({ ok: false, error: `type check did not finish in ${duration(budgetMs)}` });
+          finish({ ok: false, error: m.typeCheckTimedOut(duration(budgetMs)) });
           // The worker may be stuck in this check: stop it, and fail whatever queued behind it.
           if (worker === w) {
             stopWorker();
-            failAll('type check did not finish (the type checker was restarted)');
+            failAll(m.typeCheckRestarted);
           }
         }, budgetMs);
         const finish = (result: TypeCheckResult): void => {
@@ -153,9 +155,14 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
     close(): void {
       closed = true;
       stopWorker();
-      failAll('the type checker is closed');
+      failAll(m.checkerClosed);
     },
   };
+}
+
+/** TypeScript's own locale for its messages in the learner's language (it ships zh-cn), or undefined for English. */
+export function typescriptLocale(): string | undefined {
+  return language() === 'zh-CN' ? 'zh-cn' : undefined;
 }
 
 function duration(ms: number): string {

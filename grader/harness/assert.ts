@@ -4,6 +4,7 @@
  */
 import { fromRows, isMatrix, shapeOf, type Matrix } from '../../katas/lib/matrix.ts';
 import { fail, isNotImplemented } from './failure.ts';
+import { harness as m } from '../messages/harness.ts';
 import { describeValue, fmt, fmtErr, fmtPair, indexLabel } from './format.ts';
 
 /**
@@ -38,11 +39,11 @@ function relativeError(got: number, expected: number): number {
 
 /** One number against its gold value. `name` is what the learner calls it, e.g. `sigmoidDerivative(40)`. */
 export function expectNumberClose(name: string, got: unknown, expected: number, tol: Tolerance = FLOAT64_TOLERANCE): void {
-  if (typeof got !== 'number') fail(`${name} should be a number, but it is ${describeValue(got)}.`);
-  if (Number.isNaN(got) && !Number.isNaN(expected)) fail(`${name} is NaN; expected ${fmt(expected)}.`);
+  if (typeof got !== 'number') fail(m.shouldBeNumber(name, describeValue(got)));
+  if (Number.isNaN(got) && !Number.isNaN(expected)) fail(m.isNaN(name, fmt(expected)));
   if (!isClose(got, expected, tol)) {
     const [e, g] = fmtPair(expected, got);
-    fail(`${name}: expected ${e}, got ${g} (relative error ${fmtErr(relativeError(got, expected))}).`);
+    fail(m.numberOff(name, e, g, fmtErr(relativeError(got, expected))));
   }
 }
 
@@ -50,7 +51,7 @@ function toMatrix(expected: Expected): Matrix {
   if (isMatrix(expected)) return expected;
   const list = expected as ArrayLike<unknown>;
   if (list.length > 0 && typeof list[0] === 'object') return fromRows(expected as ReadonlyArray<ReadonlyArray<number>>);
-  throw new Error('toMatrix: expected nested rows or a Matrix');
+  throw new Error('toMatrix: expected nested rows or a Matrix'); // i18n-exempt: a spec's own mistake, for course authors
 }
 
 /**
@@ -66,13 +67,11 @@ export function expectMatrixClose(
 ): void {
   const want = toMatrix(expected);
   const tol = options.tol ?? FLOAT64_TOLERANCE;
-  const hint = options.shapeHint ? ` (${options.shapeHint})` : '';
-  if (!isMatrix(got)) {
-    fail(`${name} should be a ${shapeOf(want)}${hint} Matrix { rows, cols, data: Float64Array }, but it is ${describeValue(got)}.`);
-  }
+  const hint = options.shapeHint ? m.hint(options.shapeHint) : '';
+  if (!isMatrix(got)) fail(m.shouldBeMatrix(name, shapeOf(want), hint, describeValue(got)));
   if (got.rows !== want.rows || got.cols !== want.cols) {
-    const transposed = got.rows === want.cols && got.cols === want.rows ? ' It looks transposed.' : '';
-    fail(`${name} has shape ${shapeOf(got)}, expected ${shapeOf(want)}${hint}.${transposed}`);
+    const transposed = got.rows === want.cols && got.cols === want.rows ? m.looksTransposed : '';
+    fail(m.wrongShape(name, shapeOf(got), shapeOf(want), hint) + transposed);
   }
   compareEntries(name, got.data, want.data, want.cols, tol);
 }
@@ -85,13 +84,9 @@ export function expectVectorClose(
   options: { tol?: Tolerance; lengthHint?: string } = {},
 ): void {
   const tol = options.tol ?? FLOAT64_TOLERANCE;
-  const hint = options.lengthHint ? ` (${options.lengthHint})` : '';
-  if (!(got instanceof Float64Array)) {
-    fail(`${name} should be a Float64Array of ${expected.length} entries${hint}, but it is ${describeValue(got)}.`);
-  }
-  if (got.length !== expected.length) {
-    fail(`${name} has ${got.length} entries, expected ${expected.length}${hint}.`);
-  }
+  const hint = options.lengthHint ? m.hint(options.lengthHint) : '';
+  if (!(got instanceof Float64Array)) fail(m.shouldBeVector(name, expected.length, hint, describeValue(got)));
+  if (got.length !== expected.length) fail(m.wrongLength(name, got.length, expected.length, hint));
   compareEntries(name, got, expected, undefined, tol);
 }
 
@@ -102,7 +97,7 @@ function compareEntries(name: string, got: ArrayLike<number>, want: ArrayLike<nu
   for (let k = 0; k < want.length; k++) {
     const g = got[k];
     if (!Number.isFinite(g) && Number.isFinite(want[k])) {
-      fail(`${name}${indexLabel(k, cols)} is ${fmt(g)}; expected ${fmt(want[k])}. Look for an overflow (exp of a large number) or a division by zero.`);
+      fail(m.notFinite(`${name}${indexLabel(k, cols)}`, fmt(g), fmt(want[k])));
     }
     if (!isClose(g, want[k], tol)) {
       bad++;
@@ -116,10 +111,7 @@ function compareEntries(name: string, got: ArrayLike<number>, want: ArrayLike<nu
   if (bad > 0) {
     const where = `${name}${indexLabel(worst, cols)}`;
     const [e, g] = fmtPair(want[worst], got[worst]);
-    fail(
-      `${where}: expected ${e}, got ${g} ` +
-        `(${bad} of ${want.length} entries differ; worst relative error ${fmtErr(worstErr)}).`,
-    );
+    fail(m.entriesDiffer(where, e, g, bad, want.length, fmtErr(worstErr)));
   }
 }
 
@@ -137,10 +129,7 @@ export function expectUnchanged(name: string, value: Matrix | Float64Array, befo
   const cols = isMatrix(value) ? value.cols : undefined;
   for (let k = 0; k < before.length; k++) {
     if (!Object.is(now[k], before[k])) {
-      fail(
-        `${by} modified its input ${name}: ${name}${indexLabel(k, cols)} was ${fmt(before[k])} and is now ${fmt(now[k])}. ` +
-          'Compute into a new matrix instead of writing into an input.',
-      );
+      fail(m.modifiedInput(by, name, `${name}${indexLabel(k, cols)}`, fmt(before[k]), fmt(now[k])));
     }
   }
 }
@@ -148,7 +137,7 @@ export function expectUnchanged(name: string, value: Matrix | Float64Array, befo
 /** `value` must be a function exported under `name`. */
 export function expectFunction(module: Record<string, unknown>, name: string, file: string): void {
   if (typeof module[name] !== 'function') {
-    fail(`${file} must export a function named ${name}, but ${name} is ${describeValue(module[name])}. Did you rename or remove it?`);
+    fail(m.mustExport(file, name, describeValue(module[name])));
   }
 }
 
@@ -161,10 +150,10 @@ export function expectThrowsMentioning(what: string, f: () => unknown, mentions:
     if (isNotImplemented(error)) throw error;
     thrown = error;
   }
-  if (thrown === undefined) fail(`${what} should throw an Error, but it returned normally.`);
-  if (!(thrown instanceof Error)) fail(`${what} should throw an Error, but it threw ${describeValue(thrown)}.`);
+  if (thrown === undefined) fail(m.shouldThrow(what));
+  if (!(thrown instanceof Error)) fail(m.threwNonError(what, describeValue(thrown)));
   const missing = mentions.filter((m) => !thrown.message.includes(m));
   if (missing.length > 0) {
-    fail(`${what} threw "${thrown.message}", but the message should name ${missing.map((m) => `"${m}"`).join(' and ')}.`);
+    fail(m.messageShouldName(what, thrown.message, missing.map((text) => m.quoted(text)).join(m.and)));
   }
 }

@@ -1,4 +1,5 @@
 /** Measuring a classifier, and describing what its predictions say about a bug. */
+import { harness as m } from '../messages/harness.ts';
 
 /** The fraction of predictions equal to the labels. */
 export function accuracyOf(predictions: ArrayLike<number>, labels: ArrayLike<number>): number {
@@ -16,16 +17,14 @@ export function describePredictions(predictions: ArrayLike<number>, losses: read
   for (let i = 0; i < predictions.length; i++) counts.set(predictions[i], (counts.get(predictions[i]) ?? 0) + 1);
   if (counts.size === 1) {
     const [digit] = counts.keys();
-    return `Every image was classified as ${digit}: the network did not learn from the pixels. Check that the weights start random (zeros never break the symmetry) and that the gradients reach the hidden layers.`;
+    return m.constantPrediction(digit);
   }
   if (losses.length >= 2) {
     const first = losses[0];
     const last = losses[losses.length - 1];
-    if (!Number.isFinite(last)) return `The training loss became ${last}: look for an overflow (softmax without subtracting the max) or exploding weights.`;
-    if (last > 0.9 * first) {
-      return `The training loss hardly moved (${first.toFixed(3)} → ${last.toFixed(3)}): the steps are far too small (check the learning rate) or the updates do not reach the weights.`;
-    }
-    return `The training loss went ${first.toFixed(3)} → ${last.toFixed(3)}; ${counts.size} different digits were predicted.`;
+    if (!Number.isFinite(last)) return m.lossNotFinite(String(last));
+    if (last > 0.9 * first) return m.lossFlat(first.toFixed(3), last.toFixed(3));
+    return m.lossWent(first.toFixed(3), last.toFixed(3), counts.size);
   }
-  return `${counts.size} different digits were predicted.`;
+  return m.digitsPredicted(counts.size);
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fromRows, type Matrix } from '../../katas/lib/matrix.ts';
 import { fixturesDir, repoRoot } from '../core/paths.ts';
+import { harness as msg } from '../messages/harness.ts';
 import { specJob } from './job.ts';
 
 export interface Provenance {
@@ -40,11 +41,11 @@ export function loadFixture<I = Record<string, unknown>, E = Record<string, unkn
   const source = specJob().fixtureFiles[relative(repoRoot, path).split(sep).join('/')] ?? path;
   const parsed = JSON.parse(readFileSync(source, 'utf8')) as FixtureFile<I, E>;
   if (!Array.isArray(parsed.cases) || parsed.cases.length === 0 || !parsed.provenance) {
-    throw new Error(`${path}: expected { kata, provenance, cases: [...] } with at least one case`);
+    throw new Error(msg.fixtureShape(path));
   }
   const ids = new Set<string>();
   for (const c of parsed.cases) {
-    if (ids.has(c.id)) throw new Error(`${path}: case id "${c.id}" appears twice`);
+    if (ids.has(c.id)) throw new Error(msg.fixtureDuplicate(path, c.id));
     ids.add(c.id);
   }
   return parsed;

@@ -1,5 +1,7 @@
 /** Number and index formatting shared by every message a learner reads. */
 import type { Matrix } from '../../katas/lib/matrix.ts';
+import { language } from '../i18n/language.ts';
+import { harness as m } from '../messages/harness.ts';
 
 /** A number short enough to read at a glance, exact enough to tell two values apart. */
 export function fmt(x: number): string {
@@ -26,14 +28,22 @@ export function indexLabel(flat: number, cols: number | undefined): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
-  if (value instanceof Float64Array) return `a Float64Array of ${value.length} entries`;
-  if (Array.isArray(value)) return `an array of ${value.length} entries`;
+  if (value instanceof Float64Array) return m.aFloat64Array(value.length);
+  if (Array.isArray(value)) return m.anArray(value.length);
   if (typeof value === 'object') {
-    const m = value as Partial<Matrix>;
-    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}×${m.cols} matrix`;
-    return `an object with keys ${Object.keys(value).join(', ') || '(none)'}`;
+    const x = value as Partial<Matrix>;
+    if (typeof x.rows === 'number' && typeof x.cols === 'number') return m.aMatrix(x.rows, x.cols);
+    return m.anObject(Object.keys(value).join(', ') || m.noKeys);
   }
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Two sentences one after the other: a space between them in English, none after a Chinese
+ * sentence's full stop (a failure message and the hint a spec adds to it).
+ */
+export function sentences(first: string, second: string): string {
+  return language() === 'zh-CN' && /[。！？）]$/.test(first) ? first + second.trimStart() : `${first} ${second}`;
 }
 
 /** Two numbers formatted with just enough digits to show that they differ. */

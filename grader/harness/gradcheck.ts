@@ -12,6 +12,7 @@
  */
 import { isMatrix, type Matrix } from '../../katas/lib/matrix.ts';
 import { fail } from './failure.ts';
+import { harness as m } from '../messages/harness.ts';
 import { fmt, fmtErr, indexLabel } from './format.ts';
 
 /**
@@ -114,22 +115,22 @@ function analyticData(input: GradInput, length: number): ArrayLike<number> {
   const a = input.analytic;
   if (isMatrix(a)) {
     if (a.data.length !== length) {
-      fail(`${input.name} has ${a.rows}×${a.cols} = ${a.data.length} entries, but its input has ${length}.`);
+      fail(m.gradientEntriesMatrix(input.name, a.rows, a.cols, a.data.length, length));
     }
     return a.data;
   }
   if (a instanceof Float64Array) {
-    if (a.length !== length) fail(`${input.name} has ${a.length} entries, but its input has ${length}.`);
+    if (a.length !== length) fail(m.gradientEntries(input.name, a.length, length));
     return a;
   }
-  return fail(`${input.name} should be a Matrix or Float64Array, but it is ${a === undefined ? 'undefined' : typeof a}.`);
+  return fail(m.gradientKind(input.name, a === undefined ? 'undefined' : typeof a));
 }
 
 /** L = Σ out ⊙ dout: turns an array-valued layer into the scalar whose gradient backward computes. */
 export function projectOnto(out: Matrix | Float64Array, dout: Matrix | Float64Array): number {
   const o = dataOf(out);
   const d = dataOf(dout);
-  if (o.length !== d.length) fail(`the output has ${o.length} entries, but dout has ${d.length}.`);
+  if (o.length !== d.length) fail(m.projectSizes(o.length, d.length));
   let s = 0;
   for (let k = 0; k < o.length; k++) s += o[k] * d[k];
   return s;
@@ -140,10 +141,7 @@ export function expectGradientsMatch(what: string, f: () => number, inputs: Grad
   const result = gradcheck(f, inputs, step);
   if (!result.passed && result.worst) {
     const w = result.worst;
-    fail(
-      `${what}: ${w.name}${w.index} is ${fmt(w.analytic)} from your backward, but finite differences give ${fmt(w.numeric)} ` +
-        `(relative error ${fmtErr(w.relError)}; ${result.failedEntries} of ${result.checked} entries off).`,
-    );
+    fail(m.gradientsDiffer(what, `${w.name}${w.index}`, fmt(w.analytic), fmt(w.numeric), fmtErr(w.relError), result.failedEntries, result.checked));
   }
   return result;
 }

@@ -26,6 +26,7 @@ export function setSpecJob(job: SpecJob, showStatus: (line: string) => void): vo
 
 /** The job being graded; a spec loaded outside the grader is told how to run it. */
 export function specJob(): SpecJob {
+  // i18n-exempt: a spec run outside the grader, by a course author
   if (!current) throw new Error('A kata spec runs under the grader: npm run grade -- <kata>');
   return current;
 }

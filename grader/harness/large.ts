@@ -11,7 +11,8 @@
 import { isMatrix, matrix, shapeOf, type Matrix } from '../../katas/lib/matrix.ts';
 import { type Tolerance, FLOAT64_TOLERANCE } from './assert.ts';
 import { fail, GradeFailure } from './failure.ts';
-import { describeValue, fmtErr, fmtPair } from './format.ts';
+import { harness as m } from '../messages/harness.ts';
+import { describeValue, fmtErr, fmtPair, sentences } from './format.ts';
 
 /** How a fixture names a generated input: `{ rows, cols, salt, scale }` or `{ length, salt, scale }`. */
 export interface PatternSpec {
@@ -57,8 +58,8 @@ export interface SampledMatrix {
  */
 export function expectSampledClose(name: string, got: unknown, want: SampledMatrix, shapeHint: string, tol: Tolerance = FLOAT64_TOLERANCE): void {
   const [rows, cols] = want.shape;
-  if (!isMatrix(got)) fail(`${name} should be a ${rows}×${cols} Matrix (${shapeHint}), but it is ${describeValue(got)}.`);
-  if (got.rows !== rows || got.cols !== cols) fail(`${name} has shape ${shapeOf(got)}, expected ${rows}×${cols} (${shapeHint}).`);
+  if (!isMatrix(got)) fail(m.sampledShouldBeMatrix(name, rows, cols, shapeHint, describeValue(got)));
+  if (got.rows !== rows || got.cols !== cols) fail(m.sampledWrongShape(name, shapeOf(got), rows, cols, shapeHint));
   const bad: { i: number; j: number; want: number; got: number; err: number }[] = [];
   for (const [i, j, value] of want.entries) {
     const g = got.data[i * cols + j];
@@ -70,16 +71,8 @@ export function expectSampledClose(name: string, got: unknown, want: SampledMatr
   const [e, g] = fmtPair(worst.want, worst.got);
   const firstBadRow = Math.min(...bad.map((b) => b.i));
   const checkedRowsBefore = new Set(want.entries.filter(([i]) => i < firstBadRow).map(([i]) => i)).size;
-  const where =
-    firstBadRow > 0 && checkedRowsBefore > 0
-      ? ` Every checked entry in rows 0–${firstBadRow - 1} is right; the wrong ones start at row ${firstBadRow} of ${rows}. ` +
-        'A result that is right for the first rows and wrong beyond them comes from a loop bound or a batch size written ' +
-        'into the code instead of the actual number of rows.'
-      : '';
-  fail(
-    `${name}[${worst.i}][${worst.j}]: expected ${e}, got ${g} (${bad.length} of the ${want.entries.length} checked entries ` +
-      `of this ${rows}×${cols} result differ; worst relative error ${fmtErr(worst.err)}).${where}`,
-  );
+  const where = firstBadRow > 0 && checkedRowsBefore > 0 ? m.wrongFromRow(firstBadRow - 1, firstBadRow, rows) : '';
+  fail(m.sampledDiffer(`${name}[${worst.i}][${worst.j}]`, e, g, bad.length, want.entries.length, `${rows}×${cols}`, fmtErr(worst.err)) + where);
 }
 
 /**
@@ -102,7 +95,7 @@ export function withHint(hint: string, check: () => void): void {
   try {
     check();
   } catch (error) {
-    if (error instanceof GradeFailure) fail(`${error.message} ${hint}`);
+    if (error instanceof GradeFailure) fail(sentences(error.message, hint));
     throw error;
   }
 }

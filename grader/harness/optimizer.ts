@@ -6,7 +6,9 @@
 import { isMatrix, matrix, type Param } from '../../katas/lib/matrix.ts';
 import { expectMatrixClose, expectVectorClose, type Tolerance } from './assert.ts';
 import { fail, GradeFailure } from './failure.ts';
+import { harness as msg } from '../messages/harness.ts';
 import { m, v } from './fixtures.ts';
+import { sentences } from './format.ts';
 
 /** A parameter as a fixture writes it: nested rows for a matrix, a flat list for a vector. */
 export type NestedParam = number[][] | number[];
@@ -71,12 +73,12 @@ export function expectTrajectory<Options>(
       optimizer.lr = schedule[s];
     }
     optimizer.step(params, grads.map(paramFromFixture));
-    const when = schedule ? `after step ${s + 1} (run with optimizer.lr = ${schedule[s]})` : `after step ${s + 1}`;
+    const when = schedule ? msg.afterStepWithLr(s + 1, schedule[s]) : msg.afterStep(s + 1);
     try {
-      expected.params[s].forEach((want, i) => expectParamClose(`${when}, params[${i}]`, params[i], want, tol));
+      expected.params[s].forEach((want, i) => expectParamClose(msg.stepParam(when, i), params[i], want, tol));
     } catch (error) {
       if (!(error instanceof GradeFailure) || !changed || !scheduleHint) throw error;
-      fail(`${error.message} ${scheduleHint}`);
+      fail(sentences(error.message, scheduleHint));
     }
   });
 }

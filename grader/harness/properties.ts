@@ -3,6 +3,7 @@
  * found (shrunk), and what went wrong for it, instead of fast-check's long report.
  */
 import fc from 'fast-check';
+import { harness as m } from '../messages/harness.ts';
 import { fail, isNotImplemented } from './failure.ts';
 
 /** Fixed seed: a property either always passes or always fails for a given implementation. */
@@ -33,6 +34,6 @@ export function expectProperty<T>(
   const error = details.errorInstance;
   if (isNotImplemented(error)) throw error;
   const reason = error instanceof Error ? error.message : String(error);
-  const example = details.counterexample ? describeInput(details.counterexample[0]) : '(no counterexample)';
-  fail(`${name} does not hold for ${example}: ${reason}`);
+  const example = details.counterexample ? describeInput(details.counterexample[0]) : m.noCounterexample;
+  fail(m.propertyFails(name, example, reason));
 }

@@ -25,7 +25,8 @@ export type Messages = Record<string, Message>;
 
 export interface Catalogue<M extends Messages> {
   readonly en: M;
-  readonly 'zh-CN': NoInfer<{ readonly [K in keyof M]: M[K] }>;
+  // A string message is any string in Chinese (\`const M\` infers the English one as a literal type).
+  readonly 'zh-CN': NoInfer<{ readonly [K in keyof M]: M[K] extends string ? string : M[K] }>;
 }
 
 const registry = new Map<string, Catalogue<Messages>>();

@@ -29,6 +29,7 @@ import type { ChildMessage, GradeJob, ParentMessage, TestOutcome } from '../core
 import '../harness/index.ts';
 import { setSpecJob } from '../harness/job.ts';
 import { setLanguage } from '../i18n/language.ts';
+import { grading as m } from '../messages/grading.ts';
 import { takeDeclaredChecks, type DeclaredCheck } from '../harness/registry.ts';
 import { fail } from '../harness/failure.ts';
 import { beaconWriter } from './beacon.ts';
@@ -41,6 +42,7 @@ const clearTimer = clearTimeout;
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => {
+    // i18n-exempt: a developer error (the child was started by hand)
     if (!process.send) throw new Error('grader/runner/child.ts is started by the grader, with an IPC channel');
     process.send(message, () => resolve());
   });
@@ -51,14 +53,15 @@ function exportsCheck(kata: Kata, impl: Record<string, unknown>): DeclaredCheck 
   return {
     category: 'spec',
     groups: [],
-    name: `${kata.file} exports ${kata.exports.join(', ')}`,
+    name: m.exportsCheck(kata.file, kata.exports.join(', ')),
     run: () => {
       const missing = kata.exports.filter((name) => typeof impl[name] !== 'function');
       if (missing.length > 0) {
         const found = Object.keys(impl);
         fail(
-          `${kata.file} does not export ${missing.join(', ')}. Keep the stub's names and \`export\` keywords` +
-            (found.length > 0 ? ` (it exports ${found.join(', ')}).` : '.'),
+          found.length > 0
+            ? m.missingExportsFound(kata.file, missing.join(', '), found.join(', '))
+            : m.missingExports(kata.file, missing.join(', ')),
         );
       }
       for (const name of kata.exports) {
@@ -69,12 +72,7 @@ function exportsCheck(kata: Kata, impl: Record<string, unknown>): DeclaredCheck 
             )
           : [];
         const what = fn.constructor?.name === 'AsyncFunction' ? name : asyncMethods.length > 0 ? `${name}.${asyncMethods[0]}` : undefined;
-        if (what) {
-          fail(
-            `${what} is async, so it returns a Promise instead of its result. The contract's functions compute ` +
-              'synchronously and return the value itself: remove `async` (and any `await`).',
-          );
-        }
+        if (what) fail(m.asyncExport(what));
       }
     },
   };
@@ -87,7 +85,7 @@ async function runCheck(check: DeclaredCheck, timeoutMs: number): Promise<unknow
     const result = check.run();
     if (result === null || typeof result !== 'object' || typeof (result as { then?: unknown }).then !== 'function') return undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimer(() => reject(Object.assign(new Error(`did not finish within ${timeoutMs / 1000} s`), { name: 'CheckTimeout' })), timeoutMs);
+      timer = setTimer(() => reject(Object.assign(new Error(m.checkTimeout(timeoutMs / 1000)), { name: 'CheckTimeout' })), timeoutMs);
     });
     await Promise.race([result, timeout]);
     return undefined;
@@ -107,7 +105,7 @@ async function grade(job: GradeJob): Promise<void> {
   const classify = (thrown: unknown) => {
     const raw = rawError(thrown);
     return raw.name === 'CheckTimeout'
-      ? { kind: 'timeout' as const, message: `${raw.message}. Look for a loop that never ends or far too much work.` }
+      ? { kind: 'timeout' as const, message: raw.message }
       : classifyError(raw, context);
   };
 
@@ -120,10 +118,13 @@ async function grade(job: GradeJob): Promise<void> {
 
   // From here on, an error nobody catches (a timer's callback that throws, a rejected promise
   // nobody awaits) is a problem of the grade, told like any other exception.
-  let during = `loading ${displayPath(job.targetPath)}`;
+  let during = m.duringLoading(displayPath(job.targetPath));
   const onStray = (thrown: unknown): void => {
     const failure = classify(thrown);
-    const message = `${failure.message.replace(/^your code threw/, 'your code threw, asynchronously,')}. It surfaced while "${during}" was running.`;
+    const told = failure.message.startsWith(m.threwPrefix)
+      ? m.threwAsynchronouslyPrefix + failure.message.slice(m.threwPrefix.length)
+      : failure.message;
+    const message = m.asyncSurfaced(told, during);
     void send({ type: 'problem', problem: { kind: 'async-error', message } });
   };
   process.on('uncaughtException', onStray);
@@ -132,14 +133,13 @@ async function grade(job: GradeJob): Promise<void> {
   const reportPatches = async (): Promise<boolean> => {
     const changed = guard.changed();
     if (changed.length === 0) return false;
-    const list = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
+    const first = changed.slice(0, 3).join(', ');
+    const list = changed.length > 3 ? m.andMore(first, changed.length - 3) : first;
     await send({
       type: 'problem',
       problem: {
         kind: 'patched-built-in',
-        message:
-          `your code replaced ${list}, a built-in of JavaScript the checks rely on (found after "${during}"). ` +
-          'A replaced built-in can make a wrong answer look right, so the grade cannot pass: leave the built-ins alone.',
+        message: m.patchedBuiltIn(list, during),
       },
     });
     return true;
@@ -156,7 +156,7 @@ async function grade(job: GradeJob): Promise<void> {
   }
   if (await reportPatches()) return;
 
-  during = 'loading the spec';
+  during = m.duringSpec;
   try {
     await import(pathToFileURL(job.specPath).href);
   } catch (error) {
@@ -191,7 +191,7 @@ async function grade(job: GradeJob): Promise<void> {
   await new Promise((resolve) => setTimer(resolve, 25));
 
   if (learnerFailed && existsSync(fingerprintPath(kata))) {
-    during = 'the diagnosis of the likely mistake';
+    during = m.duringDiagnosis;
     try {
       const matches = await diagnose(kata, job.targetPath, (probing) => beacon.phase({ kind: 'diagnosis', probing }));
       await send({ type: 'diagnosis', matches });
@@ -210,7 +210,7 @@ process.once('message', (raw) => {
     () => process.exit(0),
     async (error: unknown) => {
       // A fault of the grader itself, not of the learner's code: say so plainly.
-      await send({ type: 'load-error', failure: { kind: 'harness', message: `the grader failed: ${rawError(error).message}` } });
+      await send({ type: 'load-error', failure: { kind: 'harness', message: m.graderFailed(rawError(error).message) } });
       process.exit(1);
     },
   );
