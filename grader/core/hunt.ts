@@ -244,9 +244,9 @@ function splice(source: DrillSource, referencePath: string, refText: string, mis
     if (ts.isImportDeclaration(st)) {
       const spec = (st.moduleSpecifier as ts.StringLiteral).text;
       if (spec.endsWith('grader/core/mistakes.ts')) continue;
-      if (/(^|\/)_[^/]*$/.test(spec)) throw new UnsupportedDrill(`it is built from the shared helper ${spec}`);
+      if (/(^|\/)_[^/]*$/.test(spec)) throw new UnsupportedDrill(`it is built from the shared helper ${spec}`); // i18n-exempt: why a mistake is no drill, for course authors
       const bindings = st.importClause?.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings) || st.importClause?.name) throw new UnsupportedDrill(`its import from ${spec} is not a list of names`);
+      if (!bindings || !ts.isNamedImports(bindings) || st.importClause?.name) throw new UnsupportedDrill(`its import from ${spec} is not a list of names`); // i18n-exempt: why a mistake is no drill, for course authors
       if (isReference(spec)) {
         for (const el of bindings.elements) {
           const original = (el.propertyName ?? el.name).text;
@@ -264,27 +264,27 @@ function splice(source: DrillSource, referencePath: string, refText: string, mis
     if (ts.isExportDeclaration(st)) {
       const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
       if (spec && isReference(spec)) continue; // the reference exports them already
-      throw new UnsupportedDrill('it re-exports from somewhere other than the reference');
+      throw new UnsupportedDrill('it re-exports from somewhere other than the reference'); // i18n-exempt: why a mistake is no drill, for course authors
     }
     const name = declName(st);
     if (name === 'mistake' || name === 'drill') continue;
-    if (!name) throw new UnsupportedDrill('it has a top-level statement that is not a declaration');
+    if (!name) throw new UnsupportedDrill('it has a top-level statement that is not a declaration'); // i18n-exempt: why a mistake is no drill, for course authors
     const text = ownText(st, mis);
     if (/\bsuper\b/.test(text) && !ts.isClassDeclaration(st)) throw new UnsupportedDrill(`${name} calls super`);
     const target = refDecls.get(name);
     if (!isExported(st) || !target) {
-      if (target) throw new UnsupportedDrill(`${name} shadows a declaration of the reference`);
+      if (target) throw new UnsupportedDrill(`${name} shadows a declaration of the reference`); // i18n-exempt: why a mistake is no drill, for course authors
       helpers.push(text);
       continue;
     }
     if (ts.isClassDeclaration(st) && ts.isClassDeclaration(target)) {
       // A subclass of the reference that overrides members: the members go into the reference's class.
       const base = st.heritageClauses?.[0]?.types[0]?.expression.getText(mis);
-      if (!base || aliases.get(base) !== name) throw new UnsupportedDrill(`class ${name} does not extend the reference's ${name}`);
+      if (!base || aliases.get(base) !== name) throw new UnsupportedDrill(`class ${name} does not extend the reference's ${name}`); // i18n-exempt: why a mistake is no drill, for course authors
       for (const member of st.members) {
         const mName = memberName(member);
         const mText = ownText(member, mis);
-        if (!mName || /\bsuper\b/.test(mText)) throw new UnsupportedDrill(`${name}.${mName ?? '?'} calls super or has no plain name`);
+        if (!mName || /\bsuper\b/.test(mText)) throw new UnsupportedDrill(`${name}.${mName ?? '?'} calls super or has no plain name`); // i18n-exempt: why a mistake is no drill, for course authors
         const same = target.members.find((m) => memberName(m) === mName && m.kind === member.kind);
         if (same) edits.push({ start: same.getStart(ref), end: same.end, text: withoutOverride(mText) });
         else {
@@ -295,7 +295,7 @@ function splice(source: DrillSource, referencePath: string, refText: string, mis
       aliases.delete(base);
       continue;
     }
-    if (!ts.isFunctionDeclaration(st) || !ts.isFunctionDeclaration(target)) throw new UnsupportedDrill(`${name} is not a function replacing a function`);
+    if (!ts.isFunctionDeclaration(st) || !ts.isFunctionDeclaration(target)) throw new UnsupportedDrill(`${name} is not a function replacing a function`); // i18n-exempt: why a mistake is no drill, for course authors
     let replacement = text;
     for (const [alias, original] of aliases) {
       if (original === name && new RegExp(`\\b${alias}\\b`).test(text)) {
@@ -314,9 +314,9 @@ function splice(source: DrillSource, referencePath: string, refText: string, mis
   for (const [alias, original] of aliases) {
     if (keptAs.has(original)) continue;
     const used = mis.statements.some((st) => !ts.isImportDeclaration(st) && new RegExp(`\\b${alias}\\b`).test(ownText(st, mis)));
-    if (used) throw new UnsupportedDrill(`it uses the reference's ${original} as ${alias}`);
+    if (used) throw new UnsupportedDrill(`it uses the reference's ${original} as ${alias}`); // i18n-exempt: why a mistake is no drill, for course authors
   }
-  if (edits.length === 0) throw new UnsupportedDrill('it replaces nothing of the reference');
+  if (edits.length === 0) throw new UnsupportedDrill('it replaces nothing of the reference'); // i18n-exempt: why a mistake is no drill, for course authors
   if (helpers.length > 0) {
     // Helpers go before the first declaration the mistake replaces.
     const first = Math.min(...edits.map((e) => e.start));
