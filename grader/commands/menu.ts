@@ -17,6 +17,7 @@ import { Interrupted, processTerminal, type MenuItem, type Terminal } from '../t
 import { mayShowReference, showComparison } from './compare.ts';
 import { showNextHint } from './hint.ts';
 import { runInterview } from './interview.ts';
+import { huntInKata, TEXTS as HUNT_TEXTS } from './hunt.ts';
 import { gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
 import { warmGrading, watchKata, type WarmGrading } from './watch.ts';
@@ -31,7 +32,7 @@ function warmed(): WarmGrading {
 /** What happens after a kata's page: back to the list, or straight to another kata's page. */
 type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
 
-type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
+type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hunt' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
 
 const LEAVE = '';
 
@@ -135,6 +136,7 @@ async function kataPage(kata: Kata, katas: readonly Kata[], io: Io, term: Termin
         value: 'interview',
         description: `A ${kata.minutes}-minute countdown with hints and the reference locked, then follow-up questions and a report`,
       },
+      { name: HUNT_TEXTS.menuItem, value: 'hunt', description: HUNT_TEXTS.menuDescription },
       {
         name: mine.hintsShown >= hints ? `Hints (all ${hints} seen)` : `Next hint (${mine.hintsShown} of ${hints} seen)`,
         value: 'hint',
@@ -180,6 +182,9 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
     }
     case 'interview':
       await runInterview(kata, io, term, warmed(), { minutes: kata.minutes, questions: MIN_PICK, seed: Date.now() % 2 ** 31, why: 'named' });
+      return undefined;
+    case 'hunt':
+      await huntInKata(kata, io, term, warmed());
       return undefined;
     case 'hint':
       showNextHint(kata, io, term.columns);
