@@ -50,7 +50,8 @@ describe('npm start in a terminal', () => {
     const graded = await screen.waitFor((text) => after(text, 'Grading').includes('esc back'), 60_000);
     expect(after(graded, 'Grading')).toContain(`${first.slug}  ${first.title}: not started`);
 
-    screen.press('Down', 'Down', 'Down', 'Enter');
+    // grade → watch → mock interview → bug hunt → hint
+    screen.press('Down', 'Down', 'Down', 'Down', 'Enter');
     const hinted = await screen.waitFor((text) => after(text, 'Hint 1 of 3').includes('esc back'));
     expect(after(hinted, '✔')).toContain('Next hint (1 of 3 seen)');
 
@@ -78,6 +79,26 @@ describe('npm start in a terminal', () => {
     expect(after(back, 'Interview left')).toContain(`? ${first.title}: what now?`);
     screen.press('Escape');
     await screen.waitFor((text) => after(text, 'Interview left').includes('esc leave'));
+    screen.press('Escape');
+    expect(await screen.exitCode()).toBe(0);
+    expect(existsSync(join(stateDir, '.progress.json'))).toBe(false);
+  });
+
+  test('a bug hunt from a kata\'s page, beside the mock interview; Ctrl-C ends it and comes back to the page', async () => {
+    const { screen, stateDir } = start();
+    await screen.waitFor(listShown);
+    screen.press('Enter');
+    const page = await screen.waitFor(prompt(`${first.title}: what now?`, 'esc back'));
+    expect(after(page, 'Mock interview on this kata')).toContain('Bug hunt in this kata');
+    screen.press('Down', 'Down', 'Down', 'Enter');
+    const opening = await screen.waitFor(new RegExp(`🔎 \\d+:\\d\\d · ${first.slug} hunt · 0 grades`));
+    expect(opening).toContain(`Bug hunt: ${first.title} (${first.slug})`);
+    expect(existsSync(join(checkout.root, 'katas', first.slug, 'hunt.ts'))).toBe(true);
+    screen.press('C-c');
+    const back = await screen.waitFor((text) => after(text, 'Hunt left').includes('esc back'));
+    expect(after(back, 'Hunt left')).toContain(`? ${first.title}: what now?`);
+    screen.press('Escape');
+    await screen.waitFor((text) => after(text, 'Hunt left').includes('esc leave'));
     screen.press('Escape');
     expect(await screen.exitCode()).toBe(0);
     expect(existsSync(join(stateDir, '.progress.json'))).toBe(false);

@@ -7,7 +7,7 @@
  * that was the planted line, whether the fix touched the planted lines or somewhere else, and
  * reveals the mistake. Kept in the history (`--history`). Ctrl-C leaves; the scratch file stays.
  *
- * The logic is grader/core/hunt.ts; every learner-facing text is in TEXTS, in one place.
+ * The logic is grader/core/hunt.ts; every learner-facing text is in grader/messages/hunt.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import { backupFile } from '../core/backup.ts';
 import { gradeKata } from '../core/grade.ts';
 import { buildableDrills, buildDrill, chooseDrill, huntPath, huntVerdict, lineRanges, listDrills, parseLineNumber, type Drill, type HuntVerdict } from '../core/hunt.ts';
 import { clock, localMinute } from '../core/interview.ts';
-import { loadKatas } from '../core/manifest.ts';
+import { loadKatas, type Kata } from '../core/manifest.ts';
 import { styledWords, wrapWords } from '../core/markdown.ts';
 import { nameMistake, type Mistake, type NamedMistake } from '../core/mistakes.ts';
 import { displayPath } from '../core/paths.ts';
@@ -25,75 +25,20 @@ import { recordHunt, type HuntRecord } from '../core/progress.ts';
 import { backupsDir } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
 import { renderReport } from '../core/scorecard.ts';
-import { stripAnsi, type Style } from '../core/style.ts';
+import type { Style } from '../core/style.ts';
+import { displayWidth, padEndTo } from '../i18n/width.ts';
+import { m } from '../messages/hunt.ts';
 import type { Io } from '../io.ts';
 import { Interrupted, processTerminal, type Terminal } from '../terminal.ts';
 import { changeProgress, pickKata, readProgress } from './learner.ts';
 import { saveLoop } from './save-loop.ts';
 import { warmGrading, type WarmGrading } from './watch.ts';
 
-export const TEXTS = {
-  title: (title: string, slug: string) => `Bug hunt: ${title} (${slug})`,
-  file: (file: string) => `The drill: ${file}`,
-  task:
-    'This code passes some of the kata\'s checks and fails others: one bug was planted in it. Find the bug, fix it in the file and save; it is graded on every save. When it passes, name the line that was wrong.',
-  keys: 'g: grade now · q: give up (name the line anyway) · Ctrl-C: leave (the file stays)',
-  status: (elapsed: string, slug: string, attempts: number, grading: boolean) =>
-    `🔎 ${elapsed} · ${slug} hunt · ${attempts} ${attempts === 1 ? 'grade' : 'grades'}${grading ? ' · grading…' : ''} · g grade · q give up`,
-  grading: (slug: string) => `Grading the drill of ${slug}…`,
-  attemptHead: (n: number, at: string) => `Grade ${n} at ${at}`,
-  passed: (at: string) => `✓ The drill passes (${at}).`,
-  gaveUp: (at: string) => `You stopped at ${at}.`,
-  whichLine: (count: number) => `Which line was wrong? (a line number of the drill as you got it, 1–${count}; Enter to skip)`,
-  badLine: (count: number) => `A line number from 1 to ${count}, please (or Enter to skip).`,
-  reportHead: (title: string, slug: string) => `Bug hunt report: ${title} (${slug})`,
-  result: (passed: boolean) => (passed ? '✓ Fixed: the kata\'s checks pass.' : '✗ Not fixed: the kata\'s checks do not pass yet.'),
-  named: (v: HuntVerdict, planted: string) =>
-    v.namedLine === undefined ? `You named no line. The bug was planted on line ${planted}.`
-    : v.foundLine ? `✓ Line ${v.namedLine} is where the bug was planted (${planted}).`
-    : `✗ Line ${v.namedLine} is not where the bug was planted: that was line ${planted}.`,
-  fix: (v: HuntVerdict) =>
-    !v.fixedPlanted && v.changedElsewhere.length === 0 ? 'You did not change the drill.'
-    : v.fixedPlanted && v.changedElsewhere.length === 0 ? 'Your fix changed the planted lines only.'
-    : v.fixedPlanted ? `Your fix changed the planted lines, and also line ${lineRanges(v.changedElsewhere)}.`
-    : `Your fix left the planted lines alone and changed line ${lineRanges(v.changedElsewhere)}: it works around the bug elsewhere.`,
-  mistake: (title: string) => `The planted mistake: ${title}`,
-  time: (used: string, attempts: number) => `Time used: ${used}, ${attempts} ${attempts === 1 ? 'grade' : 'grades'}`,
-  saved: 'Kept in your history: npm run hunt -- --history',
-  left: (file: string) => `Hunt left; it is not counted. The drill stays in ${file}.`,
-  backedUp: (path: string) => `Your earlier ${'hunt.ts'} was kept in ${path}.`,
-  noDrills: (slug: string) => `No drill can be made for ${slug} yet.`,
-  unknownDrill: (id: string, ids: string[]) => `No drill "${id}". Drills: ${ids.join(', ')}`,
-  needsTerminal: 'A bug hunt needs an interactive terminal. npm run hunt -- --history lists past hunts.',
-  badSeed: (text: string) => `--seed must be a whole number, got "${text}"`,
-  history: {
-    columns: ['when', 'kata', 'drill', 'time', 'fixed', 'line', 'fix'] as const,
-    yes: 'yes',
-    no: 'no',
-    found: 'found',
-    missed: 'missed',
-    planted: 'planted lines',
-    elsewhere: 'elsewhere',
-    none: 'No bug hunts yet. Start one: npm run hunt',
-  },
-};
+/** Every learner-facing text of the command, in the current language (grader/messages/hunt.ts). */
+export const TEXTS = m;
 
-export const HUNT_USAGE = `Usage: npm run hunt [-- <kata>] [--drill <id>] [--seed N]
-       npm run hunt -- --history
-
-A bug hunt: working-looking code with one planted bug (one of the kata's catalogued mistakes)
-is written to katas/<kata>/hunt.ts. Find the bug, fix it and save: it is graded with the
-kata's own checks on every save. When it passes, name the line that was wrong; the report
-says whether you found the planted line or fixed it elsewhere, and reveals the mistake.
-
-  <kata>          hunt in this kata (a name or a unique prefix); without it, any kata,
-                  preferring katas you have solved
-  --drill <id>    this drill (a mistake's file name in solutions/<kata>/mistakes/)
-  --seed N        the same seed, the same drill
-  --history       list your hunts, newest first
-
-Keys: g grade now · q give up (name the line, see the report) · Ctrl-C leave (not counted; the
-drill file stays).`;
+/** The usage, in the language chosen when main.ts imports this module (after --lang). */
+export const HUNT_USAGE = m.usage;
 
 function seedOption(text: string | undefined): number {
   if (text === undefined) return Date.now() % 2 ** 31;
@@ -121,14 +66,14 @@ export async function huntCommand(argv: string[], io: Io, terminal: () => Termin
   }
   const { drills } = buildableDrills(listDrills(chosen));
   if (drills.length === 0) {
-    io.err(TEXTS.noDrills(chosen.map((k) => k.slug).join(', ')));
+    io.err(TEXTS.noDrills(chosen.map((k) => k.slug).join(TEXTS.listSeparator)));
     return 2;
   }
   let source;
   if (values.drill !== undefined) {
     source = drills.find((d) => d.id === values.drill);
     if (!source) {
-      io.err(TEXTS.unknownDrill(values.drill, drills.map((d) => d.id)));
+      io.err(TEXTS.unknownDrill(values.drill, drills.map((d) => d.id).join(TEXTS.listSeparator)));
       return 2;
     }
   } else source = chooseDrill(drills, readProgress(io), createRng(seed))!;
@@ -143,6 +88,17 @@ export async function huntCommand(argv: string[], io: Io, terminal: () => Termin
   } finally {
     warm.close();
   }
+}
+
+/** A bug hunt on one kata, a drill chosen for it: the menu's. Says so when the kata has no drill. */
+export async function huntInKata(kata: Kata, io: Io, term: Terminal, warm: WarmGrading): Promise<'done' | 'left' | 'none'> {
+  const { drills } = buildableDrills(listDrills([kata]));
+  const source = chooseDrill(drills, readProgress(io), createRng(Date.now() % 2 ** 31));
+  if (!source) {
+    io.err(TEXTS.noDrills(kata.slug));
+    return 'none';
+  }
+  return runHunt(buildDrill(source), io, term, warm);
 }
 
 /** Write the drill to its scratch file, keeping a different file already there in the backups. */
@@ -227,14 +183,28 @@ export async function runHunt(drill: Drill, io: Io, term: Terminal, warm: WarmGr
 /** Text wrapped at word boundaries to `columns`, every line indented by `indent`. */
 const wrap = (text: string, columns: number, indent: string, s: Style): string => wrapWords(styledWords(text, s), columns - 1, indent).join('\n');
 
+/** Whether the named line was the planted one, in words. */
+function namedText(v: HuntVerdict, planted: string): string {
+  if (v.namedLine === undefined) return TEXTS.namedNone(planted);
+  return v.foundLine ? TEXTS.namedFound(v.namedLine, planted) : TEXTS.namedMissed(v.namedLine, planted);
+}
+
+/** Where the learner's fix went, in words. */
+function fixText(v: HuntVerdict): string {
+  if (!v.fixedPlanted && v.changedElsewhere.length === 0) return TEXTS.fixNone;
+  if (v.changedElsewhere.length === 0) return TEXTS.fixPlantedOnly;
+  const elsewhere = lineRanges(v.changedElsewhere);
+  return v.fixedPlanted ? TEXTS.fixPlantedAndElsewhere(elsewhere) : TEXTS.fixElsewhere(elsewhere);
+}
+
 export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: NamedMistake, usedSeconds: number, attempts: number, s: Style, columns = 80): string {
   const planted = lineRanges(drill.planted);
   const mark = (ok: boolean, text: string): string => (ok ? s.green(text) : s.yellow(text));
   return [
     s.bold(TEXTS.reportHead(drill.kata.title, drill.kata.slug)),
-    `  ${mark(v.passed, TEXTS.result(v.passed))}`,
-    `  ${mark(v.foundLine, TEXTS.named(v, planted))}`,
-    `  ${TEXTS.fix(v)}`,
+    `  ${mark(v.passed, v.passed ? TEXTS.fixed : TEXTS.notFixed)}`,
+    `  ${mark(v.foundLine, namedText(v, planted))}`,
+    `  ${fixText(v)}`,
     `  ${s.bold(TEXTS.mistake(mistake.title))}`,
     wrap(mistake.explanation, columns, '    ', s),
     `  ${TEXTS.time(clock(usedSeconds), attempts)}`,
@@ -242,7 +212,7 @@ export function renderHuntReport(drill: Drill, v: HuntVerdict, mistake: NamedMis
 }
 
 export function renderHuntHistory(records: readonly HuntRecord[], s: Style): string {
-  const t = TEXTS.history;
+  const t = TEXTS;
   if (records.length === 0) return t.none;
   const newest = [...records].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   const rows = newest.map((r) => [
@@ -251,13 +221,12 @@ export function renderHuntHistory(records: readonly HuntRecord[], s: Style): str
     r.drill,
     clock(r.usedSeconds),
     r.passed ? t.yes : t.no,
-    r.namedLine === undefined ? '-' : `${r.namedLine} ${r.foundLine ? t.found : t.missed}`,
+    r.namedLine === undefined ? '-' : r.foundLine ? t.found(r.namedLine) : t.missed(r.namedLine),
     r.fixedPlanted ? t.planted : t.elsewhere,
   ]);
-  const header = [...t.columns];
-  const width = (text: string): number => [...stripAnsi(text)].length;
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i]))));
-  const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd();
+  const header = [t.colWhen, t.colKata, t.colDrill, t.colTime, t.colFixed, t.colLine, t.colFix];
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
+  const line = (cells: string[]): string => cells.map((c, i) => padEndTo(c, widths[i])).join('  ').trimEnd();
   return [s.bold(line(header)), ...rows.map(line)].join('\n');
 }
 
@@ -273,7 +242,7 @@ function hunting(drill: Drill, path: string, io: Io, term: Terminal, warm: WarmG
     term,
     file: path,
     left: { kind: 'left' },
-    status: (grading) => TEXTS.status(elapsed(), drill.kata.slug, attempts, grading),
+    status: (grading) => (grading ? TEXTS.statusGrading : TEXTS.status)(elapsed(), drill.kata.slug, attempts),
     async grade(loop) {
       loop.say(s.dim(TEXTS.grading(drill.kata.slug)));
       const report: KataReport = await gradeKata(drill.kata, { kind: 'file', path }, warm);

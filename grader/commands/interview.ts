@@ -6,8 +6,8 @@
  * 3 to 5 follow-up questions from the kata's bank; then a report, kept in the history
  * (`--history` lists it). Ctrl-C leaves at any point: the learner's file and progress are kept.
  *
- * The logic is grader/core/interview.ts; every learner-facing text of the command is in TEXTS
- * below, in one place, for translation.
+ * The logic is grader/core/interview.ts; every learner-facing text of the command is in
+ * grader/messages/interview.ts, in both languages.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -40,7 +40,9 @@ import {
 import { loadKatas, type Kata } from '../core/manifest.ts';
 import { renderMarkdown } from '../core/markdown.ts';
 import { recordInterview } from '../core/progress.ts';
-import { loadQuestions, MAX_PICK, MIN_PICK, optionLetter, pickQuestions, type Question } from '../core/questions.ts';
+import { loadQuestions, MAX_PICK, MIN_PICK, optionLetter, pickQuestions, type Question, type Topic } from '../core/questions.ts';
+import { language, localize } from '../i18n/language.ts';
+import { m } from '../messages/interview.ts';
 import type { KataStatus } from '../core/report.ts';
 import { renderReport } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
@@ -50,97 +52,99 @@ import { saveLoop, type SaveLoop } from './save-loop.ts';
 import { warmGrading, type WarmGrading } from './watch.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Every text of the command
+// Every text of the command (the catalogue is grader/messages/interview.ts)
 
-const STATUS_WORDS: Record<KataStatus, string> = {
-  passed: 'passed',
-  failed: 'not yet',
-  'not-started': 'not started',
-  'compile-error': 'does not compile',
-  stopped: 'stopped',
+const STATUS_WORDS: Record<KataStatus, () => string> = {
+  passed: () => m.statusPassed,
+  failed: () => m.statusFailed,
+  'not-started': () => m.statusNotStarted,
+  'compile-error': () => m.statusCompileError,
+  stopped: () => m.statusStopped,
 };
 
+const TOPIC_WORDS: Record<Topic, () => string> = {
+  derivation: () => m.topicDerivation,
+  'shapes-cost': () => m.topicShapesCost,
+  stability: () => m.topicStability,
+  conventions: () => m.topicConventions,
+  comparison: () => m.topicComparison,
+  'training-tricks': () => m.topicTrainingTricks,
+  testing: () => m.topicTesting,
+};
+
+/** A question's topic in the current language. */
+export const topicWord = (topic: string): string => TOPIC_WORDS[topic as Topic]?.() ?? topic;
+
 const REPORT_TEXTS: ReportTexts = {
-  heading: (title, slug) => `Interview report: ${title} (${slug})`,
-  ended: (kind) =>
-    kind === 'passed' ? 'The kata passed.' : kind === 'time-up' ? 'The time ran out before the kata passed.' : 'You stopped before the kata passed.',
-  time: (used, allowed) => `Time used: ${used} of ${allowed}`,
-  attempts: (count) => `Grade attempts: ${count}`,
+  heading: (title, slug) => m.reportHeading(title, slug),
+  ended: (kind) => (kind === 'passed' ? m.endedPassed : kind === 'time-up' ? m.endedTimeUp : m.endedGaveUp),
+  time: (used, allowed) => m.reportTime(used, allowed),
+  attempts: (count) => m.reportAttempts(count),
   attempt: (at, status, passed, total, mistake) =>
-    `at ${at}: ${STATUS_WORDS[status]}${total > 0 ? `, ${passed}/${total} checks` : ''}${mistake ? ` (likely mistake: ${mistake})` : ''}`,
-  mistakesHead: 'Mistakes the grader named:',
-  noMistakes: 'none',
-  questions: (score, total) => `Follow-up questions: ${score} of ${total} right`,
-  question: (prompt, right, kind) => `${right ? '✓' : '✗'} ${prompt}${kind === 'open' ? ' (self-assessed)' : ''}`,
-  reviewHead: 'What to review:',
-  reviewFinish: (slug) => `finish the kata, with hints if you need them: npm run watch -- ${slug}, npm run hint -- ${slug}`,
-  reviewMistake: (title, explanation) => `the mistake "${title}"${explanation ? `: ${explanation}` : ''}`,
-  reviewQuestion: (topic, prompt) => `${topic}: ${prompt}`,
-  reviewTime: 'your pace: the pass took more than 80% of the time; practise the kata again from the stub',
-  reviewNothing: 'nothing: a clean interview. Try another kata, or a shorter time with --minutes',
+    `${m.attempt(at, STATUS_WORDS[status]())}${total > 0 ? m.attemptChecks(passed, total) : ''}${mistake ? m.attemptMistake(mistake) : ''}`,
+  get mistakesHead() {
+    return m.mistakesHead;
+  },
+  get noMistakes() {
+    return m.noMistakes;
+  },
+  questions: (score, total) => m.questions(score, total),
+  question: (prompt, right, kind) => `${right ? '✓' : '✗'} ${prompt}${kind === 'open' ? m.selfAssessed : ''}`,
+  get reviewHead() {
+    return m.reviewHead;
+  },
+  reviewFinish: (slug) => m.reviewFinish(slug),
+  reviewMistake: (title, explanation) => (explanation ? m.reviewMistakeExplained(title, explanation) : m.reviewMistake(title)),
+  reviewQuestion: (topic, prompt) => m.reviewQuestion(topicWord(topic), prompt),
+  get reviewTime() {
+    return m.reviewTime;
+  },
+  get reviewNothing() {
+    return m.reviewNothing;
+  },
 };
 
 const HISTORY_TEXTS: HistoryTexts = {
-  columns: ['when', 'kata', 'time used', 'result', 'grades', 'mistakes', 'questions'],
-  passed: 'passed',
-  notPassed: 'not passed',
-  none: 'No interviews yet. Start one: npm run interview',
+  get columns(): HistoryTexts['columns'] {
+    return [m.colWhen, m.colKata, m.colTime, m.colResult, m.colGrades, m.colMistakes, m.colQuestions];
+  },
+  get passed() {
+    return m.passed;
+  },
+  get notPassed() {
+    return m.notPassed;
+  },
+  get none() {
+    return m.none;
+  },
 };
 
-export const TEXTS = {
+/** How the coding part ended, in the current language. */
+function endedAt(kind: CodingEnd, at: string): string {
+  return kind === 'passed' ? m.endedPassedAt(at) : kind === 'time-up' ? m.endedTimeUpAt(at) : m.endedGaveUpAt(at);
+}
+
+/** Why the kata was chosen, or nothing when the learner named it. */
+function whyChosen(why: ChoiceReason, last: string | undefined): string {
+  if (why === 'named') return '';
+  if (why === 'unsolved') return m.whyUnsolved;
+  return last ? m.whyLeastRecentOn(localMinute(last)) : m.whyLeastRecent;
+}
+
+/**
+ * Every learner-facing text of the command, in the current language (read when used): the
+ * catalogue grader/messages/interview.ts, with the report's and the history's texts and the
+ * few composed here.
+ */
+export const TEXTS = Object.assign(Object.create(m) as typeof m, {
   report: REPORT_TEXTS,
   history: HISTORY_TEXTS,
-  needsTerminal: 'A mock interview needs an interactive terminal (it counts down and asks questions). npm run interview -- --history lists past interviews.',
-  both: 'Give a kata or --topic, not both.',
-  unknownTopic: (topic: string, topics: string[]) => `No kata has the topic "${topic}". Topics: ${topics.join(', ')}.`,
-  badMinutes: (text: string) => `--minutes must be a number of minutes above 0, got "${text}"`,
-  badQuestions: (text: string) => `--questions must be a whole number from ${MIN_PICK} to ${MAX_PICK}, got "${text}"`,
-  badSeed: (text: string) => `--seed must be a whole number, got "${text}"`,
-  why: (why: ChoiceReason, last: string | undefined) =>
-    why === 'named' ? '' : why === 'unsolved' ? 'Chosen for you: your first unsolved kata.' : `Chosen for you: the kata you practised least recently${last ? ` (last on ${localMinute(last)})` : ''}.`,
-  title: (title: string, slug: string, minutes: number) => `Mock interview: ${title} (${slug}), ${clock(minutes * 60)} on the clock`,
-  locked: 'Hints, the comparison with the reference and the statement\'s worked examples are locked until the report.',
-  workedExampleLocked: 'The worked example is locked during the interview.',
-  file: (file: string) => `Your file: ${file}. Save it to grade, as often as you like.`,
-  keys: 'g: grade now · s: the statement again · q: give up and go to the questions · Ctrl-C: leave',
-  countdown: (left: string, slug: string, attempts: number, grading: boolean) =>
-    `⏱ ${left} left · ${slug} · ${attempts} ${attempts === 1 ? 'grade' : 'grades'}${grading ? ' · grading…' : ''} · g grade · s statement · q give up`,
-  grading: (slug: string) => `Grading ${slug}…`,
-  attemptHead: (n: number, at: string, left: string) => `Grade attempt ${n} at ${at} · ${left} left`,
-  ended: (kind: CodingEnd, at: string) =>
-    kind === 'passed' ? `✓ Passed at ${at}. Now the follow-up questions.` : kind === 'time-up' ? `⏱ Time is up (${at}). Now the follow-up questions.` : `You stopped at ${at}. Now the follow-up questions.`,
-  questionHead: (n: number, total: number, topic: string) => `Question ${n} of ${total} (${topic})`,
-  yourAnswer: 'Your answer:',
-  yourOpenAnswer: 'Your answer (say it aloud, or type it; Enter when done):',
-  choose: 'Your answer:',
-  right: '✓ Right.',
-  wrong: (expected: string) => `✗ Not quite: the expected answer is ${expected}.`,
-  skipped: (expected: string) => `Skipped: the expected answer is ${expected}.`,
-  modelAnswer: 'Model answer:',
-  covered: 'Did your answer cover the model answer?',
-  saved: 'Kept in your history: npm run interview -- --history',
-  left: 'Interview left; it is not counted. Your file and your progress are kept.',
-  noBank: (error: string) => `This kata's question bank cannot be read, so there can be no follow-up questions: ${error}`,
-};
+  ended: endedAt,
+  why: whyChosen,
+});
 
-export const INTERVIEW_USAGE = `Usage: npm run interview [-- <kata> | --topic <topic>] [--minutes N] [--questions N]
-       npm run interview -- --history
-
-A mock interview: a countdown (the kata's expected minutes, or --minutes N), hints, the
-comparison with the reference and the statement's worked examples locked, your file graded
-on every save as often as you like; when it passes or the time is up, ${MIN_PICK} (--questions: ${MIN_PICK}–${MAX_PICK})
-follow-up questions; then a report, kept in your history.
-
-  <kata>            the kata to be interviewed on (a name or a unique prefix of one)
-  --topic <topic>   a kata of this topic of katas/course.json (activations, layers, optimizers, …)
-                    without either: your first unsolved kata, else the least recently practised
-  --minutes N       the time allowed (default: the kata's expected minutes)
-  --questions N     how many follow-up questions (${MIN_PICK} to ${MAX_PICK}, default ${MIN_PICK})
-  --seed N          the same seed, the same questions
-  --history         list your interviews, newest first
-
-Keys during the countdown: g grade now · s the statement again · q give up (go to the
-questions) · Ctrl-C leave (the interview is not counted; your file and progress are kept).`;
+/** The usage, in the language chosen when main.ts imports this module (after --lang). */
+export const INTERVIEW_USAGE = m.usage(MIN_PICK, MAX_PICK);
 
 // ---------------------------------------------------------------------------------------------
 // The command
@@ -181,10 +185,10 @@ export async function interviewCommand(argv: string[], io: Io, terminal: () => T
     return 0;
   }
   const minutes = numberOption(values.minutes, (n) => Number.isFinite(n) && n > 0, TEXTS.badMinutes);
-  const questions = numberOption(values.questions, (n) => Number.isInteger(n) && n >= MIN_PICK && n <= MAX_PICK, TEXTS.badQuestions) ?? MIN_PICK;
+  const questions = numberOption(values.questions, (n) => Number.isInteger(n) && n >= MIN_PICK && n <= MAX_PICK, (text) => TEXTS.badQuestions(text, MIN_PICK, MAX_PICK)) ?? MIN_PICK;
   const seed = numberOption(values.seed, Number.isInteger, TEXTS.badSeed) ?? Date.now() % 2 ** 31;
   if (positionals.length > 1) {
-    io.err(`interview takes one kata, got ${positionals.length}: ${positionals.join(' ')}`);
+    io.err(TEXTS.oneKata(positionals.length, positionals.join(' ')));
     return 2;
   }
   const katas = loadKatas();
@@ -192,7 +196,7 @@ export async function interviewCommand(argv: string[], io: Io, terminal: () => T
   if ('error' in choice) {
     io.err(
       choice.error === 'both' ? TEXTS.both
-      : choice.error === 'unknown-topic' ? TEXTS.unknownTopic(choice.topic, courseTopics(katas))
+      : choice.error === 'unknown-topic' ? TEXTS.unknownTopic(choice.topic, courseTopics(katas).join(TEXTS.listSeparator))
       : choice.message,
     );
     return 2;
@@ -236,7 +240,7 @@ export async function runInterview(kata: Kata, io: Io, term: Terminal, warm: War
     io.out(renderMarkdown(text, s, term.columns));
   };
   term.clear();
-  io.out(s.bold(TEXTS.title(kata.title, kata.slug, options.minutes)));
+  io.out(s.bold(TEXTS.title(kata.title, kata.slug, clock(options.minutes * 60))));
   const why = TEXTS.why(options.why, options.lastPractised);
   if (why) io.out(s.dim(why));
   io.out(s.yellow(TEXTS.locked));
@@ -262,8 +266,8 @@ export async function runInterview(kata: Kata, io: Io, term: Terminal, warm: War
     io.out(s.bold(end.kind === 'passed' ? s.green(TEXTS.ended(end.kind, clock(end.atSeconds))) : TEXTS.ended(end.kind, clock(end.atSeconds))));
     const answers: Answer[] = [];
     for (const [i, question] of picked.entries()) {
-      io.out(`\n${s.bold(TEXTS.questionHead(i + 1, picked.length, question.topic))}`);
-      io.out(renderMarkdown(question.prompt.en, s, term.columns));
+      io.out(`\n${s.bold(TEXTS.questionHead(i + 1, picked.length, topicWord(question.topic)))}`);
+      io.out(renderMarkdown(localize(question.prompt), s, term.columns));
       answers.push(await ask(question, io, term));
     }
     io.out('');
@@ -281,7 +285,7 @@ export async function runInterview(kata: Kata, io: Io, term: Terminal, warm: War
 /** One follow-up question: asked, answered, graded or self-assessed, with the model answer shown. */
 async function ask(question: Question, io: Io, term: Terminal): Promise<Answer> {
   const s = io.style;
-  const model = (): void => io.out(`${s.dim(TEXTS.modelAnswer)}\n${renderMarkdown(question.answer.en, s, term.columns)}`);
+  const model = (): void => io.out(`${s.dim(TEXTS.modelAnswer)}\n${renderMarkdown(localize(question.answer), s, term.columns)}`);
   if (question.kind === 'open') {
     await term.input(TEXTS.yourOpenAnswer);
     model();
@@ -292,12 +296,12 @@ async function ask(question: Question, io: Io, term: Terminal): Promise<Answer> 
   if (question.kind === 'choice') {
     const chosen = await term.select(
       TEXTS.choose,
-      question.options.map((option, i) => ({ name: `${optionLetter(i)}) ${option.en}`, value: optionLetter(i) })),
+      question.options.map((option, i) => ({ name: `${optionLetter(i)}) ${localize(option)}`, value: optionLetter(i) })),
       { escape: 'skip' },
     );
     given = chosen;
   } else given = await term.input(TEXTS.yourAnswer);
-  const answer = answerExact(question, given);
+  const answer = answerExact(question, given, language());
   if (answer.kind === 'exact') {
     const skipped = given === undefined || given.trim() === '';
     io.out(answer.correct ? s.green(TEXTS.right) : s.yellow(skipped ? TEXTS.skipped(answer.expected) : TEXTS.wrong(answer.expected)));
@@ -322,7 +326,7 @@ function countdown(kata: Kata, io: Io, term: Terminal, warm: WarmGrading, start:
     term,
     file: kata.stubPath,
     left: { kind: 'left' },
-    status: (grading) => TEXTS.countdown(clock(secondsLeft(session, new Date())), kata.slug, session.attempts.length, grading),
+    status: (grading) => (grading ? TEXTS.countdownGrading : TEXTS.countdown)(clock(secondsLeft(session, new Date())), kata.slug, session.attempts.length),
     async grade(loop) {
       loop.say(s.dim(TEXTS.grading(kata.slug)));
       const report = await gradeKata(kata, { kind: 'learner' }, warm);

@@ -20,6 +20,7 @@ import { Interrupted, processTerminal, type MenuItem, type Terminal } from '../t
 import { mayShowReference, showComparison } from './compare.ts';
 import { showNextHint } from './hint.ts';
 import { runInterview } from './interview.ts';
+import { huntInKata, TEXTS as HUNT_TEXTS } from './hunt.ts';
 import { changeProgress, gradeLearner, nextStepAfterPass, readProgress, relativeStub } from './learner.ts';
 import { resetKata } from './reset.ts';
 import { warmGrading, watchKata, type WarmGrading } from './watch.ts';
@@ -34,7 +35,7 @@ function warmed(): WarmGrading {
 /** What happens after a kata's page: back to the list, or straight to another kata's page. */
 type PageEnd = { kind: 'back' } | { kind: 'open'; kata: Kata };
 
-type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
+type Action = 'next' | 'grade' | 'watch' | 'interview' | 'hunt' | 'hint' | 'compare' | 'reset' | 'statement' | 'back';
 
 const LEAVE = '';
 /** The list's entry that switches the language (no kata's slug can be it: slugs have no spaces). */
@@ -153,6 +154,7 @@ async function kataPage(kata: Kata, katas: readonly Kata[], io: Io, term: Termin
         value: 'interview',
         description: menu.interviewDescription(kata.minutes),
       },
+      { name: HUNT_TEXTS.menuItem, value: 'hunt', description: HUNT_TEXTS.menuDescription },
       {
         name: mine.hintsShown >= hints ? menu.hintsAllSeen(hints) : menu.nextHint(mine.hintsShown, hints),
         value: 'hint',
@@ -198,6 +200,9 @@ async function runAction(action: Action, kata: Kata, katas: readonly Kata[], io:
     }
     case 'interview':
       await runInterview(kata, io, term, warmed(), { minutes: kata.minutes, questions: MIN_PICK, seed: Date.now() % 2 ** 31, why: 'named' });
+      return undefined;
+    case 'hunt':
+      await huntInKata(kata, io, term, warmed());
       return undefined;
     case 'hint':
       showNextHint(kata, io, term.columns);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createRng } from '../../katas/lib/random.ts';
 import { gradeKata } from './grade.ts';
-import { buildableDrills, buildDrill, chooseDrill, huntVerdict, lineRanges, listDrills, parseLineNumber, plantedLines, touchedLines, UnsupportedDrill } from './hunt.ts';
+import { applyPatch, buildableDrills, buildDrill, chooseDrill, huntVerdict, lineRanges, listDrills, parseLineNumber, plantedLines, touchedLines, UnsupportedDrill } from './hunt.ts';
 import { loadKatas } from './manifest.ts';
 import { loadCatalogue, mistakeFiles } from './mistakes.ts';
 import { emptyProgress, parseProgress, recordGrade, recordHunt, serializeProgress, type HuntRecord } from './progress.ts';
@@ -29,14 +29,26 @@ describe('the drills', () => {
     expect(drills.some((d) => d.id.startsWith('_'))).toBe(false);
   });
 
-  test('most mistakes build into a standalone drill; the others say why and are never offered', () => {
+  test('every mistake builds into a standalone drill: spliced, or patched into the reference by its own `drill`', () => {
     const { drills: ok, skipped } = buildableDrills(drills);
-    expect(ok.length).toBeGreaterThanOrEqual(40);
-    expect(ok.length + skipped.length).toBe(drills.length);
-    for (const { reason } of skipped) expect(reason).toMatch(/helper|super|extend|alias|re-export|declaration|replaces nothing|not a function/);
-    // The dense layer's whole catalogue is offered.
-    expect(ok.filter((d) => d.kata.slug === 'dense-backward').length).toBe(mistakeFiles(dense).length);
-    expect(() => buildDrill(source('mlp-trainer', 'no-shuffling'))).toThrow(UnsupportedDrill);
+    expect(skipped.map((s) => `${s.source.id}: ${s.reason}`)).toEqual([]);
+    expect(ok.length).toBe(drills.length);
+    // A mistake built from a shared helper gives its drill as a patch of the reference: one article bug.
+    const noShuffle = buildDrill(source('mlp-trainer', 'no-shuffling'));
+    const lines = noShuffle.text.split('\n');
+    expect(noShuffle.planted.map((l) => lines[l - 1].trim())).toEqual(['const rows = permutation(n, rng).sort();']);
+    expect(noShuffle.text).not.toMatch(/_variants|inOrder/);
+    const article = buildDrill(source('mlp-trainer', 'dw-missing-transpose'));
+    expect(article.planted.map((l) => article.text.split('\n')[l - 1].trim())).toEqual(['const { dx, db } = denseBackward(delta, pass.caches[l]);', 'dWeights[l] = matmul(pass.caches[l].x, delta);']);
+  });
+
+  test('a drill patch: each text must be found once in the reference; a patch that no longer applies is refused, not guessed', () => {
+    const reference = 'const a = 1;\nconst b = a + 1;\n';
+    expect(applyPatch(reference, { replace: [['a + 1', 'a - 1']] })).toBe('const a = 1;\nconst b = a - 1;\n');
+    expect(() => applyPatch(reference, { replace: [['a + 2', 'a - 1']] })).toThrow(UnsupportedDrill);
+    expect(() => applyPatch(reference, { replace: [['const', 'let']] })).toThrow(/more than once/);
+    // A patch that only removes lines plants the line after the removal.
+    expect(plantedLines('x;\ny;\nz;\n', 'x;\nz;\n')).toEqual([2]);
   });
 
   test('a drill hides the answer: no mistake export, title, explanation, or reference alias', async () => {

@@ -9,9 +9,17 @@
  * method for a method of the same class). The mistake's title, explanation and its own comments
  * above declarations are left out. Where the mistake calls the reference's version of what it
  * replaces, that version stays in the drill under a neutral name (`baseDenseBackward`), as a
- * colleague's code would keep a helper. A mistake built from a shared `_helper.ts`, a `super`
- * call or a computed export cannot be spliced faithfully: it is not offered as a drill (its
- * `unsupported` reason says why), rather than shown as a file that does not read as one.
+ * colleague's code would keep a helper.
+ *
+ * A mistake built from a shared `_helper.ts`, a `super` call or a computed export cannot be
+ * spliced faithfully. Such a mistake writes its drill out instead, at the end of its file:
+ *
+ *     export const drill = { replace: [['<exact text of the reference>', '<planted text>'], …] };
+ *
+ * applied in order to the reference's text (each text must occur exactly once in the text as
+ * patched so far). test/hunt-drills.test.ts proves every drill is its mistake: the patched
+ * file fails the kata's checks and the grader names that mistake first. A mistake with neither
+ * is not offered (its `UnsupportedDrill` reason says why); the tests allow none.
  *
  * The planted lines are the drill's lines that differ from the reference (imports aside).
  * Everything here is pure but for reading the two files.
@@ -130,6 +138,9 @@ const memberName = (m: ts.ClassElement): string | undefined =>
 /** A declaration's own text, without the comments above it (they may name the mistake). */
 const ownText = (node: ts.Node, file: ts.SourceFile): string => file.text.slice(node.getStart(file), node.end);
 
+/** Without the line comments that point at the mistake (`// the mistake: …`): they would give the answer away. */
+const withoutTelltales = (text: string): string => text.replace(/[ \t]*\/\/[^\n]*\bmistake\b[^\n]*/gi, '');
+
 /** Drop `override` (the spliced method now belongs to the class itself). */
 const withoutOverride = (text: string): string => text.replace(/^((?:(?:public|protected|private|static|readonly)\s+)*)override\s+/, '$1');
 
@@ -141,8 +152,73 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
   const referencePath = source.kata.solutionPath;
   const refText = readFileSync(referencePath, 'utf8');
   const mistakeText = readFileSync(source.path, 'utf8');
-  const ref = parse(referencePath, refText);
   const mis = parse(source.path, mistakeText);
+  const patch = drillPatch(mis);
+  const spliced = patch ? applyPatch(refText, patch) : splice(source, referencePath, refText, mis, dir);
+  const text = rewriteImports(spliced, referencePath, dir);
+  const reference = rewriteImports(refText, referencePath, dir);
+  return { ...source, text, reference, planted: plantedLines(reference, text) };
+}
+
+/** A mistake's own drill: `export const drill = { replace: [[from, to], …] }`. */
+export interface DrillPatch {
+  replace: [from: string, to: string][];
+}
+
+/** The value of a string written as literals joined by `+`, else undefined. */
+function literalString(node: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = literalString(node.left);
+    const right = literalString(node.right);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  return undefined;
+}
+
+/** The `drill` a mistake file exports, read from its text (the file is not run). */
+export function drillPatch(mis: ts.SourceFile): DrillPatch | undefined {
+  for (const st of mis.statements) {
+    if (!ts.isVariableStatement(st) || declName(st) !== 'drill' || !isExported(st)) continue;
+    let init = st.declarationList.declarations[0].initializer;
+    while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+    const bad = (): never => {
+      throw new UnsupportedDrill('its drill is not { replace: [[text, text], …] } written with string literals'); // i18n-exempt: course authors' error
+    };
+    if (!init || !ts.isObjectLiteralExpression(init)) return bad();
+    const prop = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'replace');
+    if (!prop || !ts.isPropertyAssignment(prop) || !ts.isArrayLiteralExpression(prop.initializer)) return bad();
+    const replace: [string, string][] = [];
+    for (const pair of prop.initializer.elements) {
+      if (!ts.isArrayLiteralExpression(pair) || pair.elements.length !== 2) return bad();
+      const from = literalString(pair.elements[0]);
+      const to = literalString(pair.elements[1]);
+      if (from === undefined || to === undefined || from === '') return bad();
+      replace.push([from, to]);
+    }
+    if (replace.length === 0) return bad();
+    return { replace };
+  }
+  return undefined;
+}
+
+/** The reference with the patch applied: each text must occur exactly once in the text patched so far. */
+export function applyPatch(refText: string, patch: DrillPatch): string {
+  let text = refText;
+  for (const [from, to] of patch.replace) {
+    const at = text.indexOf(from);
+    const short = JSON.stringify(from.length > 60 ? `${from.slice(0, 60)}…` : from);
+    if (at < 0) throw new UnsupportedDrill(`its drill's text ${short} is not in the reference`); // i18n-exempt: course authors' error
+    if (text.indexOf(from, at + 1) >= 0) throw new UnsupportedDrill(`its drill's text ${short} occurs more than once in the reference`); // i18n-exempt: course authors' error
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+  }
+  return text;
+}
+
+/** The reference with the mistake's declarations put in place of its own: the drill's text before imports are rewritten. */
+function splice(source: DrillSource, referencePath: string, refText: string, mis: ts.SourceFile, dir: string): string {
+  const ref = parse(referencePath, refText);
   const mistakeDir = dirname(source.path);
   const isReference = (spec: string): boolean => resolve(mistakeDir, spec) === referencePath;
 
@@ -168,9 +244,9 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
     if (ts.isImportDeclaration(st)) {
       const spec = (st.moduleSpecifier as ts.StringLiteral).text;
       if (spec.endsWith('grader/core/mistakes.ts')) continue;
-      if (/(^|\/)_[^/]*$/.test(spec)) throw new UnsupportedDrill(`it is built from the shared helper ${spec}`);
+      if (/(^|\/)_[^/]*$/.test(spec)) throw new UnsupportedDrill(`it is built from the shared helper ${spec}`); // i18n-exempt: why a mistake is no drill, for course authors
       const bindings = st.importClause?.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings) || st.importClause?.name) throw new UnsupportedDrill(`its import from ${spec} is not a list of names`);
+      if (!bindings || !ts.isNamedImports(bindings) || st.importClause?.name) throw new UnsupportedDrill(`its import from ${spec} is not a list of names`); // i18n-exempt: why a mistake is no drill, for course authors
       if (isReference(spec)) {
         for (const el of bindings.elements) {
           const original = (el.propertyName ?? el.name).text;
@@ -188,27 +264,27 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
     if (ts.isExportDeclaration(st)) {
       const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
       if (spec && isReference(spec)) continue; // the reference exports them already
-      throw new UnsupportedDrill('it re-exports from somewhere other than the reference');
+      throw new UnsupportedDrill('it re-exports from somewhere other than the reference'); // i18n-exempt: why a mistake is no drill, for course authors
     }
     const name = declName(st);
-    if (name === 'mistake') continue;
-    if (!name) throw new UnsupportedDrill('it has a top-level statement that is not a declaration');
+    if (name === 'mistake' || name === 'drill') continue;
+    if (!name) throw new UnsupportedDrill('it has a top-level statement that is not a declaration'); // i18n-exempt: why a mistake is no drill, for course authors
     const text = ownText(st, mis);
     if (/\bsuper\b/.test(text) && !ts.isClassDeclaration(st)) throw new UnsupportedDrill(`${name} calls super`);
     const target = refDecls.get(name);
     if (!isExported(st) || !target) {
-      if (target) throw new UnsupportedDrill(`${name} shadows a declaration of the reference`);
+      if (target) throw new UnsupportedDrill(`${name} shadows a declaration of the reference`); // i18n-exempt: why a mistake is no drill, for course authors
       helpers.push(text);
       continue;
     }
     if (ts.isClassDeclaration(st) && ts.isClassDeclaration(target)) {
       // A subclass of the reference that overrides members: the members go into the reference's class.
       const base = st.heritageClauses?.[0]?.types[0]?.expression.getText(mis);
-      if (!base || aliases.get(base) !== name) throw new UnsupportedDrill(`class ${name} does not extend the reference's ${name}`);
+      if (!base || aliases.get(base) !== name) throw new UnsupportedDrill(`class ${name} does not extend the reference's ${name}`); // i18n-exempt: why a mistake is no drill, for course authors
       for (const member of st.members) {
         const mName = memberName(member);
         const mText = ownText(member, mis);
-        if (!mName || /\bsuper\b/.test(mText)) throw new UnsupportedDrill(`${name}.${mName ?? '?'} calls super or has no plain name`);
+        if (!mName || /\bsuper\b/.test(mText)) throw new UnsupportedDrill(`${name}.${mName ?? '?'} calls super or has no plain name`); // i18n-exempt: why a mistake is no drill, for course authors
         const same = target.members.find((m) => memberName(m) === mName && m.kind === member.kind);
         if (same) edits.push({ start: same.getStart(ref), end: same.end, text: withoutOverride(mText) });
         else {
@@ -219,7 +295,7 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
       aliases.delete(base);
       continue;
     }
-    if (!ts.isFunctionDeclaration(st) || !ts.isFunctionDeclaration(target)) throw new UnsupportedDrill(`${name} is not a function replacing a function`);
+    if (!ts.isFunctionDeclaration(st) || !ts.isFunctionDeclaration(target)) throw new UnsupportedDrill(`${name} is not a function replacing a function`); // i18n-exempt: why a mistake is no drill, for course authors
     let replacement = text;
     for (const [alias, original] of aliases) {
       if (original === name && new RegExp(`\\b${alias}\\b`).test(text)) {
@@ -238,23 +314,21 @@ export function buildDrill(source: DrillSource, dir: string = source.kata.dir): 
   for (const [alias, original] of aliases) {
     if (keptAs.has(original)) continue;
     const used = mis.statements.some((st) => !ts.isImportDeclaration(st) && new RegExp(`\\b${alias}\\b`).test(ownText(st, mis)));
-    if (used) throw new UnsupportedDrill(`it uses the reference's ${original} as ${alias}`);
+    if (used) throw new UnsupportedDrill(`it uses the reference's ${original} as ${alias}`); // i18n-exempt: why a mistake is no drill, for course authors
   }
-  if (edits.length === 0) throw new UnsupportedDrill('it replaces nothing of the reference');
+  if (edits.length === 0) throw new UnsupportedDrill('it replaces nothing of the reference'); // i18n-exempt: why a mistake is no drill, for course authors
   if (helpers.length > 0) {
     // Helpers go before the first declaration the mistake replaces.
     const first = Math.min(...edits.map((e) => e.start));
     edits.push({ start: first, end: first, text: `${helpers.join('\n\n')}\n\n` });
   }
-  let spliced = applyEdits(refText, edits);
+  let spliced = applyEdits(refText, edits.map((e) => ({ ...e, text: withoutTelltales(e.text) })));
   if (extraImports.length > 0) {
     const lastImport = [...ref.statements].reverse().find(ts.isImportDeclaration);
     const at = lastImport ? lastImport.end : 0;
     spliced = `${spliced.slice(0, at)}\n${extraImports.join('\n')}${spliced.slice(at)}`;
   }
-  const text = rewriteImports(spliced, referencePath, dir);
-  const reference = rewriteImports(refText, referencePath, dir);
-  return { ...source, text, reference, planted: plantedLines(reference, text) };
+  return spliced;
 }
 
 /** The drills of `sources` that can be built, and why the others cannot. */
@@ -293,7 +367,23 @@ export function changedLines(before: string, after: string): number[] {
   return lines;
 }
 
-export const plantedLines = (reference: string, drill: string): number[] => changedLines(reference, drill);
+/**
+ * Where the bug was planted: the drill's lines that are new or changed against the reference.
+ * A drill that only removes lines has none: then the line after each removal (where the
+ * missing code belonged) is the planted line, as `touchedLines` counts an insertion.
+ */
+export function plantedLines(reference: string, drill: string): number[] {
+  const changed = changedLines(reference, drill);
+  if (changed.length > 0) return changed;
+  const lines: number[] = [];
+  let line = 1;
+  const total = drill.split('\n').length;
+  for (const part of diffLines(reference, drill)) {
+    if (part.removed) lines.push(Math.min(line, total));
+    else line += part.count ?? 0;
+  }
+  return lines;
+}
 
 /**
  * The lines of `given` (the drill as handed out) that the learner's `final` file changed or

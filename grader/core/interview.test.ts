@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TEXTS } from '../commands/interview.ts';
+import { setLanguage } from '../i18n/language.ts';
+import { displayWidth } from '../i18n/width.ts';
 import {
   answerExact,
   answerOpen,
@@ -255,6 +257,27 @@ describe('the history', () => {
     // Aligned: each column ends at the same place on every line.
     expect(new Set(lines.map((l) => l.length))).toEqual(new Set([lines[0].length]));
     expect(renderHistory([], TEXTS.history)).toBe('No interviews yet. Start one: npm run interview');
+  });
+
+  test('in Chinese, the columns line up by display width (a Chinese character is two columns)', () => {
+    setLanguage('zh-CN');
+    try {
+      const table = renderHistory(
+        [record('sigmoid-derivative', '2025-01-01T10:00:00.000Z'), record('adam', '2025-02-01T10:00:00.000Z', { passed: false, usedSeconds: 1800, minutes: 30, gradeAttempts: 11, mistakesNamed: ['no bias correction'], score: 0 })],
+        TEXTS.history,
+      );
+      const lines = table.split('\n');
+      expect(lines[0]).toMatch(/^时间 +kata +用时 +结果 +评分次数 +错误 +追问$/);
+      expect(lines[1]).toContain('未通过');
+      expect(new Set(lines.map(displayWidth))).toEqual(new Set([displayWidth(lines[0])]));
+      // The result column starts at the same column on every line.
+      const at = (line: string, word: string): number => displayWidth(line.slice(0, line.indexOf(word)));
+      expect(at(lines[1], '未通过')).toBe(at(lines[0], '结果'));
+      expect(at(lines[2], '通过')).toBe(at(lines[0], '结果'));
+      expect(renderHistory([], TEXTS.history)).toBe('还没有做过模拟面试。开始一次：npm run interview');
+    } finally {
+      setLanguage('en');
+    }
   });
 
   test('progress files with and without interviews load; a bad interview entry is named', () => {

@@ -10,7 +10,9 @@ import { kataProgress, type InterviewAnswer, type InterviewRecord, type Progress
 import { gradeAnswer, isExact, type Question } from './questions.ts';
 import type { KataReport, KataStatus } from './report.ts';
 import { plainWords, wrapWords } from './markdown.ts';
-import { plain, stripAnsi, type Style } from './style.ts';
+import { plain, type Style } from './style.ts';
+import { localize, type Lang } from '../i18n/language.ts';
+import { displayWidth, padEndTo, padStartTo } from '../i18n/width.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Choosing the kata
@@ -150,9 +152,9 @@ export type Answer =
   | { id: string; kind: 'open'; selfAssessed: boolean };
 
 /** Grade the text given for an exact question; no text (skipped) is not correct. */
-export function answerExact(question: Question, given: string | undefined): Answer {
-  if (!isExact(question)) throw new Error(`question "${question.id}" is open: it is self-assessed`);
-  const { correct, expected } = gradeAnswer(question, given ?? '');
+export function answerExact(question: Question, given: string | undefined, lang: Lang = 'en'): Answer {
+  if (!isExact(question)) throw new Error(`question "${question.id}" is open: it is self-assessed`); // i18n-exempt: a developer's assertion
+  const { correct, expected } = gradeAnswer(question, given ?? '', lang);
   return { id: question.id, kind: 'exact', given, correct: given !== undefined && given.trim() !== '' && correct, expected };
 }
 
@@ -207,7 +209,14 @@ export interface ReportTexts {
 /** A question's prompt cut to one line, for lists. */
 export function shortPrompt(text: string, width = 70): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= width ? one : `${one.slice(0, width - 1).trimEnd()}…`;
+  if (displayWidth(one) <= width) return one;
+  // Cut by display width: a Chinese character takes two columns.
+  let cut = '';
+  for (const ch of one) {
+    if (displayWidth(cut + ch) > width - 1) break;
+    cut += ch;
+  }
+  return `${cut.trimEnd()}…`;
 }
 
 /**
@@ -224,7 +233,7 @@ export function reviewItems(session: Session, questions: readonly Question[], an
   for (const answer of answers) {
     if (isRight(answer)) continue;
     const question = questions.find((q) => q.id === answer.id);
-    if (question) items.push(texts.reviewQuestion(question.topic, shortPrompt(question.prompt.en)));
+    if (question) items.push(texts.reviewQuestion(question.topic, shortPrompt(localize(question.prompt))));
   }
   if (passedInSession(session) && session.end?.kind === 'passed' && session.end.atSeconds > 0.8 * session.minutes * 60) items.push(texts.reviewTime);
   return items.length > 0 ? items : [texts.reviewNothing];
@@ -248,13 +257,15 @@ export function renderInterviewReport(
   lines.push(`  ${texts.attempts(session.attempts.length)}`);
   for (const a of session.attempts) lines.push(s.dim(`    ${texts.attempt(clock(a.atSeconds), a.status, a.passed, a.total, a.mistake)}`));
   const mistakes = mistakesNamed(session);
-  lines.push(`  ${texts.mistakesHead}${mistakes.length === 0 ? ` ${texts.noMistakes}` : ''}`);
+  // No space after a full-width colon (Chinese): `错误：无`, but `named: none`.
+  const space = texts.mistakesHead.endsWith('：') ? '' : ' ';
+  lines.push(`  ${texts.mistakesHead}${mistakes.length === 0 ? `${space}${texts.noMistakes}` : ''}`);
   for (const m of mistakes) lines.push(`    - ${m}`);
   const { score, total } = questionScore(answers);
   lines.push(`  ${texts.questions(score, total)}`);
   for (const answer of answers) {
     const question = questions.find((q) => q.id === answer.id);
-    const prompt = shortPrompt(question?.prompt.en ?? answer.id);
+    const prompt = shortPrompt(question ? localize(question.prompt) : answer.id);
     const line = `    ${texts.question(prompt, isRight(answer), answer.kind)}`;
     lines.push(isRight(answer) ? line : s.yellow(line));
   }
@@ -294,12 +305,11 @@ export function renderHistory(records: readonly InterviewRecord[], texts: Histor
     `${r.score}/${r.questions.length}`,
   ]);
   const header = [...texts.columns];
-  const width = (text: string): number => [...stripAnsi(text)].length;
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i]))));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
   const numeric = [false, false, true, false, true, true, true];
   const line = (cells: string[]): string =>
     cells
-      .map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c))))
+      .map((c, i) => (numeric[i] ? padStartTo(c, widths[i]) : padEndTo(c, widths[i])))
       .join('  ')
       .trimEnd();
   return [s.bold(line(header)), ...rows.map((row, i) => (newestFirst[i].passed ? line(row) : s.dim(line(row))))].join('\n');

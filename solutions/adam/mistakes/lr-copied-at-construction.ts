@@ -32,3 +32,18 @@ export class Adam extends Reference {
     this.stepSize = this.lrAtConstruction / (1 - this.beta1 ** t);
   }
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  protected readonly weightDecay: number;
+`, `  protected readonly weightDecay: number;
+  protected readonly learningRate: number;
+`],
+    [`    this.lr = lr;
+`, `    this.lr = lr;
+    this.learningRate = lr;
+`],
+    ['    this.stepSize = this.lr / (1 - this.beta1 ** t);', '    this.stepSize = this.learningRate / (1 - this.beta1 ** t);'],
+  ],
+};

@@ -23,3 +23,12 @@ export class Adam extends Reference {
     super.setBiasCorrections(t - 1);
   }
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`    this.t++;
+    this.setBiasCorrections(this.t);`, `    this.setBiasCorrections(this.t);
+    this.t++;`],
+  ],
+};

@@ -27,3 +27,10 @@ export class Adam extends Reference {
     super.setBiasCorrections(1);
   }
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['    this.t++;', '    this.t =+ 1;'],
+  ],
+};

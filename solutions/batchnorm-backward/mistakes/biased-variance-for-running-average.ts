@@ -19,3 +19,20 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ runningVariance: (biased) => biased });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`    const n = x.rows;
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+    }
+`, `    for (let j = 0; j < x.cols; j++) {
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * variance[j];
+    }
+`],
+  ],
+};

@@ -22,3 +22,10 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ invStd: (variance, eps) => 1 / (Math.sqrt(variance) + eps) });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['const invStd = variance.map((v) => 1 / Math.sqrt(v + eps));', 'const invStd = variance.map((v) => 1 / (Math.sqrt(v) + eps));'],
+  ],
+};

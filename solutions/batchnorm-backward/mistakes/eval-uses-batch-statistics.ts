@@ -19,3 +19,18 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ evalUsesBatchStatistics: true });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  } else {
+    mean = state.runningMean;
+    variance = state.runningVar;
+  }
+`, `  } else {
+    mean = columnMeans(x);
+    variance = columnVariances(x, mean);
+  }
+`],
+  ],
+};

@@ -22,3 +22,12 @@ export const mistake: Mistake = {
 export const batchnormForward = forwardWith({
   runningAverage: (running, batch, momentum) => momentum * running + (1 - momentum) * batch,
 });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;`, `      state.runningMean[j] = momentum * state.runningMean[j] + (1 - momentum) * mean[j];
+      state.runningVar[j] = momentum * state.runningVar[j] + (1 - momentum) * unbiased;`],
+  ],
+};

@@ -28,3 +28,12 @@ function onePassVariance(x: Matrix, mean: Float64Array): Float64Array {
 }
 
 export const batchnormForward = forwardWith({ batchVariance: onePassVariance });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  for (let k = 0; k < x.data.length; k++) variance[k % x.cols] += (x.data[k] - mean[k % x.cols]) ** 2;
+  for (let j = 0; j < x.cols; j++) variance[j] /= x.rows;`, `  for (let k = 0; k < x.data.length; k++) variance[k % x.cols] += x.data[k] * x.data[k];
+  for (let j = 0; j < x.cols; j++) variance[j] = variance[j] / x.rows - mean[j] * mean[j];`],
+  ],
+};

@@ -70,3 +70,36 @@ export function batchnormBackward(dout: Matrix, cache: CacheWithState): ReturnTy
   }
   return grads;
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  /** D: a copy of gamma, so a later optimizer step cannot change what backward sees. */
+  gamma: Float64Array;
+}`, `  /** D: a copy of gamma, so a later optimizer step cannot change what backward sees. */
+  gamma: Float64Array;
+  /** The running statistics, updated in train mode. */
+  state?: BatchNormState;
+  stepSize?: number;
+}`],
+    [`    const n = x.rows;
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+    }
+`, ''],
+    [`  const invStd = variance.map((v) => 1 / Math.sqrt(v + eps));
+  return normaliseColumns(x, gamma, beta, mean, invStd, mode);`, `  const invStd = variance.map((v) => 1 / Math.sqrt(v + eps));
+  const { out, cache } = normaliseColumns(x, gamma, beta, mean, invStd, mode);
+  return { out, cache: { ...cache, state, stepSize: momentum } };`],
+    [`  for (let k = 0; k < n * d; k++) dmean[k % d] -= dcentred.data[k];
+`, `  for (let k = 0; k < n * d; k++) dmean[k % d] -= dcentred.data[k];
+  const { state, stepSize = 0 } = cache;
+  for (let j = 0; state && j < d; j++) {
+    state.runningMean[j] -= stepSize * dmean[j];
+    state.runningVar[j] -= stepSize * dvar[j];
+  }
+`],
+  ],
+};

@@ -18,3 +18,24 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ updatesState: { train: false, eval: false } });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`    const n = x.rows;
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+    }
+`, `    const n = x.rows;
+    const runningMean = Float64Array.from(state.runningMean);
+    const runningVar = Float64Array.from(state.runningVar);
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean[j];
+      runningVar[j] = (1 - momentum) * runningVar[j] + momentum * unbiased;
+    }
+`],
+  ],
+};

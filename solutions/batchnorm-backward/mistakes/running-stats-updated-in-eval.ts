@@ -19,3 +19,38 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ updatesState: { train: true, eval: true } });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  if (mode === 'train') {
+    mean = columnMeans(x);
+    variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+    const n = x.rows;
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+    }
+  } else {
+    mean = state.runningMean;
+    variance = state.runningVar;
+  }
+`, `  const batchMean = columnMeans(x);
+  const batchVariance = columnVariances(x, batchMean); // biased, ÷N: the spread of this batch
+  if (mode === 'train') {
+    mean = batchMean;
+    variance = batchVariance;
+  } else {
+    mean = Float64Array.from(state.runningMean);
+    variance = Float64Array.from(state.runningVar);
+  }
+  const n = x.rows;
+  for (let j = 0; j < x.cols; j++) {
+    const unbiased = (batchVariance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+    state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * batchMean[j];
+    state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
+  }
+`],
+  ],
+};

@@ -52,3 +52,17 @@ export const batchnormForward: typeof reference = (x, gamma, beta, state, option
   }
   return normaliseColumns(x, gamma, beta, mean, variance.map((v) => 1 / Math.sqrt(v + eps)), mode);
 };
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`    mean = columnMeans(x);
+    variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+    const n = x.rows;
+`, `    const mu = x.data.reduce((s, v) => s + v, 0) / x.data.length;
+    mean = new Float64Array(x.cols).fill(mu);
+    variance = new Float64Array(x.cols).fill(x.data.reduce((s, v) => s + (v - mu) ** 2, 0) / x.data.length); // biased, ÷N: the spread of this batch
+    const n = x.data.length;
+`],
+  ],
+};

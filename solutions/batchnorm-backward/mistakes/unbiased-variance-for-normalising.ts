@@ -19,3 +19,19 @@ export const mistake: Mistake = {
 };
 
 export const batchnormForward = forwardWith({ normalisingVariance: (biased, n) => (biased * n) / (n - 1) });
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`    variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+    const n = x.rows;
+    for (let j = 0; j < x.cols; j++) {
+      const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;`, `    const n = x.rows;
+    variance = columnVariances(x, mean).map((v) => (v * n) / (n - 1)); // ÷(N−1): an estimate of the population's
+    for (let j = 0; j < x.cols; j++) {
+      state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
+      state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * variance[j];`],
+  ],
+};

@@ -40,3 +40,15 @@ export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
   return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['  return backpropagate(net, pass, outputLayer(net.loss, pass.logits, y));', '  return backpropagate(net, pass, outputLayer(net.loss, pass.logits, y, x.cols));'],
+    ['function outputLayer(loss: Loss, logits: Matrix, y: Matrix): OutputLayer {', 'function outputLayer(loss: Loss, logits: Matrix, y: Matrix, batchSize: number): OutputLayer {'],
+    ["  return loss === 'mse' ? mseOutput(logits, y) : crossEntropyOutput(logits, y);", "  return loss === 'mse' ? mseOutput(logits, y) : crossEntropyOutput(logits, y, batchSize);"],
+    [`function crossEntropyOutput(logits: Matrix, y: Matrix): OutputLayer {
+  const n = logits.rows;`, `function crossEntropyOutput(logits: Matrix, y: Matrix, batchSize: number): OutputLayer {
+  const n = batchSize;`],
+  ],
+};

@@ -26,3 +26,10 @@ export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): nu
     return grads.loss;
   });
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['    descend(net.biases[l], grads.dBiases[l], learningRate);', '    descend(grads.dBiases[l], net.biases[l], learningRate);'],
+  ],
+};

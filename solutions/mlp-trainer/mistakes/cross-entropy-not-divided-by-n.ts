@@ -21,3 +21,10 @@ export const mistake: Mistake = {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? mseOutput(logits, y) : { loss: crossEntropyOutput(logits, y).loss, delta: sub(softmaxRows(logits), y) },
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['  const delta = map(logP, (lp, i, j) => (Math.exp(lp) - y.data[i * y.cols + j]) / n);', '  const delta = map(logP, (lp, i, j) => Math.exp(lp) - y.data[i * y.cols + j]);'],
+  ],
+};

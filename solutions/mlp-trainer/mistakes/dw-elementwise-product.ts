@@ -49,3 +49,13 @@ function broadcast(p: number, q: number, a: Matrix, b: Matrix): number {
 
 // The mistake: * where @ belongs.
 export const { lossAndGradients, train } = withWeightGradient((input, delta) => numpyMultiply(transpose(input), delta));
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ["import { map, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';", "import { map, shapeOf, sub, takeRows, transpose, zipWith, type Matrix } from '../lib/matrix.ts';"],
+    [`    const { dx, dw, db } = denseBackward(delta, pass.caches[l]);
+    dWeights[l] = dw;`, `    const { dx, db } = denseBackward(delta, pass.caches[l]);
+    dWeights[l] = zipWith(transpose(pass.caches[l].x), delta, (a, d) => a * d);`],
+  ],
+};

@@ -27,3 +27,13 @@ export const mistake: Mistake = {
 
 // The mistake: A·δ, not Aᵀ·δ.
 export const { lossAndGradients, train } = withWeightGradient((input, delta) => matmul(input, delta));
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ["import { map, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';", "import { map, matmul, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';"],
+    [`    const { dx, dw, db } = denseBackward(delta, pass.caches[l]);
+    dWeights[l] = dw;`, `    const { dx, db } = denseBackward(delta, pass.caches[l]);
+    dWeights[l] = matmul(pass.caches[l].x, delta);`],
+  ],
+};

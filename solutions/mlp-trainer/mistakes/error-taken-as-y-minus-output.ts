@@ -44,3 +44,11 @@ function crossEntropyErrorYMinusOutput(logits: Matrix, y: Matrix): OutputLayer {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? mseErrorYMinusOutput(logits, y) : crossEntropyErrorYMinusOutput(logits, y),
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['  const diff = sub(map(logits, sigmoid), y);', '  const diff = sub(y, map(logits, sigmoid));'],
+    ['  const delta = map(logP, (lp, i, j) => (Math.exp(lp) - y.data[i * y.cols + j]) / n);', '  const delta = map(logP, (lp, i, j) => (y.data[i * y.cols + j] - Math.exp(lp)) / n);'],
+  ],
+};

@@ -22,3 +22,10 @@ export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): nu
   // W − (−η)·dW = W + η·dW
   return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, -options.learningRate));
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['  for (let k = 0; k < p.length; k++) p[k] -= learningRate * g[k];', '  for (let k = 0; k < p.length; k++) p[k] += learningRate * g[k];'],
+  ],
+};

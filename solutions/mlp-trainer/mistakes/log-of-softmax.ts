@@ -30,3 +30,12 @@ function crossEntropyOfSoftmax(logits: Matrix, y: Matrix): OutputLayer {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? mseOutput(logits, y) : crossEntropyOfSoftmax(logits, y),
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  // log P from the log-sum-exp of the shifted row, so that log P stays finite even where
+  // P itself underflows to 0 (a target class 1000 below the top score has log P ≈ −1000).
+  const logP = logSoftmaxRows(logits);`, '  const logP = map(softmaxRows(logits), Math.log);'],
+  ],
+};

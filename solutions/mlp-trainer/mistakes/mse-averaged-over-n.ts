@@ -30,3 +30,12 @@ function msePerExample(logits: Matrix, y: Matrix): OutputLayer {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? msePerExample(logits, y) : crossEntropyOutput(logits, y),
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`function mseOutput(logits: Matrix, y: Matrix): OutputLayer {
+  const count = logits.rows * logits.cols;`, `function mseOutput(logits: Matrix, y: Matrix): OutputLayer {
+  const count = logits.rows;`],
+  ],
+};

@@ -28,3 +28,10 @@ function inOrder(n: number): Uint32Array {
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
   return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate), inOrder);
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['    const rows = permutation(n, rng);', '    const rows = permutation(n, rng).sort();'],
+  ],
+};

@@ -28,3 +28,10 @@ function mseWithoutDerivative(logits: Matrix, y: Matrix): OutputLayer {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? mseWithoutDerivative(logits, y) : crossEntropyOutput(logits, y),
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['  const delta = map(diff, (d, i, j) => ((2 * d) / count) * sigmoidDerivative(logits.data[i * logits.cols + j]));', '  const delta = map(diff, (d) => (2 * d) / count);'],
+  ],
+};

@@ -60,3 +60,12 @@ export function lossAndGradients(net: MLP, x: Matrix, y: Matrix): Gradients {
 export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): number[] {
   return runEpochs(x, y, options, sgdBatch(net, lossAndGradients, options.learningRate));
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ["import { sigmoid, sigmoidDerivative } from '../sigmoid-derivative/sigmoid.ts';", "import { sigmoid, sigmoidDerivativeFromOutput } from '../sigmoid-derivative/sigmoid.ts';"],
+    ['  const delta = map(diff, (d, i, j) => ((2 * d) / count) * sigmoidDerivative(logits.data[i * logits.cols + j]));', '  const delta = map(diff, (d, i, j) => ((2 * d) / count) * sigmoidDerivativeFromOutput(logits.data[i * logits.cols + j]));'],
+    ['(gi, zi) => gi * sigmoidDerivative(zi)', '(gi, zi) => gi * sigmoidDerivativeFromOutput(zi)'],
+  ],
+};

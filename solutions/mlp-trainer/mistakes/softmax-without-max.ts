@@ -48,3 +48,41 @@ export function forward(net: MLP, x: Matrix): Matrix {
 export const { lossAndGradients, train } = withOutputLayer((loss, logits, y) =>
   loss === 'mse' ? mseOutput(logits, y) : naiveCrossEntropy(logits, y),
 );
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  // log P from the log-sum-exp of the shifted row, so that log P stays finite even where
+  // P itself underflows to 0 (a target class 1000 below the top score has log P ≈ −1000).
+  const logP = logSoftmaxRows(logits);`, '  const logP = map(softmaxRows(logits), Math.log);'],
+    [`/** softmax of each row, as exp(log softmax): no exp can overflow. */
+function softmaxRows(z: Matrix): Matrix {
+  return map(logSoftmaxRows(z), Math.exp);
+}
+
+/** log softmax of each row: z − max − log Σ exp(z − max). Every exp argument is ≤ 0. */
+function logSoftmaxRows(z: Matrix): Matrix {
+  const out = map(z, (v) => v);
+  for (let i = 0; i < z.rows; i++) {
+    const row = out.data.subarray(i * z.cols, (i + 1) * z.cols);
+    let max = -Infinity;
+    for (const v of row) max = Math.max(max, v);
+    let sum = 0;
+    for (const v of row) sum += Math.exp(v - max);
+    const logSum = max + Math.log(sum);
+    for (let j = 0; j < row.length; j++) row[j] -= logSum;
+  }
+  return out;
+}`, `/** softmax of each row: exp(z) / Σ exp(z). */
+function softmaxRows(z: Matrix): Matrix {
+  const out = map(z, Math.exp);
+  for (let i = 0; i < z.rows; i++) {
+    const row = out.data.subarray(i * z.cols, (i + 1) * z.cols);
+    let sum = 0;
+    for (const v of row) sum += v;
+    for (let j = 0; j < row.length; j++) row[j] /= sum;
+  }
+  return out;
+}`],
+  ],
+};

@@ -35,3 +35,35 @@ export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): nu
     return output.loss;
   });
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ["import { map, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';", "import { map, matmulTransB, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';"],
+    [`/** W ← W − η·dW and b ← b − η·db for every layer, in place. */
+function sgdStep(net: MLP, grads: Gradients, learningRate: number): void {
+  for (let l = 0; l < net.weights.length; l++) {
+    descend(net.weights[l].data, grads.dWeights[l].data, learningRate);
+    descend(net.biases[l], grads.dBiases[l], learningRate);
+  }
+}
+
+`, ''],
+    [`  return (xb, yb) => {
+    const grads = lossAndGradients(net, xb, yb);
+    sgdStep(net, grads, learningRate);
+    return grads.loss;
+  };`, `  return (xb, yb) => {
+    const pass = forwardPass(net, xb);
+    const output = outputLayer(net.loss, pass.logits, yb);
+    let delta = output.delta;
+    for (let l = net.weights.length - 1; l >= 0; l--) {
+      const { dw, db } = denseBackward(delta, pass.caches[l]);
+      descend(net.weights[l].data, dw.data, learningRate);
+      descend(net.biases[l], db, learningRate);
+      if (l > 0) delta = timesDerivative(net.activation, matmulTransB(delta, net.weights[l]), pass.hidden[l - 1]);
+    }
+    return output.loss;
+  };`],
+  ],
+};

@@ -20,3 +20,12 @@ export const mistake: Mistake = {
 export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
   return trainVariant({ ...REFERENCE_VARIANT, argmaxOver: 'examples' }, train, options);
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ["import { argmaxRows, matrix, takeRows, type Matrix } from '../lib/matrix.ts';", "import { argmaxRows, matrix, takeRows, transpose, type Matrix } from '../lib/matrix.ts';"],
+    [`      // argmax over each row: the class with the highest score, one per image.
+      return Uint8Array.from(argmaxRows(scores));`, '      return Uint8Array.from(argmaxRows(transpose(scores)));'],
+  ],
+};

@@ -19,3 +19,10 @@ export const mistake: Mistake = {
 export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
   return trainVariant({ ...REFERENCE_VARIANT, learningRate: 1e-6 }, train, options);
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['const LEARNING_RATE = 1e-3;', 'const LEARNING_RATE = 1e-6;'],
+  ],
+};

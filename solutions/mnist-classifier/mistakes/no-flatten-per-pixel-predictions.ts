@@ -76,3 +76,19 @@ export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions
     },
   };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['const LAYER_SIZES = [784, 128, 128, 10];', 'const LAYER_SIZES = [1, 128, 128, 10];'],
+    [`  const n = scores.rows;
+  const k = scores.cols;`, `  const n = scores.rows;
+  const k = scores.cols;
+  if (labels.length !== n) {
+    throw new Error(\`logits and labels must have the same first dimension, got logits shape [\${n},\${k}] and labels shape [\${labels.length}]\`);
+  }`],
+    ['      const x = takeRows(train.images, indices);', `      const pixels = takeRows(train.images, indices);
+      const x = matrix(pixels.data.length, 1, pixels.data);`],
+    ['      const a1 = relu(denseForward(images, weights[0], biases[0]).out);', '      const a1 = relu(denseForward(matrix(images.data.length, 1, images.data), weights[0], biases[0]).out);'],
+  ],
+};

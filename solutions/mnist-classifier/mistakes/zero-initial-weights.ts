@@ -21,3 +21,11 @@ export const mistake: Mistake = {
 export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
   return trainVariant({ ...REFERENCE_VARIANT, initStd: () => 0 }, train, options);
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  // He initialisation: std √(2/fan_in) keeps the ReLU activations' scale from layer to layer.
+  const weights = LAYER_SIZES.slice(0, -1).map((fanIn, l) => normalMatrix(fanIn, LAYER_SIZES[l + 1], rng, 0, Math.sqrt(2 / fanIn)));`, '  const weights = LAYER_SIZES.slice(0, -1).map((fanIn, l) => matrix(fanIn, LAYER_SIZES[l + 1]));'],
+  ],
+};

@@ -74,3 +74,18 @@ export class SGDMomentum {
 function sizeOf(p: Param): string {
   return isMatrix(p) ? shapeOf(p) : `${p.length} entries`;
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  lr: number;
+  protected readonly momentum: number;`, `  lr: number;
+  protected readonly learningRate: number;
+  protected readonly momentum: number;`],
+    [`    this.lr = lr;
+`, `    this.lr = lr;
+    this.learningRate = lr;
+`],
+    ['    const { lr, momentum: mu, nesterov, weightDecay } = this;', '    const { learningRate: lr, momentum: mu, nesterov, weightDecay } = this;'],
+  ],
+};
