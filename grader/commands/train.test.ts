@@ -22,15 +22,19 @@ describe('options', () => {
     const { config, source, limit, save } = parseTrainArgs(
       '--epochs 3 --batch-size 64 --hidden 256,64,32 --activation sigmoid --batchnorm --optimizer momentum --momentum 0.8 --seed 9 --limit 500 --use katas --save m.json'.split(' '),
     );
-    expect(config).toMatchObject({ epochs: 3, batchSize: 64, sizes: [784, 256, 64, 32, 10], activation: 'sigmoid', batchnorm: true });
+    expect(config).toMatchObject({ epochs: 3, batchSize: 64, sizes: [784, 256, 64, 32, 10], activation: 'sigmoid', norm: 'batchnorm' });
     expect(config).toMatchObject({ optimizer: 'momentum', momentum: 0.8, lr: 0.01, seed: 9 });
     expect([source, limit, save]).toEqual(['katas', 500, 'm.json']);
     expect(parseTrainArgs(['--hidden', '']).config.sizes).toEqual([784, 10]);
+    const more = parseTrainArgs('--activation gelu --norm rmsnorm --dropout 0.2 --optimizer adamw --lr-schedule warmup-cosine --warmup-epochs 2 --step-size 3 --gamma 0.5'.split(' ')).config;
+    expect(more).toMatchObject({ activation: 'gelu', norm: 'rmsnorm', dropout: 0.2, optimizer: 'adamw', lr: 1e-3, schedule: 'warmup-cosine', warmupEpochs: 2, stepSize: 3, gamma: 0.5 });
   });
 
   test('a bad value names the option', () => {
     expect(() => parseTrainArgs(['--epochs', 'ten'])).toThrow('--epochs must be a number, got "ten"');
-    expect(() => parseTrainArgs(['--optimizer', 'rmsprop'])).toThrow('--optimizer must be one of sgd, momentum, adam, got "rmsprop"');
+    expect(() => parseTrainArgs(['--optimizer', 'lion'])).toThrow('--optimizer must be one of sgd, momentum, adagrad, rmsprop, adam, adamw, got "lion"');
+    expect(() => parseTrainArgs(['--norm', 'groupnorm'])).toThrow('--norm must be one of none, batchnorm, layernorm, rmsnorm, got "groupnorm"');
+    expect(() => parseTrainArgs(['--lr-schedule', 'cyclic'])).toThrow('--lr-schedule must be one of constant, step, exponential, cosine, warmup-cosine, got "cyclic"');
     expect(() => parseTrainArgs(['--use', 'mine'])).toThrow('--use must be one of reference, katas');
     expect(() => parseTrainArgs(['--limit', '0'])).toThrow('--limit must be a whole number ≥ 1');
   });

@@ -11,9 +11,14 @@ import {
   DEFAULT_CONFIG,
   DEFAULT_LR,
   describeConfig,
+  describeNetwork,
+  NORMS,
   OPTIMIZERS,
+  SCHEDULES,
   type Activation,
+  type Norm,
   type OptimizerName,
+  type ScheduleName,
   type TrainConfig,
 } from '../../solutions/train/config.ts';
 import { loadModel, saveModel } from '../../solutions/train/model.ts';
@@ -28,15 +33,20 @@ import { parseArgs } from 'node:util';
 export function trainUsage(): string {
   return m.usage(
     DEFAULT_CONFIG.epochs,
-    DEFAULT_CONFIG.lrDropEpoch,
+    DEFAULT_CONFIG.stepSize,
     DEFAULT_CONFIG.batchSize,
     OPTIMIZERS.map((o) => `${o} ${DEFAULT_LR[o]}`).join(m.listSeparator),
-    ACTIVATIONS.join(m.orSeparator),
+    ACTIVATIONS.join(m.listSeparator),
     DEFAULT_CONFIG.activation,
     OPTIMIZERS.join(m.listSeparator),
     DEFAULT_CONFIG.optimizer,
     DEFAULT_CONFIG.momentum,
     DEFAULT_CONFIG.seed,
+    NORMS.join(m.listSeparator),
+    SCHEDULES.join(m.listSeparator),
+    DEFAULT_CONFIG.schedule,
+    DEFAULT_CONFIG.gamma,
+    DEFAULT_CONFIG.warmupEpochs,
   );
 }
 
@@ -82,10 +92,15 @@ export function parseTrainArgs(argv: string[]): {
       epochs: { type: 'string' },
       'batch-size': { type: 'string' },
       lr: { type: 'string' },
-      'lr-drop-at': { type: 'string' },
+      'lr-schedule': { type: 'string' },
+      'step-size': { type: 'string' },
+      gamma: { type: 'string' },
+      'warmup-epochs': { type: 'string' },
       hidden: { type: 'string' },
       activation: { type: 'string' },
+      norm: { type: 'string' },
       batchnorm: { type: 'boolean', default: false },
+      dropout: { type: 'string' },
       optimizer: { type: 'string' },
       momentum: { type: 'string' },
       seed: { type: 'string' },
@@ -109,12 +124,16 @@ export function parseTrainArgs(argv: string[]): {
     ...DEFAULT_CONFIG,
     sizes: [input, ...hidden, output],
     activation: oneOf<Activation>('activation', values.activation, ACTIVATIONS, DEFAULT_CONFIG.activation),
-    batchnorm: values.batchnorm,
+    norm: oneOf<Norm>('norm', values.norm, NORMS, values.batchnorm ? 'batchnorm' : DEFAULT_CONFIG.norm),
+    dropout: number('dropout', values.dropout, DEFAULT_CONFIG.dropout),
     optimizer,
     lr: number('lr', values.lr, DEFAULT_LR[optimizer]),
     momentum: number('momentum', values.momentum, DEFAULT_CONFIG.momentum),
     epochs: number('epochs', values.epochs, DEFAULT_CONFIG.epochs),
-    lrDropEpoch: number('lr-drop-at', values['lr-drop-at'], DEFAULT_CONFIG.lrDropEpoch),
+    schedule: oneOf<ScheduleName>('lr-schedule', values['lr-schedule'], SCHEDULES, DEFAULT_CONFIG.schedule),
+    stepSize: number('step-size', values['step-size'], DEFAULT_CONFIG.stepSize),
+    gamma: number('gamma', values.gamma, DEFAULT_CONFIG.gamma),
+    warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
   };
@@ -123,6 +142,16 @@ export function parseTrainArgs(argv: string[]): {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error(m.mustBeWholeAtLeast('limit', 1, String(values.limit)));
   return { config, source, save: values.save, load: values.load, limit, help: values.help };
 }
+
+/** The class each optimizer's kata exports, as the learner wrote it. */
+const OPTIMIZER_CLASSES: Record<OptimizerName, string> = {
+  sgd: 'SGDMomentum',
+  momentum: 'SGDMomentum',
+  adagrad: 'Adagrad',
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+  adamw: 'AdamW',
+};
 
 /** Seconds between progress lines inside an epoch when the output cannot be redrawn. */
 const PLAIN_PROGRESS_SECONDS = 10;
@@ -145,8 +174,8 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
 
   if (options.load !== undefined) {
     const { model, notes } = loadModel(options.load);
-    const parts = await loadParts({ ...model.config, optimizer: 'adam' }, defaultLocation(options.source), 'forward');
-    io.out(m.evaluating(options.load, `${model.config.sizes.join('-')} ${model.config.activation}${model.config.batchnorm ? ' + batchnorm' : ''}`));
+    const parts = await loadParts(model.config, defaultLocation(options.source), 'forward');
+    io.out(m.evaluating(options.load, describeNetwork(model.config)));
     const described = Object.entries(notes).map(([k, v]) => `${k} ${v}`).join(m.configSeparator);
     if (described) io.out(style.dim(m.savedWith(described)));
     const evaluation = evaluate(parts, model, test);
@@ -207,10 +236,8 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
     `\n${style.bold(m.testAccuracy(accuracy))}${m.rightOfTest(Math.round(evaluation.accuracy * test.count), test.count)}` +
       m.afterTraining(config.epochs, result.trainSeconds.toFixed(1)),
   );
-  if (!result.schedulable && config.lrDropEpoch > 0 && config.lrDropEpoch <= config.epochs) {
-    io.out(
-      style.yellow(m.lrNotScheduled(config.optimizer === 'adam' ? 'Adam' : 'SGDMomentum', String(config.lr), String(config.lr / 10), config.lrDropEpoch)),
-    );
+  if (!result.schedulable && config.schedule !== 'constant') {
+    io.out(style.yellow(m.lrNotScheduled(OPTIMIZER_CLASSES[config.optimizer], String(config.lr), config.schedule)));
   }
   io.out(`\n${m.confusionTitle}\n${confusionTable(evaluation, style)}`);
   io.out(`\n${m.lossTitle}\n${lossCurve(result.batchLosses, style, Math.min(60, width - 12), 10, Math.ceil(trainSet.count / config.batchSize))}`);
@@ -221,6 +248,8 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
       epochs: config.epochs,
       optimizer: config.optimizer,
       lr: config.lr,
+      lrSchedule: config.schedule,
+      dropout: config.dropout,
       batchSize: config.batchSize,
       seed: config.seed,
       trainedWith: source,

@@ -9,7 +9,7 @@ import { defineMessages, plural } from '../i18n/messages.ts';
 const en = {
   usage: (
     epochs: number,
-    lrDropEpoch: number,
+    stepSize: number,
     batchSize: number,
     lrDefaults: string,
     activations: string,
@@ -18,22 +18,32 @@ const en = {
     optimizer: string,
     momentum: number,
     seed: number,
+    norms: string,
+    schedules: string,
+    schedule: string,
+    gamma: number,
+    warmupEpochs: number,
   ) => `Usage: npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
 accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
-cross-entropy, Adam lr 1e-3, batch 32, ${epochs} epochs, with the learning rate divided by 10
-from epoch ${lrDropEpoch} on.
+cross-entropy, Adam lr 1e-3, batch 32, ${epochs} epochs, with the learning rate multiplied by
+${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from the kata that teaches it.
 
   --epochs N              passes over the training images (default ${epochs})
   --batch-size N          images per step (default ${batchSize})
   --lr X                  learning rate (default ${lrDefaults})
-  --lr-drop-at N          divide the learning rate by 10 from epoch N on (default ${lrDropEpoch}; 0: never)
+  --lr-schedule S         ${schedules} (default ${schedule}; the lr-schedules kata)
+  --step-size N           epochs between two steps of the step schedule (default ${stepSize})
+  --gamma X               the step and exponential schedules' factor (default ${gamma})
+  --warmup-epochs N       warmup-cosine's linear warmup, in epochs (default ${warmupEpochs})
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
   --activation A          ${activations} for the hidden layers (default ${activation})
-  --batchnorm             BatchNorm before each hidden activation
+  --norm N                ${norms} before each hidden activation (default none)
+  --batchnorm             the same as --norm batchnorm
+  --dropout P             inverted dropout after each hidden activation, P the probability of dropping (default 0)
   --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${momentum})
-  --seed N                fixes the initial weights and the shuffling (default ${seed})
+  --seed N                fixes the initial weights, the shuffling and dropout (default ${seed})
   --limit N               train on the first N training images only, for a quick try
   --use katas             build the network from your own kata files instead of the reference
   --save FILE             save the trained model, e.g. models/mnist.json
@@ -51,7 +61,9 @@ from epoch ${lrDropEpoch} on.
   mustBeOneOfQuoted: (option: string, allowed: string, text: string) => `--${option} must be one of ${allowed}, got "${text}"`,
   mustBeOneOf: (option: string, allowed: string, value: string) => `--${option} must be one of ${allowed}, got ${value}`,
   mustBeWholeAtLeast: (option: string, min: number, value: string) => `--${option} must be a whole number ≥ ${min}, got ${value}`,
-  lrDropMustBeWhole: (value: number) => `--lr-drop-at must be a whole number ≥ 0 (0: never), got ${value}`,
+  warmupRange: (value: number, epochs: number) => `--warmup-epochs must be a whole number from 0 to --epochs (${epochs}), got ${value}`,
+  gammaRange: (value: number) => `--gamma must be in (0, 1], got ${value}`,
+  dropoutRange: (value: number) => `--dropout must be in [0, 1), got ${value}`,
   seedMustBeWhole: (value: number) => `--seed must be a whole number, got ${value}`,
   lrMustBePositive: (value: number) => `--lr must be a number > 0, got ${value}`,
   momentumRange: (value: number) => `--momentum must be in [0, 1), got ${value}`,
@@ -61,7 +73,10 @@ from epoch ${lrDropEpoch} on.
   // The configuration in one line: "784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, …".
   configSeparator: ', ',
   softmaxCrossEntropy: 'softmax cross-entropy',
-  lrDropFrom: (epoch: number) => ` (÷10 from epoch ${epoch})`,
+  scheduleStep: (gamma: number, stepSize: number) => ` (×${gamma} every ${stepSize} ${plural(stepSize, 'epoch', 'epochs')})`,
+  scheduleExponential: (gamma: number) => ` (×${gamma} every epoch)`,
+  scheduleCosine: ' (cosine annealing)',
+  scheduleWarmupCosine: (warmup: number) => ` (${warmup}-epoch warmup, then cosine)`,
   batchOf: (size: number) => `batch ${size}`,
   epochCount: (epochs: number) => `${epochs} ${plural(epochs, 'epoch', 'epochs')}`,
   seedOf: (seed: number) => `seed ${seed}`,
@@ -76,9 +91,9 @@ from epoch ${lrDropEpoch} on.
   testAccuracy: (accuracy: string) => `Test accuracy: ${accuracy}`,
   rightOfTest: (right: number, total: number) => ` (${right} of ${total} test images)`,
   afterTraining: (epochs: number, seconds: string) => ` after ${epochs} ${plural(epochs, 'epoch', 'epochs')}, ${seconds} s of training`,
-  lrNotScheduled: (optimizer: string, lr: string, dropped: string, epoch: number) =>
+  lrNotScheduled: (optimizer: string, lr: string, schedule: string) =>
     `Your ${optimizer} has no public lr field, so the learning rate stayed at ${lr} ` +
-    `instead of dropping to ${dropped} from epoch ${epoch} (the kata's contract: a public, writable lr).`,
+    `instead of following the ${schedule} schedule (the kata's contract: a public, writable lr).`,
   confusionTitle: 'Confusion matrix (rows: true digit, columns: predicted):',
   lossTitle: 'Training loss per batch:',
   misclassifiedTitle: 'Some misclassified test digits (true → predicted):',
@@ -120,13 +135,14 @@ from epoch ${lrDropEpoch} on.
   shouldBeFloat64Array: (what: string, length: number) => `${what} should be a Float64Array of ${length} entries`,
   stepShouldMove: (first: number, second: number) => `one step against the gradient should move [1, -1] toward 0, got [${first}, ${second}]`,
   sigmoidProbe: (a: number, d: number) => `sigmoid(0.5) gave ${a} and its derivative ${d}`,
+  scheduleProbe: (values: string) => `the schedules should give learning rates (finite, ≥ 0), got ${values}`,
 
   // A saved model (solutions/train/model.ts).
   theModelFile: 'the model file',
   notJson: (where: string, error: string) => `${where} is not a saved model: it is not JSON (${error})`,
   notOurFormat: (where: string, format: string) => `${where} is not a saved model of this trainer (no "format": "${format}")`,
   wrongVersion: (where: string, version: string, ours: number) => `${where} has version ${version}; this trainer reads version ${ours}`,
-  noValidConfig: (where: string) => `${where} has no valid "config" (sizes, activation, batchnorm)`,
+  noValidConfig: (where: string) => `${where} has no valid "config" (sizes, activation, norm)`,
   damaged: (where: string, sizes: string, params: number, stats: number, gotParams: number, gotStats: number) =>
     `${where} is damaged: a ${sizes} network has ${params} parameters and ` +
     `${stats} running statistics, the file holds ${gotParams} and ${gotStats}`,
@@ -137,20 +153,25 @@ from epoch ${lrDropEpoch} on.
 export const trainText = defineMessages('train', {
   en,
   'zh-CN': {
-    usage: (epochs, lrDropEpoch, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed) => `用法：npm run train [-- 选项]
+    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs) => `用法：npm run train [-- 选项]
 用参考答案（或你自己在各题中写的代码）搭建一个 MNIST 分类器并训练，报告它在官方 10,000 张测试图像上的准确率。
-默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，从第 ${lrDropEpoch} 轮起学习率除以 10。
+默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，${stepSize} 轮之后学习率乘以 ${gamma}（阶梯衰减）。每个选项都由讲授它的那道题搭建。
 
   --epochs N              训练轮数，即遍历训练图像的次数（默认 ${epochs}）
   --batch-size N          每步的图像数，即批量大小（默认 ${batchSize}）
   --lr X                  学习率（默认 ${lrDefaults}）
-  --lr-drop-at N          从第 N 轮起学习率除以 10（默认 ${lrDropEpoch}；0 表示不降）
+  --lr-schedule S         学习率调度：${schedules}（默认 ${schedule}；来自 lr-schedules 题）
+  --step-size N           阶梯衰减每隔多少轮衰减一次（默认 ${stepSize}）
+  --gamma X               阶梯衰减和指数衰减的衰减因子（默认 ${gamma}）
+  --warmup-epochs N       warmup-cosine 的线性预热轮数（默认 ${warmupEpochs}）
   --hidden 128,128        各隐藏层的宽度，用逗号分隔（"" 表示没有隐藏层）
   --activation A          隐藏层的激活函数：${activations}（默认 ${activation}）
-  --batchnorm             在每个隐藏层的激活函数之前加批量归一化（BatchNorm）
+  --norm N                每个隐藏层激活函数之前的归一化：${norms}（默认 none）
+  --batchnorm             等同于 --norm batchnorm
+  --dropout P             每个隐藏层激活函数之后的 inverted dropout，P 为丢弃概率（默认 0）
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
-  --seed N                随机种子，固定初始权重和打乱顺序（默认 ${seed}）
+  --seed N                随机种子，固定初始权重、打乱顺序和 dropout（默认 ${seed}）
   --limit N               只用前 N 张训练图像，用于快速试跑
   --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
   --save FILE             保存训练好的模型，例如 models/mnist.json
@@ -164,7 +185,9 @@ export const trainText = defineMessages('train', {
     mustBeOneOfQuoted: (option, allowed, text) => `--${option} 必须是 ${allowed} 之一，收到的是“${text}”`,
     mustBeOneOf: (option, allowed, value) => `--${option} 必须是 ${allowed} 之一，收到的是 ${value}`,
     mustBeWholeAtLeast: (option, min, value) => `--${option} 必须是 ≥ ${min} 的整数，收到的是 ${value}`,
-    lrDropMustBeWhole: (value) => `--lr-drop-at 必须是 ≥ 0 的整数（0 表示不降），收到的是 ${value}`,
+    warmupRange: (value, epochs) => `--warmup-epochs 必须是 0 到 --epochs（${epochs}）之间的整数，收到的是 ${value}`,
+    gammaRange: (value) => `--gamma 必须在 (0, 1] 之间，收到的是 ${value}`,
+    dropoutRange: (value) => `--dropout 必须在 [0, 1) 之间，收到的是 ${value}`,
     seedMustBeWhole: (value) => `--seed 必须是整数，收到的是 ${value}`,
     lrMustBePositive: (value) => `--lr 必须是大于 0 的数，收到的是 ${value}`,
     momentumRange: (value) => `--momentum 必须在 [0, 1) 之间，收到的是 ${value}`,
@@ -173,7 +196,10 @@ export const trainText = defineMessages('train', {
 
     configSeparator: '，',
     softmaxCrossEntropy: 'softmax 交叉熵',
-    lrDropFrom: (epoch) => `（从第 ${epoch} 轮起 ÷10）`,
+    scheduleStep: (gamma, stepSize) => `（每 ${stepSize} 轮乘以 ${gamma}）`,
+    scheduleExponential: (gamma) => `（每轮乘以 ${gamma}）`,
+    scheduleCosine: '（余弦退火）',
+    scheduleWarmupCosine: (warmup) => `（先预热 ${warmup} 轮，再余弦退火）`,
     batchOf: (size) => `批量大小 ${size}`,
     epochCount: (epochs) => `共 ${epochs} 轮`,
     seedOf: (seed) => `随机种子 ${seed}`,
@@ -187,9 +213,9 @@ export const trainText = defineMessages('train', {
     testAccuracy: (accuracy) => `测试集准确率：${accuracy}`,
     rightOfTest: (right, total) => `（${total} 张测试图像中答对 ${right} 张）`,
     afterTraining: (epochs, seconds) => `，共训练 ${epochs} 轮，用时 ${seconds} 秒`,
-    lrNotScheduled: (optimizer, lr, dropped, epoch) =>
+    lrNotScheduled: (optimizer, lr, schedule) =>
       `你的 ${optimizer} 没有公开的 lr 字段，所以学习率一直是 ${lr}，` +
-      `没有从第 ${epoch} 轮起降到 ${dropped}（这道题的约定：lr 是公开、可写的字段）。`,
+      `没有按 ${schedule} 调度变化（这道题的约定：lr 是公开、可写的字段）。`,
     confusionTitle: '混淆矩阵（行：真实数字，列：预测数字）：',
     lossTitle: '每个批量的训练损失：',
     misclassifiedTitle: '部分分错的测试集数字（真实 → 预测）：',
@@ -230,12 +256,13 @@ export const trainText = defineMessages('train', {
     shouldBeFloat64Array: (what, length) => `${what} 应是长度为 ${length} 的 Float64Array`,
     stepShouldMove: (first, second) => `沿负梯度方向走一步应使 [1, -1] 向 0 靠近，实际得到 [${first}, ${second}]`,
     sigmoidProbe: (a, d) => `sigmoid(0.5) 得到 ${a}，其导数得到 ${d}`,
+    scheduleProbe: (values) => `学习率调度应给出有限且 ≥ 0 的学习率，实际得到 ${values}`,
 
     theModelFile: '模型文件',
     notJson: (where, error) => `${where} 不是保存的模型：它不是 JSON（${error}）`,
     notOurFormat: (where, format) => `${where} 不是本训练器保存的模型（没有 "format": "${format}"）`,
     wrongVersion: (where, version, ours) => `${where} 的版本是 ${version}；本训练器只能读取版本 ${ours}`,
-    noValidConfig: (where) => `${where} 没有有效的 "config" 字段（应包含 sizes、activation 和 batchnorm）`,
+    noValidConfig: (where) => `${where} 没有有效的 "config" 字段（应包含 sizes、activation 和 norm）`,
     damaged: (where, sizes, params, stats, gotParams, gotStats) =>
       `${where} 已损坏：${sizes} 网络有 ${params} 个参数和 ${stats} 个滑动统计量，` +
       `文件中却是 ${gotParams} 个和 ${gotStats} 个`,

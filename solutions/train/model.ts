@@ -1,5 +1,5 @@
 /**
- * The network's numbers: dense weights and biases, BatchNorm's γ, β and running statistics,
+ * The network's numbers: dense weights and biases, the normalisations' γ, β and BatchNorm's running statistics,
  * their initialisation, and saving to / loading from a file.
  *
  * All trainable numbers live in one contiguous Float64Array, each parameter a view into it, in
@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { matrix, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import { normal, type Rng } from '../../katas/lib/random.ts';
 import { trainText as m } from '../../grader/messages/train.ts';
-import { ACTIVATIONS, type NetworkConfig } from './config.ts';
+import { ACTIVATIONS, NORMS, type Norm, type NetworkConfig } from './config.ts';
 
 export interface DenseParams {
   /** fanIn×fanOut. */
@@ -21,16 +21,17 @@ export interface DenseParams {
 
 export interface NormParams {
   gamma: Float64Array;
-  beta: Float64Array;
-  /** BatchNorm1d's running statistics: not trained by the optimizer, but saved with the model. */
-  state: { runningMean: Float64Array; runningVar: Float64Array };
+  /** β; RMSNorm has none. */
+  beta: Float64Array | null;
+  /** BatchNorm1d's running statistics (BatchNorm only): not trained by the optimizer, but saved with the model. */
+  state: { runningMean: Float64Array; runningVar: Float64Array } | null;
 }
 
 export interface Model {
   config: NetworkConfig;
   /** One per layer: sizes.length − 1 of them. */
   dense: DenseParams[];
-  /** One per hidden layer when config.batchnorm, else empty. */
+  /** One per hidden layer with a normalisation, else empty. */
   norms: NormParams[];
   /** Every trainable parameter, in the optimizer's order, with its name (w1, b1, gamma1, …). */
   params: Param[];
@@ -54,8 +55,9 @@ function layout(config: NetworkConfig): Slot[] {
   for (let l = 0; l < layers; l++) {
     const [fanIn, fanOut] = [config.sizes[l], config.sizes[l + 1]];
     slots.push({ name: `w${l + 1}`, rows: fanIn, cols: fanOut }, { name: `b${l + 1}`, rows: fanOut, cols: null });
-    if (config.batchnorm && l < layers - 1) {
-      slots.push({ name: `gamma${l + 1}`, rows: fanOut, cols: null }, { name: `beta${l + 1}`, rows: fanOut, cols: null });
+    if (config.norm !== 'none' && l < layers - 1) {
+      slots.push({ name: `gamma${l + 1}`, rows: fanOut, cols: null });
+      if (config.norm !== 'rmsnorm') slots.push({ name: `beta${l + 1}`, rows: fanOut, cols: null });
     }
   }
   return slots;
@@ -70,7 +72,7 @@ export function parameterCount(config: NetworkConfig): number {
 
 /** How many running-statistic numbers (2 per hidden unit with BatchNorm, else 0). */
 export function statsCount(config: NetworkConfig): number {
-  return config.batchnorm ? 2 * config.sizes.slice(1, -1).reduce((a, b) => a + b, 0) : 0;
+  return config.norm === 'batchnorm' ? 2 * config.sizes.slice(1, -1).reduce((a, b) => a + b, 0) : 0;
 }
 
 /** A model whose numbers are views into `buffer` (and `stats`), zero unless those already hold numbers. */
@@ -99,12 +101,15 @@ export function createModel(
   let statsOffset = 0;
   for (let l = 1; l <= layers; l++) {
     dense.push({ w: byName(`w${l}`) as Matrix, b: byName(`b${l}`) as Float64Array });
-    if (config.batchnorm && l < layers) {
-      const width = config.sizes[l];
-      const runningMean = stats.subarray(statsOffset, statsOffset + width);
-      const runningVar = stats.subarray(statsOffset + width, statsOffset + 2 * width);
-      statsOffset += 2 * width;
-      norms.push({ gamma: byName(`gamma${l}`) as Float64Array, beta: byName(`beta${l}`) as Float64Array, state: { runningMean, runningVar } });
+    if (config.norm !== 'none' && l < layers) {
+      let state: NormParams['state'] = null;
+      if (config.norm === 'batchnorm') {
+        const width = config.sizes[l];
+        state = { runningMean: stats.subarray(statsOffset, statsOffset + width), runningVar: stats.subarray(statsOffset + width, statsOffset + 2 * width) };
+        statsOffset += 2 * width;
+      }
+      const beta = names.includes(`beta${l}`) ? (byName(`beta${l}`) as Float64Array) : null;
+      norms.push({ gamma: byName(`gamma${l}`) as Float64Array, beta, state });
     }
   }
   return { config, dense, norms, params, names, buffer, stats };
@@ -112,24 +117,25 @@ export function createModel(
 
 /**
  * Fresh starting values: He initialisation (normal, std √(2/fanIn)) for layers followed by a
- * ReLU, Glorot (std √(2/(fanIn+fanOut))) for sigmoid layers and the softmax output, so every
+ * ReLU, leaky ReLU or GELU, Glorot (std √(2/(fanIn+fanOut))) for sigmoid layers and the softmax output, so every
  * layer's activations start at a similar scale; biases and β 0, γ 1, running mean 0, variance 1
  * (PyTorch's BatchNorm1d). Random numbers are drawn in a fixed order, so a seed fixes them all.
  */
 export function initialize(model: Model, rng: Rng): Model {
   const { sizes, activation } = model.config;
+  const reluLike = activation === 'relu' || activation === 'leaky-relu' || activation === 'gelu';
   model.dense.forEach(({ w, b }, l) => {
     const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
-    const hiddenRelu = activation === 'relu' && l < model.dense.length - 1;
+    const hiddenRelu = reluLike && l < model.dense.length - 1;
     const std = hiddenRelu ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
     for (let i = 0; i < w.data.length; i++) w.data[i] = normal(rng, 0, std);
     b.fill(0);
   });
   for (const norm of model.norms) {
     norm.gamma.fill(1);
-    norm.beta.fill(0);
-    norm.state.runningMean.fill(0);
-    norm.state.runningVar.fill(1);
+    norm.beta?.fill(0);
+    norm.state?.runningMean.fill(0);
+    norm.state?.runningVar.fill(1);
   }
   return model;
 }
@@ -141,7 +147,8 @@ export function initialize(model: Model, rng: Rng): Model {
 // ---------------------------------------------------------------------------------------
 
 const FORMAT = 'backprop-katas/mlp';
-const VERSION = 1;
+/** Version 2 records the normalisation as `norm`; version 1 files (`batchnorm: true | false`) are still read. */
+const VERSION = 2;
 
 /** Anything worth remembering about how the model was trained (printed when it is loaded). */
 export type ModelNotes = Record<string, string | number | boolean>;
@@ -170,7 +177,7 @@ export function serializeModel(model: Model, notes: ModelNotes = {}): string {
   const file: ModelFile = {
     format: FORMAT,
     version: VERSION,
-    config: { sizes: model.config.sizes, activation: model.config.activation, batchnorm: model.config.batchnorm },
+    config: { sizes: model.config.sizes, activation: model.config.activation, norm: model.config.norm },
     notes,
     params: toBase64(model.buffer),
     stats: toBase64(model.stats),
@@ -187,12 +194,14 @@ export function deserializeModel(text: string, where = m.theModelFile): { model:
     throw new Error(m.notJson(where, (error as Error).message));
   }
   if (file?.format !== FORMAT) throw new Error(m.notOurFormat(where, FORMAT));
-  if (file.version !== VERSION) throw new Error(m.wrongVersion(where, String(file.version), VERSION));
-  const config = file.config;
-  const sizesOk = Array.isArray(config?.sizes) && config.sizes.length >= 2 && config.sizes.every((s) => Number.isInteger(s) && s >= 1);
-  if (!config || !sizesOk || !ACTIVATIONS.includes(config.activation) || typeof config.batchnorm !== 'boolean') {
+  if (file.version !== VERSION && file.version !== 1) throw new Error(m.wrongVersion(where, String(file.version), VERSION));
+  const saved = file.config as (Partial<NetworkConfig> & { batchnorm?: unknown }) | undefined;
+  const norm: unknown = file.version === 1 ? (saved?.batchnorm === true ? 'batchnorm' : saved?.batchnorm === false ? 'none' : undefined) : saved?.norm;
+  const sizesOk = Array.isArray(saved?.sizes) && saved.sizes.length >= 2 && saved.sizes.every((s) => Number.isInteger(s) && s >= 1);
+  if (!saved || !sizesOk || !ACTIVATIONS.includes(saved.activation as never) || !NORMS.includes(norm as Norm)) {
     throw new Error(m.noValidConfig(where));
   }
+  const config: NetworkConfig = { sizes: saved.sizes as number[], activation: saved.activation as NetworkConfig['activation'], norm: norm as Norm };
   const params = fromBase64(String(file.params ?? ''));
   const stats = fromBase64(String(file.stats ?? ''));
   if (params.length !== parameterCount(config) || stats.length !== statsCount(config)) {

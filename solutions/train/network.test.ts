@@ -1,12 +1,14 @@
 /**
- * The composed network is differentiated correctly: its backward pass (reference dense layers,
- * BatchNorm, sigmoid, plus this folder's ReLU and softmax cross-entropy) against central finite
- * differences of its loss, for every parameter, in every configuration the trainer offers.
+ * The composed network is differentiated correctly: its backward pass (the reference dense
+ * layers, activations, normalisations and dropout, plus this folder's softmax cross-entropy)
+ * against central finite differences of its loss, for every parameter, in every activation and
+ * normalisation the trainer offers, and with dropout (the same mask on every pass: a fresh
+ * stream of the same seed).
  */
 import { describe, expect, test } from 'vitest';
 import { matrix, paramData, type Matrix } from '../../katas/lib/matrix.ts';
 import { createRng, normalMatrix } from '../../katas/lib/random.ts';
-import type { Activation } from './config.ts';
+import type { Activation, Norm } from './config.ts';
 import { createModel, initialize, type Model } from './model.ts';
 import { Network, softmaxCrossEntropy } from './network.ts';
 import { defaultLocation, loadParts, type Parts } from './parts.ts';
@@ -14,31 +16,44 @@ import { defaultLocation, loadParts, type Parts } from './parts.ts';
 const ROWS = 6;
 const LABELS = Uint8Array.of(0, 2, 1, 2, 0, 1);
 
-function lossOf(parts: Parts, model: Model, x: Matrix): number {
-  const net = new Network(parts, model);
+const DROPOUT_SEED = 11;
+const networkOf = (parts: Parts, model: Model, dropout: number): Network =>
+  new Network(parts, model, dropout > 0 ? { p: dropout, rng: createRng(DROPOUT_SEED) } : null);
+
+function lossOf(parts: Parts, model: Model, x: Matrix, dropout: number): number {
+  const net = networkOf(parts, model, dropout);
   const logits = net.forward(x, 'train');
   return softmaxCrossEntropy(logits, LABELS, 1 / ROWS, matrix(ROWS, 3)).lossSum / ROWS;
 }
 
 describe('the network backward pass matches finite differences', () => {
-  const cases: { activation: Activation; batchnorm: boolean }[] = [
-    { activation: 'relu', batchnorm: false },
-    { activation: 'sigmoid', batchnorm: false },
-    { activation: 'relu', batchnorm: true },
-    { activation: 'sigmoid', batchnorm: true },
+  const cases: { activation: Activation; norm: Norm; dropout?: number }[] = [
+    { activation: 'relu', norm: 'none' },
+    { activation: 'leaky-relu', norm: 'none' },
+    { activation: 'tanh', norm: 'none' },
+    { activation: 'gelu', norm: 'none' },
+    { activation: 'sigmoid', norm: 'none' },
+    { activation: 'relu', norm: 'batchnorm' },
+    { activation: 'sigmoid', norm: 'batchnorm' },
+    { activation: 'tanh', norm: 'layernorm' },
+    { activation: 'gelu', norm: 'rmsnorm' },
+    { activation: 'tanh', norm: 'none', dropout: 0.3 },
   ];
-  for (const { activation, batchnorm } of cases) {
-    test(`${activation}${batchnorm ? ' + batchnorm' : ''}, sizes 5-4-4-3`, async () => {
-      const config = { sizes: [5, 4, 4, 3], activation, batchnorm, optimizer: 'adam' as const };
+  for (const { activation, norm, dropout = 0 } of cases) {
+    test(`${activation}${norm === 'none' ? '' : ` + ${norm}`}${dropout ? ` + dropout ${dropout}` : ''}, sizes 5-4-4-3`, async () => {
+      const config = { sizes: [5, 4, 4, 3], activation, norm, dropout, optimizer: 'adam' as const, schedule: 'constant' as const };
       const parts = await loadParts(config, defaultLocation('reference'));
       const rng = createRng(7);
       const model = initialize(createModel(config), rng);
       // Nonzero biases, γ and β, so no gradient is a special case. (With zero biases, a row whose
       // ReLUs are all off gives a next pre-activation of exactly 0: a kink, where differences lie.)
       for (const { b } of model.dense) b.forEach((_, j) => (b[j] = rng() - 0.5));
-      for (const norm of model.norms) norm.gamma.forEach((_, j) => ((norm.gamma[j] = 0.5 + rng()), (norm.beta[j] = rng() - 0.5)));
+      for (const n of model.norms) {
+        n.gamma.forEach((_, j) => (n.gamma[j] = 0.5 + rng()));
+        n.beta?.forEach((_, j) => ((n.beta as Float64Array)[j] = rng() - 0.5));
+      }
       const x = normalMatrix(ROWS, 5, rng);
-      const net = new Network(parts, model);
+      const net = networkOf(parts, model, dropout);
       const dlogits = matrix(ROWS, 3);
       softmaxCrossEntropy(net.forward(x, 'train'), LABELS, 1 / ROWS, dlogits);
       const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
@@ -50,9 +65,9 @@ describe('the network backward pass matches finite differences', () => {
         for (let k = 0; k < values.length; k++) {
           const saved = values[k];
           values[k] = saved + h;
-          const plus = lossOf(parts, model, x);
+          const plus = lossOf(parts, model, x, dropout);
           values[k] = saved - h;
-          const minus = lossOf(parts, model, x);
+          const minus = lossOf(parts, model, x, dropout);
           values[k] = saved;
           const numeric = (plus - minus) / (2 * h);
           const error = Math.abs(numeric - grads[i][k]) / Math.max(1e-6, Math.abs(numeric) + Math.abs(grads[i][k]));

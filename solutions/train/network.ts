@@ -1,16 +1,16 @@
 /**
  * One forward and backward pass of the whole network over a mini-batch, composed from the
- * blocks in `Parts` (dense layers, BatchNorm, sigmoid from the katas; ReLU and the softmax
- * cross-entropy here):
+ * blocks in `Parts` (every layer from its kata; the softmax cross-entropy here):
  *
- *     x → dense₁ → [BN₁] → act → dense₂ → [BN₂] → act → … → dense_L → softmax → cross-entropy
+ *     x → dense₁ → [norm₁] → act → [dropout] → dense₂ → … → dense_L → softmax → cross-entropy
  *
- * The activations and their gradients go into buffers the network owns (kept from batch to
- * batch), never into a block's results, which its cache may still refer to.
+ * Every block returns new arrays (the katas' contract), so a block's result may be kept in the
+ * next block's cache; the network only keeps the caches, in order.
  */
 import { argmaxRows, matmulTransA, matrix, sumRows, type Matrix, type Param } from '../../katas/lib/matrix.ts';
+import type { Rng } from '../../katas/lib/random.ts';
 import type { Model } from './model.ts';
-import type { Parts } from './parts.ts';
+import type { DropoutBlock, NormBlock, NormInputs, Parts } from './parts.ts';
 
 /**
  * Softmax cross-entropy of a batch, and its gradient. For each row i with label yᵢ:
@@ -57,29 +57,35 @@ export function softmaxCrossEntropy(
 
 type Mode = 'train' | 'eval';
 
-/** A matrix of the given shape: `m` itself when it already has it, else a new one. */
-const sized = (m: Matrix | undefined, rows: number, cols: number): Matrix => (m?.rows === rows && m.cols === cols ? m : matrix(rows, cols));
+/** What the backward pass needs of one hidden layer's forward pass. */
+interface HiddenCaches {
+  norm?: unknown;
+  activation?: unknown;
+  dropout?: unknown;
+}
 
 export class Network {
   /** The gradients of the last backward pass, aligned with model.params. */
   readonly grads: Param[];
   private readonly layers: number;
   private readonly denseCaches: unknown[] = [];
-  private readonly normCaches: unknown[] = [];
+  private readonly hidden: HiddenCaches[] = [];
   /** The batch of the last forward pass: the first layer's weight gradient reads it. */
   private input: Matrix | null = null;
-  /** Each hidden layer's activation output, and the gradient at its input (dz). */
-  private readonly hidden: Matrix[] = [];
-  private readonly dz: Matrix[] = [];
   /** The first layer's weight and bias gradients (see backward). */
   private readonly firstDw: Matrix;
   private readonly firstDb: Float64Array;
-  /** Index in model.params of each layer's w, b (and γ, β). */
+  /** Index in model.params of each layer's w, b (and γ, β; -1 where absent). */
   private readonly slots: { w: number; b: number; gamma: number; beta: number }[];
 
+  /**
+   * @param dropout the probability of dropping a hidden activation in train mode, and the random
+   *   numbers the dropout kata draws (one per entry): 0 and no rng for none
+   */
   constructor(
     private readonly parts: Parts,
     private readonly model: Model,
+    private readonly dropout: { p: number; rng: Rng } | null = null,
   ) {
     const { sizes } = model.config;
     this.layers = sizes.length - 1;
@@ -90,7 +96,7 @@ export class Network {
     this.firstDb = new Float64Array(sizes[1]);
   }
 
-  /** The logits (rows×classes) for a batch x (rows×inputs). Mode 'eval' uses BatchNorm's running statistics. */
+  /** The logits (rows×classes) for a batch x (rows×inputs). Mode 'eval' uses BatchNorm's running statistics and no dropout. */
   forward(x: Matrix, mode: Mode): Matrix {
     const { parts, model } = this;
     this.input = x;
@@ -100,15 +106,22 @@ export class Network {
       const dense = parts.denseForward(a, w, b);
       this.denseCaches[l] = dense.cache;
       if (l === this.layers - 1) return dense.out;
+      const caches: HiddenCaches = {};
       let z = dense.out;
-      if (model.config.batchnorm) {
-        const norm = model.norms[l];
-        const bn = (parts.batchnormForward as NonNullable<Parts['batchnormForward']>)(z, norm.gamma, norm.beta, norm.state, { mode });
-        this.normCaches[l] = bn.cache;
-        z = bn.out;
+      if (parts.norm) {
+        const norm = parts.norm.forward(z, model.norms[l] as NormInputs, mode);
+        caches.norm = norm.cache;
+        z = norm.out;
       }
-      this.hidden[l] = sized(this.hidden[l], z.rows, z.cols);
-      a = this.activate(z, this.hidden[l]);
+      const act = parts.activation.forward(z);
+      caches.activation = act.cache;
+      a = act.out;
+      if (parts.dropout && this.dropout && this.dropout.p > 0) {
+        const dropped = (parts.dropout as DropoutBlock).forward(a, this.dropout.p, mode, this.dropout.rng);
+        caches.dropout = dropped.cache;
+        a = dropped.out;
+      }
+      this.hidden[l] = caches;
     }
     // i18n-exempt: a developer assertion; checkConfig refuses fewer than two layer sizes first.
     throw new Error('a network needs at least one layer');
@@ -124,13 +137,14 @@ export class Network {
     for (let l = this.layers - 1; l >= 0; l--) {
       const slot = this.slots[l];
       if (l < this.layers - 1) {
-        this.dz[l] = sized(this.dz[l], dout.rows, dout.cols);
-        dout = this.activateBackward(dout, this.hidden[l], this.dz[l]);
-        if (this.model.config.batchnorm) {
-          const bn = (parts.batchnormBackward as NonNullable<Parts['batchnormBackward']>)(dout, this.normCaches[l]);
-          grads[slot.gamma] = bn.dgamma;
-          grads[slot.beta] = bn.dbeta;
-          dout = bn.dx;
+        const caches = this.hidden[l];
+        if (caches.dropout !== undefined) dout = (parts.dropout as DropoutBlock).backward(dout, caches.dropout);
+        dout = parts.activation.backward(dout, caches.activation);
+        if (parts.norm) {
+          const norm = (parts.norm as NormBlock).backward(dout, caches.norm);
+          grads[slot.gamma] = norm.dgamma;
+          if (slot.beta >= 0 && norm.dbeta) grads[slot.beta] = norm.dbeta;
+          dout = norm.dx;
         }
       }
       if (l > 0) {
@@ -152,33 +166,5 @@ export class Network {
   /** Predicted classes of a batch (eval mode). */
   predict(x: Matrix): Uint32Array {
     return argmaxRows(this.forward(x, 'eval'));
-  }
-
-  /**
-   * The hidden activation of z, into `a`. ReLU multiplies by the 0 or 1 of (z > 0) instead of
-   * branching: half the signs are coin flips, and the mispredicted branches cost 4× the loop.
-   * (The same for every finite z; a negative z gives −0, which every later step treats as 0.)
-   */
-  private activate(z: Matrix, a: Matrix): Matrix {
-    const [from, to] = [z.data, a.data];
-    if (this.model.config.activation === 'relu') {
-      for (let k = 0; k < from.length; k++) to[k] = from[k] * +(from[k] > 0);
-    } else {
-      const sigmoid = this.parts.sigmoid as (z: number) => number;
-      for (let k = 0; k < from.length; k++) to[k] = sigmoid(from[k]);
-    }
-    return a;
-  }
-
-  /** da → dz (into `dz`), from the activation's output a: ReLU passes where a > 0, sigmoid scales by σ′ = a(1 − a). */
-  private activateBackward(da: Matrix, a: Matrix, dz: Matrix): Matrix {
-    const [d, out, to] = [da.data, a.data, dz.data];
-    if (this.model.config.activation === 'relu') {
-      for (let k = 0; k < d.length; k++) to[k] = d[k] * +(out[k] > 0); // without a branch, as in activate
-    } else {
-      const derivative = this.parts.sigmoidDerivativeFromOutput as (a: number) => number;
-      for (let k = 0; k < d.length; k++) to[k] = d[k] * derivative(out[k]);
-    }
-    return dz;
   }
 }

@@ -14,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { findKata, loadKatas, type Kata } from '../../grader/core/manifest.ts';
 import { trainText as text } from '../../grader/messages/train.ts';
 import { fromRows, matrix, shapeOf, type Matrix, type Param } from '../../katas/lib/matrix.ts';
+import { createRng, type Rng } from '../../katas/lib/random.ts';
 import type { BatchNormOptions, BatchNormState } from '../batchnorm-backward/batchnorm.ts';
-import type { NetworkConfig, OptimizerName, TrainConfig } from './config.ts';
+import type { Activation, NetworkConfig, OptimizerName, TrainConfig } from './config.ts';
 
 /** Where the blocks come from: the reference solutions, or the learner's katas. */
 export type Source = 'reference' | 'katas';
@@ -36,30 +37,43 @@ export function defaultLocation(source: Source): PartsLocation {
 /** The kata that plays each role. Its file and exports are the manifest's. */
 export const ROLE_KATAS = {
   dense: 'dense-backward',
+  activations: 'activations',
   sigmoid: 'sigmoid-derivative',
   batchnorm: 'batchnorm-backward',
+  layernorm: 'layernorm-backward',
+  dropout: 'dropout',
   momentum: 'momentum',
   adam: 'adam',
+  optimizers: 'adaptive-optimizers',
+  schedules: 'lr-schedules',
 } as const;
 export type Role = keyof typeof ROLE_KATAS;
 
+/** What choosing the blocks needs to know of a run (a saved model's network, or a whole training configuration). */
+export type PartsConfig = NetworkConfig & Partial<Pick<TrainConfig, 'optimizer' | 'dropout' | 'schedule'>>;
+
 /**
- * The roles a configuration needs: the dense layer always, the rest as chosen; the optimizer
- * only for training ('forward': evaluating a saved model).
+ * The roles a configuration needs, in the order the network uses them: the dense layer always,
+ * the activation's kata, the normalisation's; for training ('train') also dropout, the optimizer
+ * and the schedule; evaluating a saved model ('forward') needs none of those.
  */
-export function rolesFor(config: NetworkConfig & Pick<TrainConfig, 'optimizer'>, purpose: 'train' | 'forward' = 'train'): Role[] {
-  const roles: Role[] = ['dense'];
-  if (config.activation === 'sigmoid') roles.push('sigmoid');
-  if (config.batchnorm) roles.push('batchnorm');
-  if (purpose === 'train') roles.push(config.optimizer === 'adam' ? 'adam' : 'momentum'); // plain SGD is momentum 0
+export function rolesFor(config: PartsConfig, purpose: 'train' | 'forward' = 'train'): Role[] {
+  const roles: Role[] = ['dense', config.activation === 'sigmoid' ? 'sigmoid' : 'activations'];
+  if (config.norm === 'batchnorm') roles.push('batchnorm');
+  if (config.norm === 'layernorm' || config.norm === 'rmsnorm') roles.push('layernorm');
+  if (purpose === 'forward') return roles;
+  if ((config.dropout ?? 0) > 0) roles.push('dropout');
+  const optimizer = config.optimizer ?? 'adam';
+  roles.push(optimizer === 'adam' ? 'adam' : optimizer === 'sgd' || optimizer === 'momentum' ? 'momentum' : 'optimizers'); // plain SGD is momentum 0
+  if ((config.schedule ?? 'constant') !== 'constant') roles.push('schedules');
   return roles;
 }
 
-/** An optimizer as the trainer uses it (the momentum and adam katas' contract). */
+/** An optimizer as the trainer uses it (the optimizer katas' contract). */
 export interface Optimizer {
   /**
    * The learning rate, public and writable like PyTorch's `param_groups[0]['lr']`: the trainer's
-   * schedule sets it between epochs. Optional because a learner's class may keep it under
+   * schedule sets it between steps. Optional because a learner's class may keep it under
    * another name; the run then says that its learning rate stays fixed.
    */
   lr?: number;
@@ -72,20 +86,51 @@ export interface OptimizerOptions {
   momentum: number;
 }
 
+/** A layer's forward pass with its cache, and the backward pass that takes the cache back unopened. */
+export interface ActivationBlock {
+  forward(z: Matrix): { out: Matrix; cache: unknown };
+  backward(dout: Matrix, cache: unknown): Matrix;
+}
+
+/** γ, β (none for RMSNorm) and BatchNorm's running statistics of one hidden layer. */
+export interface NormInputs {
+  gamma: Float64Array;
+  beta: Float64Array | null;
+  state: BatchNormState | null;
+}
+
+export interface NormBlock {
+  forward(x: Matrix, params: NormInputs, mode: 'train' | 'eval'): { out: Matrix; cache: unknown };
+  /** dbeta is null for RMSNorm, which has no β. */
+  backward(dout: Matrix, cache: unknown): { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array | null };
+}
+
+export interface DropoutBlock {
+  forward(x: Matrix, p: number, mode: 'train' | 'eval', rng: Rng): { out: Matrix; cache: unknown };
+  backward(dout: Matrix, cache: unknown): Matrix;
+}
+
+/** The lr-schedules kata's functions (DESIGN.md): each the learning rate of an epoch or a step counted from 0. */
+export interface Schedules {
+  stepLR(epoch: number, options: { lr: number; stepSize: number; gamma?: number }): number;
+  exponentialLR(epoch: number, options: { lr: number; gamma: number }): number;
+  cosineAnnealingLR(epoch: number, options: { lr: number; tMax: number; etaMin?: number }): number;
+  warmupCosine(step: number, options: { lr: number; warmupSteps: number; totalSteps: number; minLr?: number }): number;
+}
+
 /**
  * The blocks, typed by the kata contract (DESIGN.md). A cache is whatever the block's own
- * forward pass returned, handed back unopened to its backward pass. Missing roles are null.
+ * forward pass returned, handed back unopened to its backward pass. Blocks the configuration
+ * does not use are null.
  */
 export interface Parts {
   denseForward(x: Matrix, w: Matrix, b: Float64Array): { out: Matrix; cache: unknown };
   denseBackward(dout: Matrix, cache: unknown): { dx: Matrix; dw: Matrix; db: Float64Array };
-  sigmoid: ((z: number) => number) | null;
-  sigmoidDerivativeFromOutput: ((a: number) => number) | null;
-  batchnormForward:
-    | ((x: Matrix, gamma: Float64Array, beta: Float64Array, state: BatchNormState, options: BatchNormOptions) => { out: Matrix; cache: unknown })
-    | null;
-  batchnormBackward: ((dout: Matrix, cache: unknown) => { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array }) | null;
+  activation: ActivationBlock;
+  norm: NormBlock | null;
+  dropout: DropoutBlock | null;
   createOptimizer(options: OptimizerOptions): Optimizer;
+  schedules: Schedules | null;
 }
 
 /** A block that cannot be used, and why, in the learner's terms. */
@@ -148,7 +193,7 @@ function blockPath(kata: Kata, location: PartsLocation): string {
  * missing, unsolved or broken is reported in one PartsError, in the order the network uses them.
  */
 export async function loadParts(
-  config: NetworkConfig & Pick<TrainConfig, 'optimizer'>,
+  config: PartsConfig,
   location: PartsLocation,
   purpose: 'train' | 'forward' = 'train',
 ): Promise<Parts> {
@@ -178,10 +223,10 @@ export async function loadParts(
     else modules.set(role, module);
   }
 
-  const parts = assemble(modules);
+  const parts = assemble(modules, config);
   for (const role of modules.keys()) {
     try {
-      PROBES[role](parts);
+      PROBES[role](parts, config);
     } catch (error) {
       const kata = kataFor(katas, role);
       const notSolved = isNotImplemented(error);
@@ -201,23 +246,94 @@ export async function loadParts(
 }
 
 type OptimizerClass = new (options: { lr: number; momentum?: number }) => Optimizer;
+type Fn<A extends unknown[], R> = (...args: A) => R;
+
+/** The activations kata's function names for each activation (the sigmoid comes from its own kata). */
+const ACTIVATION_FUNCTIONS: Record<Exclude<Activation, 'sigmoid'>, [forward: string, backward: string]> = {
+  relu: ['reluForward', 'reluBackward'],
+  'leaky-relu': ['leakyReluForward', 'leakyReluBackward'],
+  tanh: ['tanhForward', 'tanhBackward'],
+  gelu: ['geluForward', 'geluBackward'],
+};
+
+/** The sigmoid kata's two scalar functions as a layer: σ on every entry, and dout ⊙ σ′ from the output. */
+function sigmoidLayer(sigmoid: Fn<[number], number>, derivativeFromOutput: Fn<[number], number>): ActivationBlock {
+  return {
+    forward(z) {
+      const out = matrix(z.rows, z.cols);
+      for (let k = 0; k < z.data.length; k++) out.data[k] = sigmoid(z.data[k]);
+      return { out, cache: out };
+    },
+    backward(dout, cache) {
+      const a = cache as Matrix;
+      const dz = matrix(dout.rows, dout.cols);
+      for (let k = 0; k < dout.data.length; k++) dz.data[k] = dout.data[k] * derivativeFromOutput(a.data[k]);
+      return dz;
+    },
+  };
+}
+
+type BatchNormForward = Fn<[Matrix, Float64Array, Float64Array, BatchNormState, BatchNormOptions], { out: Matrix; cache: unknown }>;
+type NormBackward = Fn<[Matrix, unknown], { dx: Matrix; dgamma: Float64Array; dbeta?: Float64Array }>;
 
 /** The loaded modules as typed blocks: the one place where an untyped module meets the contract. */
-function assemble(modules: Map<Role, Record<string, unknown>>): Parts {
-  const get = <T>(role: Role, name: string): T | null => (modules.get(role)?.[name] ?? null) as T | null;
-  const SGDMomentum = get<OptimizerClass>('momentum', 'SGDMomentum');
-  const Adam = get<OptimizerClass>('adam', 'Adam');
+function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConfig): Parts {
+  const get = <T>(role: Role, name: string): T => modules.get(role)?.[name] as T;
+  const activation =
+    config.activation === 'sigmoid'
+      ? sigmoidLayer(get('sigmoid', 'sigmoid'), get('sigmoid', 'sigmoidDerivativeFromOutput'))
+      : {
+          forward: get<ActivationBlock['forward']>('activations', ACTIVATION_FUNCTIONS[config.activation][0]),
+          backward: get<ActivationBlock['backward']>('activations', ACTIVATION_FUNCTIONS[config.activation][1]),
+        };
+  const withDbeta = (backward: NormBackward): NormBlock['backward'] => (dout, cache) => {
+    const { dx, dgamma, dbeta } = backward(dout, cache);
+    return { dx, dgamma, dbeta: dbeta ?? null };
+  };
+  let norm: NormBlock | null = null;
+  if (config.norm === 'batchnorm') {
+    const forward = get<BatchNormForward>('batchnorm', 'batchnormForward');
+    norm = {
+      forward: (x, p, mode) => forward(x, p.gamma, p.beta as Float64Array, p.state as BatchNormState, { mode }),
+      backward: withDbeta(get('batchnorm', 'batchnormBackward')),
+    };
+  } else if (config.norm === 'layernorm') {
+    const forward = get<Fn<[Matrix, Float64Array, Float64Array], { out: Matrix; cache: unknown }>>('layernorm', 'layerNormForward');
+    norm = { forward: (x, p) => forward(x, p.gamma, p.beta as Float64Array), backward: withDbeta(get('layernorm', 'layerNormBackward')) };
+  } else if (config.norm === 'rmsnorm') {
+    const forward = get<Fn<[Matrix, Float64Array], { out: Matrix; cache: unknown }>>('layernorm', 'rmsNormForward');
+    norm = { forward: (x, p) => forward(x, p.gamma), backward: withDbeta(get('layernorm', 'rmsNormBackward')) };
+  }
+  const dropout = modules.has('dropout')
+    ? { forward: get<DropoutBlock['forward']>('dropout', 'dropoutForward'), backward: get<DropoutBlock['backward']>('dropout', 'dropoutBackward') }
+    : null;
+  const schedules = modules.has('schedules')
+    ? {
+        stepLR: get<Schedules['stepLR']>('schedules', 'stepLR'),
+        exponentialLR: get<Schedules['exponentialLR']>('schedules', 'exponentialLR'),
+        cosineAnnealingLR: get<Schedules['cosineAnnealingLR']>('schedules', 'cosineAnnealingLR'),
+        warmupCosine: get<Schedules['warmupCosine']>('schedules', 'warmupCosine'),
+      }
+    : null;
+  const classes: Record<Exclude<OptimizerName, 'sgd' | 'momentum'>, () => OptimizerClass> = {
+    adam: () => get('adam', 'Adam'),
+    adagrad: () => get('optimizers', 'Adagrad'),
+    rmsprop: () => get('optimizers', 'RMSprop'),
+    adamw: () => get('optimizers', 'AdamW'),
+  };
   return {
-    // The dense layer is always loaded (rolesFor), so these are never null.
-    denseForward: get('dense', 'denseForward') as Parts['denseForward'],
-    denseBackward: get('dense', 'denseBackward') as Parts['denseBackward'],
-    sigmoid: get('sigmoid', 'sigmoid'),
-    sigmoidDerivativeFromOutput: get('sigmoid', 'sigmoidDerivativeFromOutput'),
-    batchnormForward: get('batchnorm', 'batchnormForward'),
-    batchnormBackward: get('batchnorm', 'batchnormBackward'),
+    // The dense layer is always loaded (rolesFor).
+    denseForward: get('dense', 'denseForward'),
+    denseBackward: get('dense', 'denseBackward'),
+    activation,
+    norm,
+    dropout,
+    schedules,
     createOptimizer: ({ optimizer, lr, momentum }) => {
-      if (optimizer === 'adam') return new (Adam as OptimizerClass)({ lr });
-      return new (SGDMomentum as OptimizerClass)({ lr, momentum: optimizer === 'sgd' ? 0 : momentum });
+      if (optimizer === 'sgd' || optimizer === 'momentum') {
+        return new (get<OptimizerClass>('momentum', 'SGDMomentum'))({ lr, momentum: optimizer === 'sgd' ? 0 : momentum });
+      }
+      return new (classes[optimizer]())({ lr });
     },
   };
 }
@@ -247,7 +363,28 @@ function probeOptimizer(parts: Parts, optimizer: OptimizerName): void {
   if (!(p[0] < 1 && p[1] > -1)) throw new Error(text.stepShouldMove(p[0], p[1]));
 }
 
-const PROBES: Record<Role, (parts: Parts) => void> = {
+/** The hidden-layer block on a 3×2 batch: forward, then backward with its cache. */
+function probeLayer(what: string, forward: () => { out: Matrix; cache: unknown }, backward: (dout: Matrix, cache: unknown) => unknown): unknown {
+  const result = forward();
+  expectShape(`${what} forward(x 3×2).out`, result?.out, 3, 2);
+  return backward(fromRows([[1, -1], [0.5, 2], [-2, 1]]), result.cache);
+}
+
+const probeX = (): Matrix => fromRows([[1, 2], [3, -1], [0, 5]]);
+
+function probeNorm(parts: Parts, config: PartsConfig): void {
+  const block = parts.norm as NormBlock;
+  const inputs: NormInputs = {
+    gamma: Float64Array.of(1, 1),
+    beta: config.norm === 'rmsnorm' ? null : Float64Array.of(0, 0),
+    state: config.norm === 'batchnorm' ? { runningMean: new Float64Array(2), runningVar: Float64Array.of(1, 1) } : null,
+  };
+  const grads = probeLayer(config.norm, () => block.forward(probeX(), inputs, 'train'), block.backward) as ReturnType<NormBlock['backward']>;
+  expectShape(`${config.norm} backward(...).dx`, grads?.dx, 3, 2);
+  expectLength(`${config.norm} backward(...).dgamma`, grads.dgamma, 2);
+}
+
+const PROBES: Record<Role, (parts: Parts, config: PartsConfig) => void> = {
   dense(parts) {
     const x = fromRows([[1, -2, 0.5], [0, 3, -1]]);
     const w = fromRows([[0.1, 0.2], [-0.3, 0.4], [0.5, -0.6]]);
@@ -258,26 +395,38 @@ const PROBES: Record<Role, (parts: Parts) => void> = {
     expectShape('denseBackward(...).dw', grads.dw, 3, 2);
     expectLength('denseBackward(...).db', grads.db, 2);
   },
+  activations(parts, config) {
+    expectShape(`${config.activation} backward(...)`, probeLayer(config.activation, () => parts.activation.forward(probeX()), parts.activation.backward), 3, 2);
+  },
   sigmoid(parts) {
-    const a = (parts.sigmoid as (z: number) => number)(0.5);
-    const d = (parts.sigmoidDerivativeFromOutput as (a: number) => number)(a);
+    const { out, cache } = parts.activation.forward(fromRows([[0.5]]));
+    const d = parts.activation.backward(fromRows([[1]]), cache).data[0];
+    const a = out.data[0];
     if (!(a > 0.6 && a < 0.63 && d > 0.2 && d < 0.25)) throw new Error(text.sigmoidProbe(a, d));
   },
-  batchnorm(parts) {
-    const forwardBlock = parts.batchnormForward as NonNullable<Parts['batchnormForward']>;
-    const backwardBlock = parts.batchnormBackward as NonNullable<Parts['batchnormBackward']>;
-    const x = fromRows([[1, 2], [3, -1], [0, 5]]);
-    const state = { runningMean: new Float64Array(2), runningVar: Float64Array.of(1, 1) };
-    const forward = forwardBlock(x, Float64Array.of(1, 1), Float64Array.of(0, 0), state, { mode: 'train' });
-    expectShape('batchnormForward(x 3×2, ...).out', forward?.out, 3, 2);
-    const grads = backwardBlock(matrix(3, 2), forward.cache);
-    expectShape('batchnormBackward(...).dx', grads?.dx, 3, 2);
-    expectLength('batchnormBackward(...).dgamma', grads.dgamma, 2);
+  batchnorm: probeNorm,
+  layernorm: probeNorm,
+  dropout(parts) {
+    const block = parts.dropout as DropoutBlock;
+    expectShape('dropoutBackward(...)', probeLayer('dropout', () => block.forward(probeX(), 0.5, 'train', createRng(1)), block.backward), 3, 2);
   },
-  momentum(parts) {
-    probeOptimizer(parts, 'momentum');
+  momentum(parts, config) {
+    probeOptimizer(parts, config.optimizer === 'sgd' ? 'sgd' : 'momentum');
   },
   adam(parts) {
     probeOptimizer(parts, 'adam');
+  },
+  optimizers(parts, config) {
+    probeOptimizer(parts, config.optimizer ?? 'adam');
+  },
+  schedules(parts) {
+    const s = parts.schedules as Schedules;
+    const values = [
+      s.stepLR(3, { lr: 0.1, stepSize: 2, gamma: 0.5 }),
+      s.exponentialLR(2, { lr: 0.1, gamma: 0.5 }),
+      s.cosineAnnealingLR(5, { lr: 0.1, tMax: 10 }),
+      s.warmupCosine(5, { lr: 0.1, warmupSteps: 10, totalSteps: 20 }),
+    ];
+    if (values.some((v) => !(typeof v === 'number' && Number.isFinite(v) && v >= 0))) throw new Error(text.scheduleProbe(values.join(', ')));
   },
 };

@@ -61,7 +61,7 @@ describe('training on 2,000 images', () => {
   });
 
   test('a last batch smaller than the others, BatchNorm and momentum all train', async () => {
-    const config: TrainConfig = { ...quick, epochs: 1, batchnorm: true, optimizer: 'momentum', lr: 0.05, batchSize: 30 };
+    const config: TrainConfig = { ...quick, epochs: 1, norm: 'batchnorm', optimizer: 'momentum', lr: 0.05, batchSize: 30 };
     const result = await train(config, { train: firstImages(mnist.train, 500), test: small.test }, reference);
     expect(result.batchLosses).toHaveLength(17); // 16 batches of 30 and one of 20
     expect(result.epochs[0].testAccuracy).toBeGreaterThan(0.5);
@@ -70,13 +70,13 @@ describe('training on 2,000 images', () => {
 
 describe('saving and loading a model', () => {
   test('a saved model evaluates exactly as before', async () => {
-    const config: TrainConfig = { ...quick, epochs: 1, batchnorm: true, sizes: [784, 32, 10] };
+    const config: TrainConfig = { ...quick, epochs: 1, norm: 'batchnorm', sizes: [784, 32, 10] };
     const result = await train(config, { train: firstImages(mnist.train, 300) }, reference);
     const path = join(tempDir(), 'models', 'm.json');
     saveModel(path, result.model, { epochs: 1 });
     const { model, notes } = loadModel(path);
     expect(notes).toEqual({ epochs: 1 });
-    expect(model.config).toEqual({ sizes: [784, 32, 10], activation: 'relu', batchnorm: true });
+    expect(model.config).toEqual({ sizes: [784, 32, 10], activation: 'relu', norm: 'batchnorm' });
     expect(model.buffer).toEqual(result.model.buffer);
     expect(model.stats).toEqual(result.model.stats);
     const before = evaluate(result.parts, result.model, small.test);
@@ -117,7 +117,7 @@ describe('training with the katas names what is not solved', () => {
       'adam/adam.ts': `export class Adam { constructor() { ${stub('new Adam')} } step() {} }\n`,
       'sigmoid-derivative/sigmoid.ts': null,
     });
-    const error = await loadParts({ ...quick, activation: 'sigmoid' }, { source: 'katas', root }).catch((e: unknown) => e);
+    const error = await loadParts({ ...quick, activation: 'sigmoid', schedule: 'constant' }, { source: 'katas', root }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartsError);
     const message = (error as PartsError).message;
     expect(message).toContain('Cannot train with your katas yet:');
@@ -135,10 +135,10 @@ describe('training with the katas names what is not solved', () => {
         'export function denseForward(x) { return { out: x, cache: null }; }\nexport function denseBackward() { return {}; }\n',
       'momentum/momentum.ts': 'export class Momentum {}\n',
     });
-    const error = (await loadParts({ ...quick, optimizer: 'sgd' }, { source: 'katas', root }).catch((e: unknown) => e)) as PartsError;
+    const error = (await loadParts({ ...quick, optimizer: 'sgd', schedule: 'constant' }, { source: 'katas', root }).catch((e: unknown) => e)) as PartsError;
     expect(error.message).toContain('momentum does not work yet (');
     expect(error.message).toContain('it does not export SGDMomentum');
-    const second = (await loadParts({ ...quick }, { source: 'katas', root: katasFolder({ 'dense-backward/dense.ts': 'export function denseForward(x) { return { out: x, cache: null }; }\nexport function denseBackward() { return {}; }\n', 'adam/adam.ts': 'export class Adam { step() {} }\n' }) }).catch((e: unknown) => e)) as PartsError;
+    const second = (await loadParts({ ...quick, schedule: 'constant' }, { source: 'katas', root: katasFolder({ 'dense-backward/dense.ts': 'export function denseForward(x) { return { out: x, cache: null }; }\nexport function denseBackward() { return {}; }\n', 'adam/adam.ts': 'export class Adam { step() {} }\n' }) }).catch((e: unknown) => e)) as PartsError;
     expect(second.message).toContain('denseForward(x 2×3, w 3×2, b).out should be 2×2, got 2×3');
     expect(second.message).toContain('adam does not work yet');
   });
@@ -146,25 +146,27 @@ describe('training with the katas names what is not solved', () => {
 
 describe('blocks from a katas folder of their own', () => {
   const solutions = join(import.meta.dirname, '..');
-  /** A katas folder whose dense layer is the reference, with `adam.ts` as given. */
+  /** A katas folder whose dense layer, activations and schedules are the references, with `adam.ts` as given. */
   function folderWithAdam(adam: string): string {
     const root = tempDir();
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }'); // as in this repository: .ts files are ES modules
-    mkdirSync(join(root, 'dense-backward'));
-    writeFileSync(join(root, 'dense-backward', 'dense.ts'), `export * from ${JSON.stringify(join(solutions, 'dense-backward', 'dense.ts'))};`);
+    for (const [slug, file] of [['dense-backward', 'dense.ts'], ['activations', 'activations.ts'], ['lr-schedules', 'schedules.ts']]) {
+      mkdirSync(join(root, slug));
+      writeFileSync(join(root, slug, file), `export * from ${JSON.stringify(join(solutions, slug, file))};`);
+    }
     mkdirSync(join(root, 'adam'));
     writeFileSync(join(root, 'adam', 'adam.ts'), adam);
     return root;
   }
   const referenceAdam = JSON.stringify(join(solutions, 'adam', 'adam.ts'));
 
-  test('the learning rate drops to lr/10 from the drop epoch on, through the optimizer\'s public lr', async () => {
+  test('the step schedule drops the learning rate to lr/10 after stepSize epochs, through the optimizer\'s public lr', async () => {
     const root = folderWithAdam(
       `import { Adam as Reference } from ${referenceAdam};\n` +
         'export const seen = [];\n' +
         'export class Adam extends Reference { step(p, g) { seen.push(this.lr); super.step(p, g); } }\n',
     );
-    const result = await train({ ...quick, epochs: 3, lrDropEpoch: 3 }, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    const result = await train({ ...quick, epochs: 3, stepSize: 2 }, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
     const { seen } = (await import(pathToFileURL(join(root, 'adam', 'adam.ts')).href)) as { seen: number[] };
     // The probe's step, then 2 batches an epoch.
     expect(seen).toEqual([0.1, 1e-3, 1e-3, 1e-3, 1e-3, 1e-4, 1e-4]);

@@ -6,11 +6,11 @@
 import { matrix, type Matrix } from '../../katas/lib/matrix.ts';
 import { batchToMatrix, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
-import { checkConfig, learningRateAt, type TrainConfig } from './config.ts';
+import { checkConfig, type TrainConfig } from './config.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { createModel, initialize, type Model } from './model.ts';
 import { Network, softmaxCrossEntropy } from './network.ts';
-import { loadParts, type Optimizer, type Parts, type PartsLocation } from './parts.ts';
+import { loadParts, type Optimizer, type Parts, type PartsLocation, type Schedules } from './parts.ts';
 
 export { evaluate, type Evaluation } from './evaluate.ts';
 
@@ -45,6 +45,36 @@ export interface TrainHooks {
   onEpoch?: (summary: EpochSummary) => void;
 }
 
+/**
+ * The learning rate of a step, from the lr-schedules kata: `epoch` and `batch` count from 0.
+ * Step, exponential and cosine change it once per epoch (PyTorch's schedulers stepped after
+ * each epoch, cosine over the run's epochs); warmup + cosine changes it every batch.
+ */
+export function scheduledLearningRate(
+  schedules: Schedules | null,
+  config: Pick<TrainConfig, 'lr' | 'schedule' | 'stepSize' | 'gamma' | 'warmupEpochs' | 'epochs'>,
+  epoch: number,
+  batch: number,
+  batchesPerEpoch: number,
+): number {
+  const { lr } = config;
+  if (config.schedule === 'constant' || schedules === null) return lr;
+  switch (config.schedule) {
+    case 'step':
+      return schedules.stepLR(epoch, { lr, stepSize: config.stepSize, gamma: config.gamma });
+    case 'exponential':
+      return schedules.exponentialLR(epoch, { lr, gamma: config.gamma });
+    case 'cosine':
+      return schedules.cosineAnnealingLR(epoch, { lr, tMax: config.epochs });
+    case 'warmup-cosine':
+      return schedules.warmupCosine(epoch * batchesPerEpoch + batch, {
+        lr,
+        warmupSteps: config.warmupEpochs * batchesPerEpoch,
+        totalSteps: config.epochs * batchesPerEpoch,
+      });
+  }
+}
+
 /** The batch buffers for one batch size (the last batch of an epoch may be smaller). */
 interface BatchBuffers {
   x: Matrix;
@@ -76,7 +106,8 @@ export class TrainingSession {
     private readonly test: MnistSet | undefined,
   ) {
     this.model = createModel(config);
-    this.network = new Network(parts, this.model);
+    // Dropout draws from a stream of its own, so the same seed shuffles the same way with or without it.
+    this.network = new Network(parts, this.model, config.dropout > 0 ? { p: config.dropout, rng: createRng(config.seed + 0x5eed) } : null);
     this.order = new Uint32Array(train.count);
     this.reset();
     this.schedulable = typeof this.optimizer.lr === 'number';
@@ -117,12 +148,14 @@ export class TrainingSession {
     const epoch = ++this.epochsDone;
     const { batchSize } = this.config;
     shuffle(this.order, this.rng);
-    if (this.schedulable) this.optimizer.lr = learningRateAt(this.config, epoch);
     const batches = Math.min(limitBatches, this.batchesPerEpoch);
     const started = performance.now();
     let [samples, lossSum, correct] = [0, 0, 0];
     for (let batch = 0; batch < batches; batch++) {
       const indices = this.order.subarray(batch * batchSize, Math.min(this.train.count, (batch + 1) * batchSize));
+      if (this.schedulable) {
+        this.optimizer.lr = scheduledLearningRate(this.parts.schedules, this.config, epoch - 1, batch, this.batchesPerEpoch);
+      }
       const { x, labels, dlogits } = this.buffersFor(indices.length);
       batchToMatrix(this.train, indices, x);
       for (let i = 0; i < indices.length; i++) labels[i] = this.train.labels[indices[i]];
