@@ -428,7 +428,7 @@ describe('properties', () => {
   });
 
   test(say('logSoftmax(z) = log(softmax(z)) wherever both are finite', '在两者都有限的地方，logSoftmax(z) = log(softmax(z))'), () => {
-    expectProperty('logSoftmax(z) = log(softmax(z))', shapes, (s) => {
+    expectProperty(say('logSoftmax(z) = log(softmax(z))', 'logSoftmax(z) 等于 log(softmax(z))'), shapes, (s) => {
       const z = randomLogits(s.n, s.c, createRng(s.seed), 8);
       const logp = logSoftmax(z);
       const p = softmax(z);
