@@ -70,6 +70,16 @@ const OVERFLOW_HINT = say(
   '大于约 709 的数取 exp 得到 Infinity，对下溢为 0 的概率取 log 得到 −Infinity：在取 exp 之前先提出每行的最大值，并且全程在对数域里计算。',
 );
 
+/** The usual cause of an infinite or NaN binary cross-entropy. */
+const BCE_HINT = say(
+  'σ(z) rounds to exactly 1 for z above about 37 and to 0 below about −745, and its log is then −Infinity: never go through σ, write the loss in terms of z itself.',
+  'z 大于约 37 时 σ(z) 恰好舍入为 1，小于约 −745 时舍入为 0，这时它的对数是 −Infinity：不要经过 σ 计算，要直接用 z 写出损失。',
+);
+
+/** The hint for a loss against its gold value: overflow if it is not finite, else the mean. */
+const lossHint = (loss: unknown, overflow: string, mean: string): string =>
+  typeof loss === 'number' && !Number.isFinite(loss) ? overflow : mean;
+
 // ---------------------------------------------------------------------------------------
 
 describe('spec', () => {
@@ -178,21 +188,23 @@ describe('spec', () => {
     const labels = [0, 1, 2, 3, 4, 0];
     const binary = Float64Array.from({ length: 12 }, (_, k) => (k % 2 === 0 ? 1e4 : -1e4) * (k % 3 === 0 ? 1 : 0.08));
     const targets = Float64Array.from({ length: 12 }, (_, k) => [0, 1, 0.5][k % 3]);
-    const results: [string, () => ArrayLike<number>, number | undefined][] = [
-      ['softmax(z)', () => softmax(z).data, 5],
-      ['logSoftmax(z)', () => logSoftmax(z).data, 5],
-      ['crossEntropy(z, labels).loss', () => [crossEntropy(z, labels).loss], undefined],
-      ['crossEntropy(z, labels).dlogits', () => crossEntropy(z, labels).dlogits.data, 5],
-      ['bceWithLogits(logits, targets).loss', () => [bceWithLogits(binary, targets).loss], undefined],
-      ['bceWithLogits(logits, targets).dlogits', () => bceWithLogits(binary, targets).dlogits, undefined],
+    // [name, the numbers, columns of a matrix (undefined: a vector or one number), the input behind entry k, the likely cause]
+    const results: [string, () => ArrayLike<number>, number | undefined, (k: number) => string, string][] = [
+      ['softmax(z)', () => softmax(z).data, 5, (k) => `z${indexLabel(k, 5)} = ${fmt(z.data[k])}`, OVERFLOW_HINT],
+      ['logSoftmax(z)', () => logSoftmax(z).data, 5, (k) => `z${indexLabel(k, 5)} = ${fmt(z.data[k])}`, OVERFLOW_HINT],
+      ['crossEntropy(z, labels).loss', () => [crossEntropy(z, labels).loss], undefined, () => 'z 6×5', OVERFLOW_HINT],
+      ['crossEntropy(z, labels).dlogits', () => crossEntropy(z, labels).dlogits.data, 5, (k) => `z${indexLabel(k, 5)} = ${fmt(z.data[k])}`, OVERFLOW_HINT],
+      ['bceWithLogits(logits, targets).loss', () => [bceWithLogits(binary, targets).loss], undefined, () => 'logits ±800, ±1e4', BCE_HINT],
+      ['bceWithLogits(logits, targets).dlogits', () => bceWithLogits(binary, targets).dlogits, undefined, (k) => `logits[${k}] = ${fmt(binary[k])}`, BCE_HINT],
     ];
-    for (const [name, run, cols] of results) {
+    for (const [name, run, cols, input, hint] of results) {
       const values = run();
       const k = firstNonFinite(values);
+      const where = name.endsWith('.loss') ? name : `${name}${indexLabel(k, cols)}`;
       check(k === -1, () =>
         say(
-          `${name}${indexLabel(k, cols)} is ${fmt(values[k])} for logits between −1e4 and 1e4. ${OVERFLOW_HINT}`,
-          `logits 在 −1e4 和 1e4 之间时，${name}${indexLabel(k, cols)} 为 ${fmt(values[k])}。${OVERFLOW_HINT}`,
+          `${where} is ${fmt(values[k])} (${input(k)}; every logit is between −1e4 and 1e4). ${hint}`,
+          `${where} 为 ${fmt(values[k])}（${input(k)}；所有 logits 都在 −1e4 和 1e4 之间）。${hint}`,
         ),
       );
     }
@@ -281,10 +293,9 @@ describe('fixtures', () => {
     test(caseName('cross-entropy', c), () => {
       const { loss, dlogits } = crossEntropy(m(c.input.logits), c.input.labels);
       const n = c.input.labels.length;
-      withHint(say(`F.cross_entropy is the mean over the ${n} rows.`, `F.cross_entropy 是对 ${n} 行取平均。`), () => {
-        withHint(OVERFLOW_HINT, () => expectNumberClose('loss', loss, c.expected.loss));
-        expectMatrixClose('dlogits', dlogits, c.expected.dlogits, { shapeHint: 'N×C, like logits' });
-      });
+      const mean = say(`F.cross_entropy is the mean over the ${n} rows.`, `F.cross_entropy 是对 ${n} 行取平均。`);
+      withHint(lossHint(loss, OVERFLOW_HINT, mean), () => expectNumberClose('loss', loss, c.expected.loss));
+      withHint(mean, () => expectMatrixClose('dlogits', dlogits, c.expected.dlogits, { shapeHint: 'N×C, like logits' }));
     });
   }
 
@@ -294,16 +305,9 @@ describe('fixtures', () => {
     test(caseName('bce', c), () => {
       const { loss, dlogits } = bceWithLogits(v(c.input.logits), v(c.input.targets));
       const n = c.input.logits.length;
-      withHint(say(`F.binary_cross_entropy_with_logits is the mean over all ${n} entries.`, `F.binary_cross_entropy_with_logits 是对全部 ${n} 个元素取平均。`), () => {
-        withHint(
-          say(
-            'Going through σ(z) breaks here: σ rounds to exactly 0 or 1 and its log is −Infinity. Write the loss in terms of z itself.',
-            '经过 σ(z) 计算在这里会出错：σ 恰好舍入为 0 或 1，它的对数是 −Infinity。要直接用 z 写出损失。',
-          ),
-          () => expectNumberClose('loss', loss, c.expected.loss),
-        );
-        expectVectorClose('dlogits', dlogits, c.expected.dlogits, { lengthHint: say('one per logit', '每个 logit 一个') });
-      });
+      const mean = say(`F.binary_cross_entropy_with_logits is the mean over all ${n} entries.`, `F.binary_cross_entropy_with_logits 是对全部 ${n} 个元素取平均。`);
+      withHint(lossHint(loss, BCE_HINT, mean), () => expectNumberClose('loss', loss, c.expected.loss));
+      withHint(mean, () => expectVectorClose('dlogits', dlogits, c.expected.dlogits, { lengthHint: say('one per logit', '每个 logit 一个') }));
     });
   }
 });
