@@ -13,6 +13,7 @@ import { denseBackward, denseForward } from '../solutions/dense-backward/dense.t
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
+import { bceWithLogits, crossEntropy } from '../solutions/softmax-cross-entropy/softmax.ts';
 
 const parameterCount = (sizes: number[]): number => {
   const net = createMLP(sizes, 'relu', 'cross-entropy', createRng(1));
@@ -75,6 +76,16 @@ const recomputed: Record<string, Record<string, () => number>> = {
     },
     // Multiply-adds of the MNIST layer 784→128 on a batch of 32: dX and dW, plus db's additions, over out = X·W + b.
     'backward-cost': () => ((n, d, m) => (2 * n * d * m + n * m) / (n * d * m + n * m))(32, 784, 128),
+  },
+  'softmax-cross-entropy': {
+    'uniform-loss': () => crossEntropy(matrix(1, 10), [3]).loss,
+    'ce-gradient-entry': () => crossEntropy(matrix(4, 2), [0, 0, 0, 0]).dlogits.data[0],
+    'bce-at-800': () => bceWithLogits(Float64Array.of(800), Float64Array.of(0)).loss,
+    'exp-overflow': () => {
+      let x = 0;
+      while (Number.isFinite(Math.exp(x))) x++;
+      return x;
+    },
   },
   'mlp-trainer': {
     'xor-params': () => parameterCount([2, 4, 1]),
