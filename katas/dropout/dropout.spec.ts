@@ -56,7 +56,7 @@ function streamOf(u: readonly number[]): Stream {
       if (stream.locked) {
         fail(say(
           'dropoutBackward called rng: the backward pass must reuse the mask of the forward pass (keep it in the cache), not draw a new one.',
-          'dropoutBackward 调用了 rng：反向传播必须沿用前向传播的 mask（把它存进 cache），而不是重新抽一个。',
+          'dropoutBackward 调用了 rng：反向传播必须沿用前向传播的掩码（把它存进 cache），而不是重新抽一个。',
         ));
       }
       if (next >= u.length) {
@@ -96,17 +96,21 @@ function expectShapeOfX(name: string, got: unknown, x: Matrix): asserts got is M
   );
 }
 
-/** Why entry k must be what it is: the number drawn for it, the rule, the value. */
+/**
+ * Why entry k must be what it is: the number drawn for it, the rule, the value. u and 1 − p are
+ * written in full (String), so a number just below 1 − p never reads as equal to it.
+ */
 function entryRule(u: number, p: number, xk: number): string {
   const keep = 1 - p;
+  const [uText, keepText] = [String(u), String(keep)];
   return u < keep
     ? say(
-      `the number drawn for it is u = ${fmt(u)} < 1 − p = ${fmt(keep)}, so it is kept and scaled: x/(1 − p) = ${fmt(xk)}/${fmt(keep)}.`,
-      `为它抽到的数是 u = ${fmt(u)} < 1 − p = ${fmt(keep)}，所以保留并缩放：x/(1 − p) = ${fmt(xk)}/${fmt(keep)}。`,
+      `the number drawn for it is u = ${uText} < 1 − p = ${keepText}, so it is kept and scaled: x/(1 − p) = ${fmt(xk)}/${keepText}.`,
+      `为它抽到的数是 u = ${uText} < 1 − p = ${keepText}，所以保留并缩放：x/(1 − p) = ${fmt(xk)}/${keepText}。`,
     )
     : say(
-      `the number drawn for it is u = ${fmt(u)} ≥ 1 − p = ${fmt(keep)}, so it is dropped: 0 (the rule is keep iff u < 1 − p).`,
-      `为它抽到的数是 u = ${fmt(u)} ≥ 1 − p = ${fmt(keep)}，所以丢弃：0（规则是当且仅当 u < 1 − p 时保留）。`,
+      `the number drawn for it is u = ${uText} ≥ 1 − p = ${keepText}, so it is dropped: 0 (the rule is keep iff u < 1 − p).`,
+      `为它抽到的数是 u = ${uText} ≥ 1 − p = ${keepText}，所以丢弃：0（规则是当且仅当 u < 1 − p 时保留）。`,
     );
 }
 
@@ -143,7 +147,7 @@ function expectTrainCall(x: Matrix, p: number, u: readonly number[], dout: Matri
       ? ''
       : say(
         `dx${indexLabel(j, x.cols)} belongs to the same entry as out${indexLabel(j, x.cols)}: the backward pass applies the forward pass's mask and scale to dout.`,
-        `dx${indexLabel(j, x.cols)} 与 out${indexLabel(j, x.cols)} 对应同一个元素：反向传播要把前向传播的 mask 和缩放原样作用在 dout 上。`,
+        `dx${indexLabel(j, x.cols)} 与 out${indexLabel(j, x.cols)} 对应同一个元素：反向传播要把前向传播的掩码和缩放原样作用在 dout 上。`,
       ),
     () => expectMatrixClose('dx', dx, want.dx, { shapeHint: LIKE_X }),
   );
@@ -155,13 +159,13 @@ function expectDrawn(drawn: number, x: Matrix, p: number, mode: DropoutMode): vo
   if (drawn === want) return;
   if (mode === 'eval') {
     fail(say(
-      `in eval mode (p = ${fmt(p)}) dropoutForward drew ${drawn} numbers from rng; it must draw none: eval mode is the identity.`,
-      `评估模式下（p = ${fmt(p)}），dropoutForward 从 rng 抽了 ${drawn} 个数；它一个也不该抽：评估模式是恒等映射。`,
+      `in eval mode (p = ${fmt(p)}), dropoutForward called rng() ${drawn} time(s); it must not call it at all: eval mode is the identity.`,
+      `评估模式下（p = ${fmt(p)}），dropoutForward 调用了 ${drawn} 次 rng()；它一次也不该调用：评估模式是恒等映射。`,
     ));
   }
   fail(say(
-    `in train mode with p = ${fmt(p)} and x ${shapeOf(x)}, dropoutForward drew ${drawn} numbers from rng; it must draw exactly N·D = ${want}, one per entry in row-major order, whatever p is (also for p = 0 and p = 1), so the numbers after it stay the same.`,
-    `训练模式下，p = ${fmt(p)}，x 为 ${shapeOf(x)}，dropoutForward 从 rng 抽了 ${drawn} 个数；它必须恰好抽 N·D = ${want} 个，按行优先顺序每个元素一个，不论 p 是多少（p = 0 和 p = 1 也一样），这样后面的随机数才不会错位。`,
+    `in train mode with p = ${fmt(p)} and x ${shapeOf(x)}, dropoutForward called rng() ${drawn} time(s); it must call it exactly N·D = ${want} times, once per entry in row-major order, whatever p is (also for p = 0 and p = 1), so that the numbers after it stay the same.`,
+    `训练模式下，p = ${fmt(p)}，x 为 ${shapeOf(x)}，dropoutForward 调用了 ${drawn} 次 rng()；它必须恰好调用 N·D = ${want} 次，按行优先顺序每个元素一次，不论 p 是多少（p = 0 和 p = 1 也一样），这样后面的随机数才不会错位。`,
   ));
 }
 
@@ -183,7 +187,7 @@ describe('spec', () => {
     for (const p of [0.5, 0.2]) {
       const keep = 1 - p;
       const x = fromRows([[2, -4, 8]]);
-      const u = [keep, keep - 1e-9, p / 2];
+      const u = [keep, keep - 1e-9, p / 2]; // at 1 − p, just below it, well below it
       const want = fromRows([[0, -4 / keep, 8 / keep]]);
       expectTrainCall(x, p, u, fromRows([[1, 1, 1]]), { out: want, dx: fromRows([[0, 1 / keep, 1 / keep]]) });
     }
@@ -215,7 +219,7 @@ describe('spec', () => {
       const x = fromRows([[1, -2, 3], [0.5, 0, -7]]);
       const dout = fromRows([[1, 2, 3], [4, 5, 6]]);
       const { out, cache } = dropoutForward(x, p, 'eval', noDraws);
-      withHint(say(`(eval mode, p = ${fmt(p)}: inverted dropout does all its scaling at train time.)`, `（评估模式，p = ${fmt(p)}：inverted dropout 的缩放全部在训练时完成。）`), () => {
+      withHint(say(`(eval mode, p = ${fmt(p)}: inverted dropout does all its scaling at train time.)`, `（评估模式，p = ${fmt(p)}：反向缩放的 Dropout 把缩放全部放在训练时完成。）`), () => {
         expectMatrixClose('out', out, x, { shapeHint: LIKE_X });
         expectMatrixClose('dx', dropoutBackward(dout, cache), dout, { shapeHint: LIKE_X });
       });
@@ -257,7 +261,7 @@ describe('spec', () => {
     }
   });
 
-  test(say('dropoutBackward uses the mask of its own cache, even after another forward pass', 'dropoutBackward 使用自己 cache 中的 mask，即使之后又做了一次前向传播'), () => {
+  test(say('dropoutBackward uses the mask of its own cache, even after another forward pass', 'dropoutBackward 使用自己 cache 中的掩码，即使之后又做了一次前向传播'), () => {
     const x = fromRows([[1, 2, 3, 4]]);
     const dout = fromRows([[1, 1, 1, 1]]);
     const first = streamOf([0.1, 0.9, 0.1, 0.9]);
@@ -269,7 +273,7 @@ describe('spec', () => {
     withHint(
       say(
         'The first forward pass kept entries 0 and 2; read the mask from the cache argument, not from a variable that the latest forward pass overwrote.',
-        '第一次前向传播保留的是第 0 和第 2 个元素；要从 cache 参数中读取 mask，而不是从被最近一次前向传播覆盖的变量中读取。',
+        '第一次前向传播保留的是第 0 和第 2 个元素；要从 cache 参数中读取掩码，而不是从被最近一次前向传播覆盖的变量中读取。',
       ),
       () => expectMatrixClose('dx', dropoutBackward(dout, cache), [[2, 0, 2, 0]], { shapeHint: LIKE_X }),
     );
@@ -335,7 +339,7 @@ describe('fixtures', () => {
           : '';
         hinted(where, () => {
           stream.locked = false;
-          const { out, cache } = dropoutForward(x, call.p, call.mode, stream.rng);
+          const { out, cache } = dropoutForward(x, call.p, call.mode, call.mode === 'eval' ? noDraws : stream.rng);
           expectDrawn(stream.drawn() - before, x, call.p, call.mode);
           expectShapeOfX('out', out, x);
           const want = c.expected.calls[i];
@@ -348,7 +352,7 @@ describe('fixtures', () => {
           const dx = dropoutBackward(m(call.dout), cache);
           expectShapeOfX('dx', dx, x);
           withHint(
-            say('dx must apply the forward pass’s mask and scale to dout.', 'dx 必须把前向传播的 mask 和缩放作用在 dout 上。'),
+            say('dx must apply the forward pass’s mask and scale to dout.', 'dx 必须把前向传播的掩码和缩放作用在 dout 上。'),
             () => expectMatrixClose('dx', dx, want.dx, { shapeHint: LIKE_X }),
           );
         });
@@ -362,7 +366,7 @@ describe('gradient check', () => {
   for (const [p, mode, n, d] of cases) {
     test(say(
       `dx matches finite differences of L = Σ out ⊙ dout with the mask held fixed (${mode}, p = ${p}, N=${n}, D=${d})`,
-      `dx 与 L = Σ out ⊙ dout 在 mask 固定时的有限差分一致（${mode}，p = ${p}，N=${n}, D=${d}）`,
+      `dx 与 L = Σ out ⊙ dout 在掩码固定时的有限差分一致（${mode}，p = ${p}，N=${n}, D=${d}）`,
     ), () => {
       const seed = 500 + n * 10 + d;
       const x = normalMatrix(n, d, createRng(seed));
@@ -397,6 +401,15 @@ describe('properties', () => {
       const { out } = dropoutForward(x, s.p, 'train', createRng(s.seed + 2));
       expectShapeOfX('out', out, x);
       out.data.forEach((o, k) => {
+        if (s.p === 1) {
+          check(o === 0, () =>
+            say(
+              `out${indexLabel(k, s.d)} = ${fmt(o)}, but with p = 1 every entry is dropped: it must be 0 (never 0/0 or 0·∞)`,
+              `out${indexLabel(k, s.d)} = ${fmt(o)}，但 p = 1 时每个元素都被丢弃：它必须是 0（绝不能是 0/0 或 0·∞）`,
+            ),
+          );
+          return;
+        }
         const kept = x.data[k] / (1 - s.p);
         check(o === 0 || Math.abs(o - kept) <= 1e-12 * Math.abs(kept), () =>
           say(
@@ -408,7 +421,7 @@ describe('properties', () => {
     }, 100, named);
   });
 
-  test(say('dx is dout through the same mask as out: dx = dout ⊙ out / x', 'dx 经过与 out 相同的 mask：dx = dout ⊙ out / x'), () => {
+  test(say('dx is dout through the same mask as out: dx = dout ⊙ out / x', 'dx 经过与 out 相同的掩码：dx = dout ⊙ out / x'), () => {
     expectProperty(say('dx = dout ⊙ out / x', 'dx = dout ⊙ out / x'), anyCall, (s) => {
       const { x, dout } = inputs(s);
       const { out, cache } = dropoutForward(x, s.p, 'train', createRng(s.seed + 2));
