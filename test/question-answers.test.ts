@@ -10,6 +10,7 @@ import { createRng, fromRows, matrix, paramData } from '../katas/lib/index.ts';
 import { Adam } from '../solutions/adam/adam.ts';
 import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
+import { dropoutForward } from '../solutions/dropout/dropout.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
@@ -113,6 +114,18 @@ const recomputed: Record<string, Record<string, () => number>> = {
       return (batch - state.runningMean[0]) / (batch - old);
     },
     'param-count': () => 2 * 128,
+  },
+  dropout: {
+    // One entry, kept (the number drawn is 0 < 1 − p): out/x is the scale.
+    'keep-scale': () => dropoutForward(fromRows([[1]]), 0.2, 'train', () => 0).out.data[0],
+    'variance': () => {
+      // x = 3, p = 0.5: out when kept (u = 0) and when dropped (u = 0.99), each with probability 1/2.
+      const outs = [0, 0.99].map((u) => dropoutForward(fromRows([[3]]), 0.5, 'train', () => u).out.data[0]);
+      const mean = (outs[0] + outs[1]) / 2;
+      return (outs[0] ** 2 + outs[1] ** 2) / 2 - mean ** 2;
+    },
+    // Non-inverted dropout: the expected training-time output of a unit, in units of x, is the keep probability.
+    'non-inverted-eval': () => 1 - 0.3,
   },
   momentum: {
     'terminal-velocity': () => {
