@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { loadKatas } from '../grader/core/manifest.ts';
 import { loadQuestions, type NumberQuestion } from '../grader/core/questions.ts';
 import { createRng, fromRows, matrix, paramData } from '../katas/lib/index.ts';
+import { geluBackward, geluForward, leakyReluBackward, leakyReluForward, tanhBackward, tanhForward } from '../solutions/activations/activations.ts';
 import { Adam } from '../solutions/adam/adam.ts';
 import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
@@ -65,6 +66,14 @@ const recomputed: Record<string, Record<string, () => number>> = {
       const loss = (t: number): number => -Math.log(sigmoid(t));
       return (loss(z + 1e-6) - loss(z - 1e-6)) / 2e-6;
     },
+  },
+  activations: {
+    'leaky-prime-at-zero': () => leakyReluBackward(fromRows([[1]]), leakyReluForward(fromRows([[0]]), 0.2).cache).data[0],
+    'tanh-prime-max': () => tanhBackward(fromRows([[1]]), tanhForward(fromRows([[0]])).cache).data[0],
+    'tanh-prime-at-output': () => tanhBackward(fromRows([[1]]), tanhForward(fromRows([[Math.atanh(0.8)]])).cache).data[0],
+    'gelu-prime-at-zero': () => geluBackward(fromRows([[1]]), geluForward(fromRows([[0]])).cache).data[0],
+    // The smallest GELU value on a grid of step 1e-4 over [−3, 0].
+    'gelu-minimum': () => Math.min(...geluForward(fromRows([Array.from({ length: 30_001 }, (_, i) => -3 + i * 1e-4)])).out.data),
   },
   'dense-backward': {
     'db-worked': () => {
