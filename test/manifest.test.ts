@@ -59,10 +59,11 @@ describe('the course manifest', () => {
     expect(stale, `katas/course.lock.json is stale for ${stale.join(', ')}: run npm run lock`).toEqual([]);
   });
 
-  test.runIf(onCleanCheckout)('on a clean checkout, each kata folder holds exactly statement, stub, spec, hints and questions', () => {
+  test.runIf(onCleanCheckout)('on a clean checkout, each kata folder holds exactly statement and hints (in each language), stub, spec and questions', () => {
     for (const kata of katas) {
       const tracked = git(['ls-files', '--', `katas/${kata.slug}`]).split('\n').filter(Boolean).map((f) => basename(f));
-      expect(tracked.sort(), kata.slug).toEqual(['README.md', 'hints.md', 'questions.json', basename(kata.stubPath), basename(kata.specPath)].sort());
+      const expected = [...Object.values(kata.readmePaths), ...Object.values(kata.hintsPaths), kata.questionsPath, kata.stubPath, kata.specPath].map((f) => basename(f));
+      expect(tracked.sort(), kata.slug).toEqual(expected.sort());
     }
   });
 });
@@ -71,7 +72,7 @@ for (const kata of katas) {
   describe(kata.slug, () => {
     test('its folder holds its statement, stub, spec and hints', () => {
       const present = readdirSync(kata.dir);
-      for (const file of ['README.md', 'hints.md', basename(kata.stubPath), basename(kata.specPath)]) {
+      for (const file of [...Object.values(kata.readmePaths), ...Object.values(kata.hintsPaths), kata.stubPath, kata.specPath].map((f) => basename(f))) {
         expect(present, `katas/${kata.slug}/${file} is missing`).toContain(file);
       }
     });
