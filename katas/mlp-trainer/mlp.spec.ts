@@ -551,7 +551,7 @@ const CASE_NAMES: Record<string, Text> = {
   },
   'relu-kink': {
     en: 'relu at its kink: some hidden pre-activations are exactly 0 (3-4-3-3, cross-entropy, N=3), where PyTorch takes ReLU′(0) = 0',
-    'zh-CN': 'relu 落在拐点上：部分隐藏层预激活值恰好为 0（3-4-3-3，交叉熵，N=3），PyTorch 在这里取 ReLU′(0) = 0',
+    'zh-CN': 'relu 落在折点上：部分隐藏层预激活值恰好为 0（3-4-3-3，交叉熵，N=3），PyTorch 在这里取 ReLU′(0) = 0',
   },
   'mnist-network-40': {
     en: 'the MNIST network (784-128-128-10, relu, cross-entropy) on a batch of 40, past the trainer\'s 32: every gradient sums all 40 rows',
@@ -607,7 +607,7 @@ describe('fixtures', () => {
           `这个用例里，隐藏层的预激活值 ${listed}（[样本][单元]）恰好为 0。` +
             'ReLU′(0) 取 0，与 PyTorch 一致：预激活值恰好为 0 的隐藏单元不往回传梯度' +
             '（f′ 是 z > 0 ? 1 : 0，而不是 z ≥ 0）。恰好为 0 并不少见：偏置初始为 0，' +
-            '所以输入全为 0 的单元（它下面的 ReLU 全部关闭）正好落在拐点上。',
+            '所以输入全为 0 的单元（它下面的 ReLU 全部关闭）正好落在折点上。',
         ),
       );
     });
