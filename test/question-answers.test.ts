@@ -9,6 +9,7 @@ import { loadQuestions, type NumberQuestion } from '../grader/core/questions.ts'
 import { createRng, fromRows, matrix, paramData } from '../katas/lib/index.ts';
 import { geluBackward, geluForward, leakyReluBackward, leakyReluForward, tanhBackward, tanhForward } from '../solutions/activations/activations.ts';
 import { Adam } from '../solutions/adam/adam.ts';
+import { Adagrad, AdamW, RMSprop } from '../solutions/adaptive-optimizers/optimizers.ts';
 import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
@@ -161,6 +162,22 @@ const recomputed: Record<string, Record<string, () => number>> = {
     'first-step': () => stepSize(new Adam({ lr: 1e-3 }), 5),
     'no-bias-correction': () => (1 - 0.9) / Math.sqrt(1 - 0.999),
     'eps-placement': () => stepSize(new Adam({ lr: 1e-3 }), 1e-8),
+    'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
+  },
+  'adaptive-optimizers': {
+    'rmsprop-first-step': () => stepSize(new RMSprop({ lr: 0.01, alpha: 0.99, eps: 1e-8 }), 3),
+    'adagrad-fourth-step': () => {
+      const adagrad = new Adagrad({ lr: 0.1 });
+      for (let s = 0; s < 3; s++) stepSize(adagrad, 2);
+      return stepSize(adagrad, 2);
+    },
+    'adagrad-eps-placement': () => stepSize(new Adagrad({ lr: 0.1 }), 1e-8),
+    'adamw-pure-decay': () => {
+      const adamw = new AdamW();
+      const p = Float64Array.of(1);
+      for (let s = 0; s < 10_000; s++) adamw.step([p], [Float64Array.of(0)]);
+      return p[0];
+    },
     'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
   },
   'mnist-classifier': {
