@@ -51,8 +51,6 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   -h, --help              this text`,
   /** Between the items of a list of values: "sgd, momentum, adam". */
   listSeparator: ', ',
-  /** Between two alternatives: "relu or sigmoid". */
-  orSeparator: ' or ',
   /** Between the names a module lacks: "denseForward and denseBackward". */
   andSeparator: ' and ',
 
@@ -178,7 +176,6 @@ export const trainText = defineMessages('train', {
   --load FILE             评估一个已保存的模型，不训练
   -h, --help              显示本说明`,
     listSeparator: '、',
-    orSeparator: ' 或 ',
     andSeparator: '、',
 
     mustBeNumber: (option, text) => `--${option} 必须是数字，收到的是“${text}”`,
