@@ -26,8 +26,8 @@ describe('options', () => {
     expect(config).toMatchObject({ optimizer: 'momentum', momentum: 0.8, lr: 0.01, seed: 9 });
     expect([source, limit, save]).toEqual(['katas', 500, 'm.json']);
     expect(parseTrainArgs(['--hidden', '']).config.sizes).toEqual([784, 10]);
-    const more = parseTrainArgs('--activation gelu --norm rmsnorm --dropout 0.2 --optimizer adamw --lr-schedule warmup-cosine --warmup-epochs 2 --step-size 3 --gamma 0.5'.split(' ')).config;
-    expect(more).toMatchObject({ activation: 'gelu', norm: 'rmsnorm', dropout: 0.2, optimizer: 'adamw', lr: 1e-3, schedule: 'warmup-cosine', warmupEpochs: 2, stepSize: 3, gamma: 0.5 });
+    const more = parseTrainArgs('--activation gelu --norm rmsnorm --dropout 0.2 --optimizer adamw --lr-schedule warmup-cosine --warmup-epochs 2 --step-size 3 --gamma 0.5 --clip-norm 1'.split(' ')).config;
+    expect(more).toMatchObject({ activation: 'gelu', norm: 'rmsnorm', dropout: 0.2, optimizer: 'adamw', lr: 1e-3, schedule: 'warmup-cosine', warmupEpochs: 2, stepSize: 3, gamma: 0.5, clipNorm: 1 });
   });
 
   test('a bad value names the option', () => {

@@ -41,6 +41,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --norm N                ${norms} before each hidden activation (default none)
   --batchnorm             the same as --norm batchnorm
   --dropout P             inverted dropout after each hidden activation, P the probability of dropping (default 0)
+  --clip-norm N           clip the gradients to a total L2 norm of N before each step (default 0: none; the rnn-backward kata)
   --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${momentum})
   --seed N                fixes the initial weights, the shuffling and dropout (default ${seed})
@@ -62,6 +63,8 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   warmupRange: (value: number, epochs: number) => `--warmup-epochs must be a whole number from 0 to --epochs (${epochs}), got ${value}`,
   gammaRange: (value: number) => `--gamma must be in (0, 1], got ${value}`,
   dropoutRange: (value: number) => `--dropout must be in [0, 1), got ${value}`,
+  clipNormRange: (value: number) => `--clip-norm must be a number ≥ 0 (0: no clipping), got ${value}`,
+  clippedAt: (norm: number) => `gradients clipped to norm ${norm}`,
   seedMustBeWhole: (value: number) => `--seed must be a whole number, got ${value}`,
   lrMustBePositive: (value: number) => `--lr must be a number > 0, got ${value}`,
   momentumRange: (value: number) => `--momentum must be in [0, 1), got ${value}`,
@@ -133,6 +136,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   shouldBeFloat64Array: (what: string, length: number) => `${what} should be a Float64Array of ${length} entries`,
   stepShouldMove: (first: number, second: number) => `one step against the gradient should move [1, -1] toward 0, got [${first}, ${second}]`,
   sigmoidProbe: (a: number, d: number) => `sigmoid(0.5) gave ${a} and its derivative ${d}`,
+  clipProbe: (norm: number, first: number) => `clipGradNorm([[3, 0], [4]], 1) should return 5 and scale 3 to 0.6, got ${norm} and ${first}`,
   scheduleProbe: (values: string) => `the schedules should give learning rates (finite, ≥ 0), got ${values}`,
 
   // A saved model (solutions/train/model.ts).
@@ -167,6 +171,7 @@ export const trainText = defineMessages('train', {
   --norm N                每个隐藏层激活函数之前的归一化：${norms}（默认 none）
   --batchnorm             等同于 --norm batchnorm
   --dropout P             每个隐藏层激活函数之后的 inverted dropout，P 为丢弃概率（默认 0）
+  --clip-norm N           每步之前把梯度按总 L2 范数裁剪到 N（默认 0：不裁剪；来自 rnn-backward 题）
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
   --seed N                随机种子，固定初始权重、打乱顺序和 dropout（默认 ${seed}）
@@ -185,6 +190,8 @@ export const trainText = defineMessages('train', {
     warmupRange: (value, epochs) => `--warmup-epochs 必须是 0 到 --epochs（${epochs}）之间的整数，收到的是 ${value}`,
     gammaRange: (value) => `--gamma 必须在 (0, 1] 之间，收到的是 ${value}`,
     dropoutRange: (value) => `--dropout 必须在 [0, 1) 之间，收到的是 ${value}`,
+    clipNormRange: (value) => `--clip-norm 必须是 ≥ 0 的数（0 表示不裁剪），收到的是 ${value}`,
+    clippedAt: (norm) => `梯度裁剪到范数 ${norm}`,
     seedMustBeWhole: (value) => `--seed 必须是整数，收到的是 ${value}`,
     lrMustBePositive: (value) => `--lr 必须是大于 0 的数，收到的是 ${value}`,
     momentumRange: (value) => `--momentum 必须在 [0, 1) 之间，收到的是 ${value}`,
@@ -253,6 +260,7 @@ export const trainText = defineMessages('train', {
     shouldBeFloat64Array: (what, length) => `${what} 应是长度为 ${length} 的 Float64Array`,
     stepShouldMove: (first, second) => `沿负梯度方向走一步应使 [1, -1] 向 0 靠近，实际得到 [${first}, ${second}]`,
     sigmoidProbe: (a, d) => `sigmoid(0.5) 得到 ${a}，其导数得到 ${d}`,
+    clipProbe: (norm, first) => `clipGradNorm([[3, 0], [4]], 1) 应返回 5 并把 3 缩放到 0.6，实际得到 ${norm} 和 ${first}`,
     scheduleProbe: (values) => `学习率调度应给出有限且 ≥ 0 的学习率，实际得到 ${values}`,
 
     theModelFile: '模型文件',

@@ -33,6 +33,8 @@ export interface TrainConfig extends NetworkConfig {
   momentum: number;
   /** Inverted dropout after each hidden activation, the probability of dropping (0: none). */
   dropout: number;
+  /** Gradient clipping by the total L2 norm before each step (the rnn-backward kata's clipGradNorm; 0: none). */
+  clipNorm: number;
   /**
    * The learning-rate schedule (the lr-schedules kata): `step` multiplies by `gamma` every
    * `stepSize` epochs, `exponential` by `gamma` every epoch, `cosine` anneals to 0 over the run,
@@ -64,6 +66,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   lr: 1e-3,
   momentum: 0.9,
   dropout: 0,
+  clipNorm: 0,
   schedule: 'step',
   stepSize: DEFAULT_STEP_SIZE,
   gamma: 0.1,
@@ -92,6 +95,7 @@ export function checkConfig(config: TrainConfig): TrainConfig {
   if (!(config.lr > 0 && Number.isFinite(config.lr))) throw new Error(m.lrMustBePositive(config.lr));
   if (!(config.momentum >= 0 && config.momentum < 1)) throw new Error(m.momentumRange(config.momentum));
   if (!(config.dropout >= 0 && config.dropout < 1)) throw new Error(m.dropoutRange(config.dropout));
+  if (!(config.clipNorm >= 0 && Number.isFinite(config.clipNorm))) throw new Error(m.clipNormRange(config.clipNorm));
   const choices: [string, readonly string[], string][] = [
     ['activation', ACTIVATIONS, config.activation],
     ['norm', NORMS, config.norm],
@@ -122,6 +126,7 @@ export function describeConfig(config: TrainConfig): string {
     config.activation + (config.norm === 'none' ? '' : ` + ${config.norm}`) + (config.dropout > 0 ? ` + dropout ${config.dropout}` : ''),
     m.softmaxCrossEntropy,
     (config.optimizer === 'momentum' ? `momentum ${config.momentum} lr ${config.lr}` : `${config.optimizer} lr ${config.lr}`) + schedule[config.schedule],
+    ...(config.clipNorm > 0 ? [m.clippedAt(config.clipNorm)] : []),
     m.batchOf(config.batchSize),
     m.epochCount(config.epochs),
     m.seedOf(config.seed),

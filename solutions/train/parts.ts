@@ -46,11 +46,12 @@ export const ROLE_KATAS = {
   adam: 'adam',
   optimizers: 'adaptive-optimizers',
   schedules: 'lr-schedules',
+  clipping: 'rnn-backward',
 } as const;
 export type Role = keyof typeof ROLE_KATAS;
 
 /** What choosing the blocks needs to know of a run (a saved model's network, or a whole training configuration). */
-export type PartsConfig = NetworkConfig & Partial<Pick<TrainConfig, 'optimizer' | 'dropout' | 'schedule'>>;
+export type PartsConfig = NetworkConfig & Partial<Pick<TrainConfig, 'optimizer' | 'dropout' | 'schedule' | 'clipNorm'>>;
 
 /**
  * The roles a configuration needs, in the order the network uses them: the dense layer always,
@@ -66,6 +67,7 @@ export function rolesFor(config: PartsConfig, purpose: 'train' | 'forward' = 'tr
   const optimizer = config.optimizer ?? 'adam';
   roles.push(optimizer === 'adam' ? 'adam' : optimizer === 'sgd' || optimizer === 'momentum' ? 'momentum' : 'optimizers'); // plain SGD is momentum 0
   if ((config.schedule ?? 'constant') !== 'constant') roles.push('schedules');
+  if ((config.clipNorm ?? 0) > 0) roles.push('clipping');
   return roles;
 }
 
@@ -131,6 +133,8 @@ export interface Parts {
   dropout: DropoutBlock | null;
   createOptimizer(options: OptimizerOptions): Optimizer;
   schedules: Schedules | null;
+  /** torch.nn.utils.clip_grad_norm_ (the rnn-backward kata): scales the arrays in place, returns the norm before. */
+  clipGradNorm: ((grads: Float64Array[], maxNorm: number) => number) | null;
 }
 
 /** A block that cannot be used, and why, in the learner's terms. */
@@ -329,6 +333,7 @@ function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConf
     norm,
     dropout,
     schedules,
+    clipGradNorm: modules.has('clipping') ? get('clipping', 'clipGradNorm') : null,
     createOptimizer: ({ optimizer, lr, momentum }) => {
       if (optimizer === 'sgd' || optimizer === 'momentum') {
         return new (get<OptimizerClass>('momentum', 'SGDMomentum'))({ lr, momentum: optimizer === 'sgd' ? 0 : momentum });
@@ -418,6 +423,11 @@ const PROBES: Record<Role, (parts: Parts, config: PartsConfig) => void> = {
   },
   optimizers(parts, config) {
     probeOptimizer(parts, config.optimizer ?? 'adam');
+  },
+  clipping(parts) {
+    const grads = [Float64Array.of(3, 0), Float64Array.of(4)];
+    const norm = (parts.clipGradNorm as NonNullable<Parts['clipGradNorm']>)(grads, 1);
+    if (!(Math.abs(norm - 5) < 1e-9 && Math.abs(grads[0][0] - 0.6) < 1e-6)) throw new Error(text.clipProbe(norm, grads[0][0]));
   },
   schedules(parts) {
     const s = parts.schedules as Schedules;

@@ -3,7 +3,7 @@
  * MNIST with shuffled mini-batches, and evaluates it. Pure of any printing: progress goes to
  * hooks, results come back as data (grader/core/train-view.ts draws them).
  */
-import { matrix, type Matrix } from '../../katas/lib/matrix.ts';
+import { matrix, paramData, type Matrix } from '../../katas/lib/matrix.ts';
 import { batchToMatrix, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
 import { checkConfig, type TrainConfig } from './config.ts';
@@ -160,7 +160,9 @@ export class TrainingSession {
       batchToMatrix(this.train, indices, x);
       for (let i = 0; i < indices.length; i++) labels[i] = this.train.labels[indices[i]];
       const result = softmaxCrossEntropy(this.network.forward(x, 'train'), labels, 1 / indices.length, dlogits);
-      this.optimizer.step(this.model.params, this.network.backward(dlogits));
+      const grads = this.network.backward(dlogits);
+      if (this.parts.clipGradNorm && this.config.clipNorm > 0) this.parts.clipGradNorm(grads.map(paramData), this.config.clipNorm);
+      this.optimizer.step(this.model.params, grads);
 
       this.batchLosses.push(result.lossSum / indices.length);
       samples += indices.length;
