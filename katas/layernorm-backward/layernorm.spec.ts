@@ -101,6 +101,11 @@ const BY_ROWS = say(
 const OFFSET_TOLERANCE = { rtol: 1e-7, atol: 1e-9 };
 const toleranceFor = (id: string) => (id.includes('large-offset') ? { tol: OFFSET_TOLERANCE } : {});
 
+const TWO_PASSES = say(
+  'A row’s variance (about 1e-4 here) must come from the centred values, Σ(x − μ)²/D after μ (two passes): E[x²] − E[x]² subtracts two numbers near 1e8 and keeps only a few digits of it.',
+  '一行的方差（这里约为 1e-4）必须由中心化后的值计算：先求 μ，再求 Σ(x − μ)²/D（两遍扫描）。E[x²] − E[x]² 把两个接近 1e8 的数相减，只剩下几位有效数字。',
+);
+
 // ---------------------------------------------------------------------------------------
 
 describe('spec', () => {
@@ -240,10 +245,7 @@ describe('spec', () => {
       return xs.map((value, j) => gamma[j] * (value - mean(xs)) * s + beta[j]);
     });
     withHint(
-      say(
-        'A row’s variance (about 1e-4 here) must come from the centred values, Σ(x − μ)²/D after μ (two passes): E[x²] − E[x]² subtracts two numbers near 1e8 and keeps only a few digits of it.',
-        '一行的方差（这里约为 1e-4）必须由中心化后的值计算：先求 μ，再求 Σ(x − μ)²/D（两遍扫描）。E[x²] − E[x]² 把两个接近 1e8 的数相减，只剩下几位有效数字。',
-      ),
+      TWO_PASSES,
       () => expectMatrixClose(say('LayerNorm out', 'LayerNorm 的 out'), layerNormForward(x, gamma, beta).out, want, { tol: OFFSET_TOLERANCE }),
     );
     const rmsWant = Array.from({ length: 3 }, (_, i) => {
@@ -297,6 +299,25 @@ type RMSNormInput = Omit<LayerNormInput, 'beta'>;
 type RMSNormExpected = Omit<LayerNormExpected, 'dbeta'>;
 
 
+/** Why a fixture case's out matters, by case id: added to the message when out is wrong. */
+const OUT_HINTS: Record<string, string> = {
+  'ln-one-row': BY_ROWS,
+  'ln-one-feature': say(
+    'With D = 1 every row is its own mean: x̂ = 0, so out = β (and eps keeps 0/√eps finite).',
+    'D = 1 时每一行都等于它自己的均值：x̂ = 0，所以 out = β（eps 保证 0/√eps 是有限的）。',
+  ),
+  'ln-two-features': say(
+    'With D = 2 the biased variance ÷D gives x̂ = ±1 (eps aside); the unbiased ÷(D − 1) gives ±0.7071.',
+    'D = 2 时，有偏方差 ÷D 给出 x̂ = ±1（不计 eps）；无偏方差 ÷(D − 1) 给出 ±0.7071。',
+  ),
+  'ln-large-eps': say('eps goes inside the square root: x̂ = (x − μ)/√(σ² + eps), not (x − μ)/(σ + eps).', 'eps 在平方根里面：x̂ = (x − μ)/√(σ² + eps)，而不是 (x − μ)/(σ + eps)。'),
+  'ln-constant-row': say('A constant row has variance 0: x̂ = 0/√eps = 0 there, so that row of out is β.', '常数行的方差为 0：那里 x̂ = 0/√eps = 0，所以 out 的这一行等于 β。'),
+  'ln-large-offset': TWO_PASSES,
+  'rms-4x5-default-eps': say('RMSNorm divides each row by √(mean(x²) + eps) of the raw row: it does not subtract the mean.', 'RMSNorm 用原始这一行的 √(mean(x²) + eps) 去除每一行：它不减均值。'),
+  'rms-large-eps': say('eps goes inside the square root: x/√(mean(x²) + eps).', 'eps 在平方根里面：x/√(mean(x²) + eps)。'),
+};
+const outHint = (id: string) => (run: () => void) => (id in OUT_HINTS ? withHint(OUT_HINTS[id], run) : run());
+
 const SUMS = say(
   'γ and β are shared by every row, so dgamma and dbeta are sums over the batch (Σₙ), not means.',
   'γ 和 β 被每一行共用，所以 dgamma 和 dbeta 是对批量的求和（Σₙ），而不是均值。',
@@ -309,7 +330,7 @@ describe('fixtures', () => {
       // eps left out of the fixture is left out here too: it tests your default.
       const { out, cache } = eps === undefined ? layerNormForward(m(x), v(gamma), v(beta)) : layerNormForward(m(x), v(gamma), v(beta), eps);
       const tol = toleranceFor(c.id);
-      withHint(BY_ROWS, () => expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×D', ...tol }));
+      outHint(c.id)(() => expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×D', ...tol }));
       const grads = layerNormBackward(m(dout), cache);
       withHint(SUMS, () => {
         expectVectorClose('dbeta', grads.dbeta, c.expected.dbeta, { lengthHint: 'D', ...tol });
@@ -324,7 +345,7 @@ describe('fixtures', () => {
       const { x, gamma, dout, eps } = c.input;
       const { out, cache } = eps === undefined ? rmsNormForward(m(x), v(gamma)) : rmsNormForward(m(x), v(gamma), eps);
       const tol = toleranceFor(c.id);
-      expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×D', ...tol });
+      outHint(c.id)(() => expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×D', ...tol }));
       const grads = rmsNormBackward(m(dout), cache);
       withHint(SUMS, () => expectVectorClose('dgamma', grads.dgamma, c.expected.dgamma, { lengthHint: 'D', ...tol }));
       expectMatrixClose('dx', grads.dx, c.expected.dx, { shapeHint: say('N×D, like x', 'N×D，与 x 相同'), ...tol });

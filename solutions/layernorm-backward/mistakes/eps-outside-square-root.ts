@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matrix, type Matrix } from '../../lib/index.ts';
+import { matrix, shapeOf, type Matrix } from '../../lib/index.ts';
 import type { LayerNormCache } from '../layernorm.ts';
 export { layerNormBackward, rmsNormForward, rmsNormBackward } from '../layernorm.ts';
 
@@ -26,6 +26,9 @@ export function layerNormForward(
   beta: Float64Array,
   eps = 1e-5,
 ): { out: Matrix; cache: LayerNormCache } {
+  for (const [name, v] of [['gamma', gamma], ['beta', beta]] as const) {
+    if (v.length !== x.cols) throw new Error(`layerNormForward: x is ${shapeOf(x)} (D = ${x.cols}) but ${name} has ${v.length} entries`);
+  }
   const n = x.rows;
   const d = x.cols;
   const xhat = matrix(n, d);

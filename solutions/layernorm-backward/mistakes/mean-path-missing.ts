@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matrix, type Matrix } from '../../lib/index.ts';
+import { matrix, shapeOf, type Matrix } from '../../lib/index.ts';
 import type { LayerNormCache } from '../layernorm.ts';
 export { layerNormForward, rmsNormForward, rmsNormBackward } from '../layernorm.ts';
 
@@ -25,6 +25,9 @@ export function layerNormBackward(
   cache: LayerNormCache,
 ): { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array } {
   const { xhat, invStd, gamma } = cache;
+  if (dout.rows !== xhat.rows || dout.cols !== xhat.cols) {
+    throw new Error(`layerNormBackward: dout is ${shapeOf(dout)} but the forward output was ${shapeOf(xhat)}`);
+  }
   const n = dout.rows;
   const d = dout.cols;
   const dgamma = new Float64Array(d);

@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matrix, type Matrix } from '../../lib/index.ts';
+import { matrix, shapeOf, type Matrix } from '../../lib/index.ts';
 import type { RMSNormCache } from '../layernorm.ts';
 export { layerNormForward, layerNormBackward, rmsNormForward } from '../layernorm.ts';
 
@@ -22,6 +22,9 @@ export const mistake: Mistake = {
 
 export function rmsNormBackward(dout: Matrix, cache: RMSNormCache): { dx: Matrix; dgamma: Float64Array } {
   const { xhat, invRms, gamma } = cache;
+  if (dout.rows !== xhat.rows || dout.cols !== xhat.cols) {
+    throw new Error(`rmsNormBackward: dout is ${shapeOf(dout)} but the forward output was ${shapeOf(xhat)}`);
+  }
   const n = dout.rows;
   const d = dout.cols;
   const dgamma = new Float64Array(d);

@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matrix, type Matrix } from '../../lib/index.ts';
+import { matrix, shapeOf, type Matrix } from '../../lib/index.ts';
 import type { RMSNormCache } from '../layernorm.ts';
 export { layerNormForward, layerNormBackward, rmsNormBackward } from '../layernorm.ts';
 
@@ -20,6 +20,7 @@ export const mistake: Mistake = {
 };
 
 export function rmsNormForward(x: Matrix, gamma: Float64Array, eps = 1e-6): { out: Matrix; cache: RMSNormCache } {
+  if (gamma.length !== x.cols) throw new Error(`rmsNormForward: x is ${shapeOf(x)} (D = ${x.cols}) but gamma has ${gamma.length} entries`);
   const n = x.rows;
   const d = x.cols;
   const xhat = matrix(n, d);

@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matrix, type Matrix } from '../../lib/index.ts';
+import { matrix, shapeOf, type Matrix } from '../../lib/index.ts';
 export { rmsNormForward, rmsNormBackward } from '../layernorm.ts';
 
 export const mistake: Mistake = {
@@ -26,6 +26,9 @@ interface ColumnCache {
 }
 
 export function layerNormForward(x: Matrix, gamma: Float64Array, beta: Float64Array, eps = 1e-5): { out: Matrix; cache: ColumnCache } {
+  for (const [name, v] of [['gamma', gamma], ['beta', beta]] as const) {
+    if (v.length !== x.cols) throw new Error(`layerNormForward: x is ${shapeOf(x)} (D = ${x.cols}) but ${name} has ${v.length} entries`);
+  }
   const n = x.rows;
   const d = x.cols;
   // The bug: μ and σ² of each column, over the batch.
@@ -47,6 +50,9 @@ export function layerNormForward(x: Matrix, gamma: Float64Array, beta: Float64Ar
 /** The backward pass of those column statistics (BatchNorm's, in train mode). */
 export function layerNormBackward(dout: Matrix, cache: ColumnCache): { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array } {
   const { xhat, invStd, gamma } = cache;
+  if (dout.rows !== xhat.rows || dout.cols !== xhat.cols) {
+    throw new Error(`layerNormBackward: dout is ${shapeOf(dout)} but the forward output was ${shapeOf(xhat)}`);
+  }
   const n = dout.rows;
   const d = dout.cols;
   const dgamma = new Float64Array(d);
