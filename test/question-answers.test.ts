@@ -13,6 +13,7 @@ import { Adagrad, AdamW, RMSprop } from '../solutions/adaptive-optimizers/optimi
 import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
+import { layerNormBackward, layerNormForward, rmsNormBackward, rmsNormForward } from '../solutions/layernorm-backward/layernorm.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
@@ -124,6 +125,22 @@ const recomputed: Record<string, Record<string, () => number>> = {
       return (batch - state.runningMean[0]) / (batch - old);
     },
     'param-count': () => 2 * 128,
+  },
+  'layernorm-backward': {
+    'dx-two-features': () => {
+      const { cache } = layerNormForward(fromRows([[1, 3]]), Float64Array.of(1, 1), Float64Array.of(0, 0), 0);
+      return layerNormBackward(fromRows([[1, 2]]), cache).dx.data[0];
+    },
+    'rms-dx-dot-x': () => {
+      const rng = createRng(5);
+      const x = matrix(1, 5, Float64Array.from({ length: 5 }, () => rng() * 4 - 2));
+      const dout = matrix(1, 5, Float64Array.from({ length: 5 }, () => rng() * 4 - 2));
+      const { cache } = rmsNormForward(x, Float64Array.from({ length: 5 }, () => 0.5 + rng()), 0);
+      const { dx } = rmsNormBackward(dout, cache);
+      return dx.data.reduce((s, g, j) => s + g * x.data[j], 0);
+    },
+    'param-count': () => 2 * 768,
+    'constant-row': () => layerNormForward(fromRows([[3, 3, 3, 3]]), new Float64Array(4).fill(2), new Float64Array(4).fill(0.5)).out.data[0],
   },
   dropout: {
     // One entry, kept (the number drawn is 0 < 1 − p): out/x is the scale.
