@@ -396,14 +396,14 @@ describe('gradient check', () => {
       `LayerNorm，${label}：dx、dgamma 和 dbeta 与你的前向传播的有限差分一致`,
     ), () => {
       const { f, inputs } = layerNormGradients(problem(n, d, seed), eps);
-      expectGradientsMatch(`LayerNorm, ${label}`, f, inputs);
+      expectGradientsMatch(say(`LayerNorm, ${label}`, `LayerNorm，${label}`), f, inputs);
     });
     test(say(
       `RMSNorm, ${label}: dx and dgamma match finite differences of your forward pass`,
       `RMSNorm，${label}：dx 和 dgamma 与你的前向传播的有限差分一致`,
     ), () => {
       const { f, inputs } = rmsNormGradients(problem(n, d, seed + 10), eps);
-      expectGradientsMatch(`RMSNorm, ${label}`, f, inputs);
+      expectGradientsMatch(say(`RMSNorm, ${label}`, `RMSNorm，${label}`), f, inputs);
     });
   }
 
@@ -594,6 +594,6 @@ describe('properties', () => {
         const w = result.worst;
         fail(say(`${w.name}${w.index} is ${fmt(w.analytic)}, but finite differences give ${fmt(w.numeric)}.`, `${w.name}${w.index} 为 ${fmt(w.analytic)}，但有限差分给出 ${fmt(w.numeric)}。`));
       }
-    }, 60, ({ shape, layer }) => `${layer}, ${described(shape)}`);
+    }, 60, ({ shape, layer }) => say(`${layer}, ${described(shape)}`, `${layer}，${described(shape)}`));
   });
 });
