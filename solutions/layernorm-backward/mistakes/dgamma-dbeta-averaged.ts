@@ -57,3 +57,30 @@ export function layerNormBackward(
   }
   return { dx, dgamma, dbeta };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `  // γ and β are broadcast over the rows: their gradients are sums over the batch.
+  const dgamma = new Float64Array(d);
+  const dbeta = new Float64Array(d);
+  for (let k = 0; k < n * d; k++) {
+    dbeta[k % d] += dout.data[k];
+    dgamma[k % d] += dout.data[k] * xhat.data[k];
+  }
+`,
+      `  const dgamma = new Float64Array(d);
+  const dbeta = new Float64Array(d);
+  for (let k = 0; k < n * d; k++) {
+    dbeta[k % d] += dout.data[k];
+    dgamma[k % d] += dout.data[k] * xhat.data[k];
+  }
+  for (let j = 0; j < d; j++) {
+    dbeta[j] /= n;
+    dgamma[j] /= n;
+  }
+`,
+    ],
+  ],
+};

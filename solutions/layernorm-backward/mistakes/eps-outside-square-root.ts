@@ -52,3 +52,13 @@ export function layerNormForward(
   }
   return { out, cache: { xhat, invStd, gamma: Float64Array.from(gamma) } };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `    const s = 1 / Math.sqrt(variance + eps);`,
+      `    const s = 1 / (Math.sqrt(variance) + eps);`,
+    ],
+  ],
+};

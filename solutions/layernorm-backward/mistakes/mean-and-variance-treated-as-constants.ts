@@ -42,3 +42,20 @@ export function layerNormBackward(
   for (let k = 0; k < n * d; k++) dx.data[k] = dout.data[k] * gamma[k % d] * invStd[Math.floor(k / d)];
   return { dx, dgamma, dbeta };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps):
+  // dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂), the three paths (direct, through μ, through σ²) summed.
+`,
+      `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps).
+`,
+    ],
+    [
+      `      dx.data[k] = (invStd[i] / d) * (d * g - sumG - xhat.data[k] * sumGX);`,
+      `      dx.data[k] = invStd[i] * g;`,
+    ],
+  ],
+};

@@ -34,3 +34,20 @@ export function rmsNormBackward(dout: Matrix, cache: RMSNormCache): { dx: Matrix
   for (let k = 0; k < n * d; k++) dx.data[k] = invRms[Math.floor(k / d)] * dout.data[k] * gamma[k % d];
   return { dx, dgamma };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `  // Per row, with g = dout·γ and r = 1/rms: dx = r·(g − x̂·mean(g·x̂)); the second term is the
+  // path through the rms (∂r/∂xⱼ = −r³·xⱼ/D).
+`,
+      `  // Per row, with g = dout·γ and r = 1/rms.
+`,
+    ],
+    [
+      `      dx.data[k] = invRms[i] * (dout.data[k] * gamma[j] - (xhat.data[k] * sumGX) / d);`,
+      `      dx.data[k] = invRms[i] * dout.data[k] * gamma[j];`,
+    ],
+  ],
+};

@@ -44,3 +44,26 @@ export function rmsNormForward(x: Matrix, gamma: Float64Array, eps = 1e-6): { ou
   }
   return { out, cache: { xhat, invRms, gamma: Float64Array.from(gamma) } };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `    let meanSquare = 0;
+    for (let j = 0; j < d; j++) meanSquare += x.data[i * d + j] ** 2;
+    meanSquare /= d;
+`,
+      `    let mean = 0;
+    for (let j = 0; j < d; j++) mean += x.data[i * d + j];
+    mean /= d;
+    let meanSquare = 0;
+    for (let j = 0; j < d; j++) meanSquare += (x.data[i * d + j] - mean) ** 2;
+    meanSquare /= d;
+`,
+    ],
+    [
+      `      xhat.data[k] = x.data[k] * r;`,
+      `      xhat.data[k] = (x.data[k] - mean) * r;`,
+    ],
+  ],
+};

@@ -68,3 +68,76 @@ export function layerNormBackward(dout: Matrix, cache: ColumnCache): { dx: Matri
   }
   return { dx, dgamma, dbeta };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `  const n = x.rows;
+  const d = x.cols;
+  const xhat = matrix(n, d);
+  const out = matrix(n, d);
+  const invStd = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = x.data.subarray(i * d, (i + 1) * d);
+    let mean = 0;
+    for (let j = 0; j < d; j++) mean += row[j];
+    mean /= d;
+    // Two passes: the variance from the centred values, never E[x²] − E[x]² (a large common
+    // offset would cancel every digit of it). Biased: ÷D, as F.layer_norm.
+    let variance = 0;
+    for (let j = 0; j < d; j++) variance += (row[j] - mean) ** 2;
+    variance /= d;
+    const s = 1 / Math.sqrt(variance + eps);
+    invStd[i] = s;
+    for (let j = 0; j < d; j++) {
+      const k = i * d + j;
+      xhat.data[k] = (row[j] - mean) * s;
+      out.data[k] = gamma[j] * xhat.data[k] + beta[j];
+    }
+  }
+`,
+      `  const n = x.rows;
+  const d = x.cols;
+  const xhat = matrix(n, d);
+  const out = matrix(n, d);
+  const mean = new Float64Array(d);
+  for (let k = 0; k < n * d; k++) mean[k % d] += x.data[k] / n;
+  const variance = new Float64Array(d);
+  for (let k = 0; k < n * d; k++) variance[k % d] += (x.data[k] - mean[k % d]) ** 2 / n;
+  const invStd = variance.map((v) => 1 / Math.sqrt(v + eps));
+  for (let k = 0; k < n * d; k++) {
+    const j = k % d;
+    xhat.data[k] = (x.data[k] - mean[j]) * invStd[j];
+    out.data[k] = gamma[j] * xhat.data[k] + beta[j];
+  }
+`,
+    ],
+    [
+      `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps):
+  // dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂), the three paths (direct, through μ, through σ²) summed.
+  const dx = matrix(n, d);
+  for (let i = 0; i < n; i++) {
+    let sumG = 0;
+    let sumGX = 0;
+    for (let j = 0; j < d; j++) {
+      const g = dout.data[i * d + j] * gamma[j];
+      sumG += g;
+      sumGX += g * xhat.data[i * d + j];
+    }
+    for (let j = 0; j < d; j++) {
+      const k = i * d + j;
+      const g = dout.data[k] * gamma[j];
+      dx.data[k] = (invStd[i] / d) * (d * g - sumG - xhat.data[k] * sumGX);
+    }
+  }
+`,
+      `  const dx = matrix(n, d);
+  for (let k = 0; k < n * d; k++) {
+    const j = k % d;
+    dx.data[k] = ((gamma[j] * invStd[j]) / n) * (n * dout.data[k] - dbeta[j] - xhat.data[k] * dgamma[j]);
+  }
+`,
+    ],
+  ],
+};

@@ -52,3 +52,21 @@ export function layerNormForward(
   }
   return { out, cache: { xhat, invStd, gamma: Float64Array.from(gamma) } };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [
+      `    // Two passes: the variance from the centred values, never E[x²] − E[x]² (a large common
+    // offset would cancel every digit of it). Biased: ÷D, as F.layer_norm.
+    let variance = 0;
+    for (let j = 0; j < d; j++) variance += (row[j] - mean) ** 2;
+    variance /= d;
+`,
+      `    let variance = 0;
+    for (let j = 0; j < d; j++) variance += (row[j] - mean) ** 2;
+    variance /= d - 1;
+`,
+    ],
+  ],
+};
