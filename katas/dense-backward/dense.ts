@@ -1,7 +1,7 @@
 /**
  * Kata: dense-backward. Statement: README.md beside this file.
  *
- * 中文：题目：dense-backward。题面见本文件旁的 README.zh-CN.md。
+ * 中文：本题是 dense-backward，题面见本文件旁的 README.zh-CN.md。
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- dense`.
  * The toolkit in katas/lib/matrix.ts has every product and reduction you need.

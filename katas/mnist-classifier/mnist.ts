@@ -1,7 +1,7 @@
 /**
  * Kata: mnist-classifier. Statement: README.md beside this file.
  *
- * 中文：题目：mnist-classifier。题面见本文件旁的 README.zh-CN.md。
+ * 中文：本题是 mnist-classifier，题面见本文件旁的 README.zh-CN.md。
  *
  * The classic 784-128-128-10 network (ReLU, softmax cross-entropy, Adam, batch 32), built
  * from your own dense layer and Adam. Grade it with `npm run grade -- mnist`.

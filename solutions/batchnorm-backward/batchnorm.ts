@@ -1,7 +1,7 @@
 /**
  * Kata: batchnorm-backward. Statement: README.md beside this file.
  *
- * 中文：题目：batchnorm-backward。题面见本文件旁的 README.zh-CN.md。
+ * 中文：本题是 batchnorm-backward，题面见本文件旁的 README.zh-CN.md。
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- batchnorm`.
  *

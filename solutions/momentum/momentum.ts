@@ -1,7 +1,7 @@
 /**
  * Kata: momentum. Statement: README.md beside this file.
  *
- * 中文：题目：momentum。题面见本文件旁的 README.zh-CN.md。
+ * 中文：本题是 momentum，题面见本文件旁的 README.zh-CN.md。
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- momentum`.
  *
