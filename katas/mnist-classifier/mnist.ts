@@ -1,29 +1,53 @@
 /**
  * Kata: mnist-classifier. Statement: README.md beside this file.
  *
+ * 中文：本题是 mnist-classifier，题面见本文件旁的 README.zh-CN.md。
+ *
  * The classic 784-128-128-10 network (ReLU, softmax cross-entropy, Adam, batch 32), built
  * from your own dense layer and Adam. Grade it with `npm run grade -- mnist`.
+ *
+ * 中文：经典的 784-128-128-10 网络（ReLU、softmax 交叉熵、Adam、批量大小 32），用你自己写的全连接层和 Adam 搭建。用 `npm run grade -- mnist` 评测。
  */
 import { Adam } from '../adam/adam.ts';
 import { denseBackward, denseForward } from '../dense-backward/dense.ts';
 import { argmaxRows, matrix, takeRows, type Matrix } from '../lib/matrix.ts';
 import { createRng, normalMatrix, permutation } from '../lib/random.ts';
 
-/** The training data: images N×784 with pixels in [0, 1], and N labels 0..9. */
+/**
+ * The training data: images N×784 with pixels in [0, 1], and N labels 0..9.
+ *
+ * 中文：训练数据：N×784 的图像，像素值在 [0, 1] 内，以及 N 个取值 0..9 的标签。
+ */
 export interface MnistTrainSet {
   images: Matrix;
   labels: Uint8Array;
 }
 
-/** What `onProgress` receives: where training is, and how fast it goes. */
+/**
+ * What `onProgress` receives: where training is, and how fast it goes.
+ *
+ * 中文：`onProgress` 收到的信息：训练进行到哪里，以及速度多快。
+ */
 export interface TrainProgress {
-  /** 1-based epoch. */
+  /**
+   * 1-based epoch.
+   *
+   * 中文：当前是第几轮（从 1 数起）。
+   */
   epoch: number;
   epochs: number;
-  /** 1-based mini-batch within the epoch. */
+  /**
+   * 1-based mini-batch within the epoch.
+   *
+   * 中文：本轮中的第几个小批量（从 1 数起）。
+   */
   batch: number;
   batches: number;
-  /** Mean training loss over the epoch's batches so far. */
+  /**
+   * Mean training loss over the epoch's batches so far.
+   *
+   * 中文：本轮到目前为止各批量训练损失的平均值。
+   */
   loss: number;
   samplesPerSecond: number;
 }
@@ -35,7 +59,11 @@ export interface MnistOptions {
 }
 
 export interface MnistClassifier {
-  /** One predicted digit per row of `images` (M×784). */
+  /**
+   * One predicted digit per row of `images` (M×784).
+   *
+   * 中文：`images`（M×784）的每一行给出一个预测的数字。
+   */
   predict(images: Matrix): Uint8Array;
 }
 
@@ -46,6 +74,8 @@ const PROGRESS_EVERY = 100;
 
 /**
  * ReLU, elementwise: max(0, z). z is N×H; returns a new N×H matrix.
+ *
+ * 中文：逐元素的 ReLU：max(0, z)。z 是 N×H；返回一个新的 N×H 矩阵。
  */
 function relu(z: Matrix): Matrix {
   throw new Error('not implemented: relu(z)');
@@ -53,6 +83,8 @@ function relu(z: Matrix): Matrix {
 
 /**
  * ReLU backward: dz = da ⊙ [z > 0]. da and z are N×H; returns dz, N×H.
+ *
+ * 中文：ReLU 的反向传播：dz = da ⊙ [z > 0]。da 和 z 都是 N×H；返回 dz，N×H。
  */
 function reluBackward(da: Matrix, z: Matrix): Matrix {
   throw new Error('not implemented: reluBackward(da, z)');
@@ -61,6 +93,8 @@ function reluBackward(da: Matrix, z: Matrix): Matrix {
 /**
  * Softmax cross-entropy with integer labels. scores is N×K, labels has N digits.
  * Returns the mean loss −(1/N) Σ log p[n, yₙ] and dscores = (softmax(scores) − Y) / N, N×K.
+ *
+ * 中文：带整数标签的 softmax 交叉熵。scores 是 N×K，labels 有 N 个数字。返回平均损失 −(1/N) Σ log p[n, yₙ] 和 dscores = (softmax(scores) − Y) / N，N×K。
  */
 function softmaxCrossEntropy(scores: Matrix, labels: ArrayLike<number>): { loss: number; dscores: Matrix } {
   throw new Error('not implemented: softmaxCrossEntropy(scores, labels)');
@@ -68,8 +102,12 @@ function softmaxCrossEntropy(scores: Matrix, labels: ArrayLike<number>): { loss:
 
 /**
  * Train the network on `train` and return a classifier.
+ *
+ * 中文：在 `train` 上训练网络，返回一个分类器。
  * @param train images N×784 in [0, 1] and N labels
+ *   中文：N×784 的图像（取值在 [0, 1] 内）和 N 个标签
  * @param options epochs, seed for every random choice, and an optional progress callback
+ *   中文：epochs（轮数）、seed（所有随机选择的种子），以及可选的进度回调
  */
 export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions): MnistClassifier {
   throw new Error('not implemented: trainMnistClassifier(train, options)');

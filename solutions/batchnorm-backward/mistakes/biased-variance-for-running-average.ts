@@ -26,6 +26,7 @@ export const drill = {
     [`    const n = x.rows;
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
     }

@@ -74,17 +74,30 @@ export function batchnormBackward(dout: Matrix, cache: CacheWithState): ReturnTy
 // The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
 export const drill = {
   replace: [
-    [`  /** D: a copy of gamma, so a later optimizer step cannot change what backward sees. */
+    [`  /**
+   * D: a copy of gamma, so a later optimizer step cannot change what backward sees.
+   *
+   * 中文：D：gamma 的副本，这样之后优化器的更新就改变不了反向传播看到的值。
+   */
   gamma: Float64Array;
-}`, `  /** D: a copy of gamma, so a later optimizer step cannot change what backward sees. */
+}`, `  /**
+   * D: a copy of gamma, so a later optimizer step cannot change what backward sees.
+   *
+   * 中文：D：gamma 的副本，这样之后优化器的更新就改变不了反向传播看到的值。
+   */
   gamma: Float64Array;
-  /** The running statistics, updated in train mode. */
+  /**
+   * The running statistics, updated in train mode.
+   *
+   * 中文：滑动统计量，训练模式下更新。
+   */
   state?: BatchNormState;
   stepSize?: number;
 }`],
     [`    const n = x.rows;
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
     }

@@ -25,6 +25,7 @@ export const drill = {
     [`    const n = x.rows;
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
     }
@@ -33,6 +34,7 @@ export const drill = {
     const runningVar = Float64Array.from(state.runningVar);
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean[j];
       runningVar[j] = (1 - momentum) * runningVar[j] + momentum * unbiased;
     }

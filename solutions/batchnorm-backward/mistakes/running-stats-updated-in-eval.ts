@@ -26,9 +26,11 @@ export const drill = {
     [`  if (mode === 'train') {
     mean = columnMeans(x);
     variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+                                         // 有偏方差，÷N：这个批量本身的离散程度
     const n = x.rows;
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
     }
@@ -38,6 +40,7 @@ export const drill = {
   }
 `, `  const batchMean = columnMeans(x);
   const batchVariance = columnVariances(x, batchMean); // biased, ÷N: the spread of this batch
+                                                       // 有偏方差，÷N：这个批量本身的离散程度
   if (mode === 'train') {
     mean = batchMean;
     variance = batchVariance;
@@ -48,6 +51,7 @@ export const drill = {
   const n = x.rows;
   for (let j = 0; j < x.cols; j++) {
     const unbiased = (batchVariance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                       // ÷(N−1)：对总体方差的估计
     state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * batchMean[j];
     state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;
   }

@@ -58,10 +58,12 @@ export const drill = {
   replace: [
     [`    mean = columnMeans(x);
     variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+                                         // 有偏方差，÷N：这个批量本身的离散程度
     const n = x.rows;
 `, `    const mu = x.data.reduce((s, v) => s + v, 0) / x.data.length;
     mean = new Float64Array(x.cols).fill(mu);
     variance = new Float64Array(x.cols).fill(x.data.reduce((s, v) => s + (v - mu) ** 2, 0) / x.data.length); // biased, ÷N: the spread of this batch
+                                                                                                             // 有偏方差，÷N：这个批量本身的离散程度
     const n = x.data.length;
 `],
   ],

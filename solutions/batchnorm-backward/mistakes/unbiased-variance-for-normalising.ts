@@ -24,12 +24,15 @@ export const batchnormForward = forwardWith({ normalisingVariance: (biased, n) =
 export const drill = {
   replace: [
     [`    variance = columnVariances(x, mean); // biased, ÷N: the spread of this batch
+                                         // 有偏方差，÷N：这个批量本身的离散程度
     const n = x.rows;
     for (let j = 0; j < x.cols; j++) {
       const unbiased = (variance[j] * n) / (n - 1); // ÷(N−1): an estimate of the population's
+                                                    // ÷(N−1)：对总体方差的估计
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * unbiased;`, `    const n = x.rows;
     variance = columnVariances(x, mean).map((v) => (v * n) / (n - 1)); // ÷(N−1): an estimate of the population's
+                                                                       // ÷(N−1)：对总体方差的估计
     for (let j = 0; j < x.cols; j++) {
       state.runningMean[j] = (1 - momentum) * state.runningMean[j] + momentum * mean[j];
       state.runningVar[j] = (1 - momentum) * state.runningVar[j] + momentum * variance[j];`],

@@ -36,6 +36,8 @@ export const drill = {
   replace: [
     [`  // log P from the log-sum-exp of the shifted row, so that log P stays finite even where
   // P itself underflows to 0 (a target class 1000 below the top score has log P ≈ −1000).
+  // log P 由平移后那一行的 log-sum-exp 算出，这样即使 P 本身下溢成 0，log P 仍是有限值
+  // （一个比最高分低 1000 的目标类别，log P ≈ −1000）。
   const logP = logSoftmaxRows(logits);`, '  const logP = map(softmaxRows(logits), Math.log);'],
   ],
 };

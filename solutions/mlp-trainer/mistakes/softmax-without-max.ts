@@ -54,13 +54,23 @@ export const drill = {
   replace: [
     [`  // log P from the log-sum-exp of the shifted row, so that log P stays finite even where
   // P itself underflows to 0 (a target class 1000 below the top score has log P ≈ −1000).
+  // log P 由平移后那一行的 log-sum-exp 算出，这样即使 P 本身下溢成 0，log P 仍是有限值
+  // （一个比最高分低 1000 的目标类别，log P ≈ −1000）。
   const logP = logSoftmaxRows(logits);`, '  const logP = map(softmaxRows(logits), Math.log);'],
-    [`/** softmax of each row, as exp(log softmax): no exp can overflow. */
+    [`/**
+ * softmax of each row, as exp(log softmax): no exp can overflow.
+ *
+ * 中文：每行的 softmax，按 exp(log softmax) 计算：任何 exp 都不会上溢。
+ */
 function softmaxRows(z: Matrix): Matrix {
   return map(logSoftmaxRows(z), Math.exp);
 }
 
-/** log softmax of each row: z − max − log Σ exp(z − max). Every exp argument is ≤ 0. */
+/**
+ * log softmax of each row: z − max − log Σ exp(z − max). Every exp argument is ≤ 0.
+ *
+ * 中文：每行的 log softmax：z − max − log Σ exp(z − max)。每个 exp 的参数都 ≤ 0。
+ */
 function logSoftmaxRows(z: Matrix): Matrix {
   const out = map(z, (v) => v);
   for (let i = 0; i < z.rows; i++) {
@@ -73,7 +83,11 @@ function logSoftmaxRows(z: Matrix): Matrix {
     for (let j = 0; j < row.length; j++) row[j] -= logSum;
   }
   return out;
-}`, `/** softmax of each row: exp(z) / Σ exp(z). */
+}`, `/**
+ * softmax of each row: exp(z) / Σ exp(z).
+ *
+ * 中文：每行的 softmax：exp(z) / Σ exp(z)。
+ */
 function softmaxRows(z: Matrix): Matrix {
   const out = map(z, Math.exp);
   for (let i = 0; i < z.rows; i++) {

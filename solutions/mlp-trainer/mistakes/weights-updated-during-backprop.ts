@@ -40,7 +40,11 @@ export function train(net: MLP, x: Matrix, y: Matrix, options: TrainOptions): nu
 export const drill = {
   replace: [
     ["import { map, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';", "import { map, matmulTransB, shapeOf, sub, takeRows, zipWith, type Matrix } from '../lib/matrix.ts';"],
-    [`/** W ← W − η·dW and b ← b − η·db for every layer, in place. */
+    [`/**
+ * W ← W − η·dW and b ← b − η·db for every layer, in place.
+ *
+ * 中文：对每一层原地做 W ← W − η·dW 和 b ← b − η·db。
+ */
 function sgdStep(net: MLP, grads: Gradients, learningRate: number): void {
   for (let l = 0; l < net.weights.length; l++) {
     descend(net.weights[l].data, grads.dWeights[l].data, learningRate);

@@ -26,6 +26,7 @@ export const drill = {
   replace: [
     ["import { argmaxRows, matrix, takeRows, type Matrix } from '../lib/matrix.ts';", "import { argmaxRows, matrix, takeRows, transpose, type Matrix } from '../lib/matrix.ts';"],
     [`      // argmax over each row: the class with the highest score, one per image.
+      // 对每行取 argmax：得分最高的类别，每张图像一个。
       return Uint8Array.from(argmaxRows(scores));`, '      return Uint8Array.from(argmaxRows(transpose(scores)));'],
   ],
 };

@@ -25,6 +25,7 @@ export function trainMnistClassifier(train: MnistTrainSet, options: MnistOptions
 export const drill = {
   replace: [
     [`  // He initialisation: std √(2/fan_in) keeps the ReLU activations' scale from layer to layer.
+  // He 初始化：std 取 √(2/fan_in)，让 ReLU 激活值的尺度逐层保持不变。
   const weights = LAYER_SIZES.slice(0, -1).map((fanIn, l) => normalMatrix(fanIn, LAYER_SIZES[l + 1], rng, 0, Math.sqrt(2 / fanIn)));`, '  const weights = LAYER_SIZES.slice(0, -1).map((fanIn, l) => normalMatrix(fanIn, LAYER_SIZES[l + 1], rng, 0, 1));'],
   ],
 };
