@@ -267,7 +267,7 @@ describe('the history', () => {
         TEXTS.history,
       );
       const lines = table.split('\n');
-      expect(lines[0]).toMatch(/^时间 +kata +用时 +结果 +评分次数 +错误 +追问$/);
+      expect(lines[0]).toMatch(/^时间 +题 +用时 +结果 +评测次数 +错误 +追问$/);
       expect(lines[1]).toContain('未通过');
       expect(new Set(lines.map(displayWidth))).toEqual(new Set([displayWidth(lines[0])]));
       // The result column starts at the same column on every line.

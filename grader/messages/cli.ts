@@ -99,17 +99,17 @@ Exit code 0 only when every graded kata passes.`,
 export const cli = defineMessages('cli', {
   en,
   'zh-CN': {
-    menuUsage: '用法：npm start\n\n菜单：列出每道题及其状态；打开一道题即可阅读题目、评测、监视保存、做模拟面试、查看提示、对比参考答案或重置。',
+    menuUsage: '用法：npm start\n\n菜单：列出每道题及其状态；打开一道题即可阅读题面、评测、监视保存、做模拟面试、查看提示、对比参考答案或重置。',
     listUsage: '用法：npm run list\n\n按顺序列出课程中的每道题，以及你的进度。',
     watchUsage:
-      '用法：npm run watch [-- <kata>]\n\n每次保存题目文件时自动重新评测（默认：你第一道未解决的题）。\n按键：h 下一条提示 · g 重新评测 · n 通过后进入下一题 · q 离开。',
+      '用法：npm run watch [-- <kata>]\n\n每次保存这道题的文件时自动重新评测（默认：你第一道未解决的题）。\n按键：h 下一条提示 · g 重新评测 · n 通过后进入下一题 · q 离开。',
     hintUsage: '用法：npm run hint [-- <kata>]\n\n显示这道题的下一条提示：先点拨，再讲思路，最后给出接近答案的提示。',
     compareUsage:
       '用法：npm run compare -- <kata> [--yes]\n\n以 diff 形式对比你的文件与参考答案。如果这道题还没解决，会先问你是否确定（--yes 跳过询问）。',
     resetUsage: '用法：npm run reset -- <kata>\n\n恢复原始的初始代码；你的文件会先备份到 .backups/。',
     gradeUsage: `用法：npm run grade [-- <kata>…] [--solutions] [--file <path>] [--json]
 
-  <kata>…          要评测的题，写题名或能唯一确定它的前缀（默认：全部题目）
+  <kata>…          要评测的题，写题名或能唯一确定它的前缀（默认：全部题）
   --solutions      评测参考答案，而不是你的文件
   --file <path>    把这个文件当作某道题的实现来评测（必须且只能指定一道题）
   --json           输出机器可读的报告；请用 npm run -s grade -- --json，
@@ -141,7 +141,7 @@ export const cli = defineMessages('cli', {
     startWithWatch: (slug) => `开始做：npm run watch -- ${slug}`,
     gradingYourFile: (slug, file) => `正在评测 ${slug}（你的代码：${file}）…`,
     takesOneKata: (command, count, names) => `${command} 只接受一道题，却给了 ${count} 道：${names}`,
-    whichKata: (command, example, list) => `要做哪道题？例如 npm run ${command} -- ${example}\n题目：\n${list}`,
+    whichKata: (command, example, list) => `要做哪道题？例如 npm run ${command} -- ${example}\n可选的题：\n${list}`,
 
     keyNext: (slug) => `n：开始 ${slug}`,
     keyHint: 'h：提示',

@@ -31,10 +31,10 @@ const en = {
 export const course = defineMessages('course', {
   en,
   'zh-CN': {
-    couldMean: (name, matches, list) => `"${name}" 可能指 ${matches}。请把名字写得更完整一些。\n题目：\n${list}`,
+    couldMean: (name, matches, list) => `"${name}" 可能指 ${matches}。请把名字写得更完整一些。\n可选的题：\n${list}`,
     listSeparator: '、',
     or: ' 或 ',
-    noSuchKata: (name, list) => `没有名为 "${name}" 的题。所有题目：\n${list}`,
+    noSuchKata: (name, list) => `没有名为 "${name}" 的题。所有的题：\n${list}`,
 
     toolkitChanged: (file) =>
       `${file} 与课程自带的工具库不同，而检查项会用到它，改动过的工具库可能让错误的答案也通过。` +

@@ -132,9 +132,9 @@ export const grading = defineMessages('grading', {
     blockedByEarlierKata: (slug, name, file) =>
       `这道题要用到你在 ${slug} 这道题中写的代码，而 ${file} 中的 ${name} 还没有写。请先完成 ${slug}：npm run grade -- ${slug}`,
     notStarted: (target, slug) =>
-      `打开 ${target}，把每个抛出 "not implemented" 的地方换成你的代码。题目见 katas/${slug}/README.zh-CN.md。`,
+      `打开 ${target}，把每个抛出 "not implemented" 的地方换成你的代码。题面见 katas/${slug}/README.zh-CN.md。`,
     notStartedFrom: (target, first, slug) =>
-      `打开 ${target}，把每个抛出 "not implemented" 的地方换成你的代码，从 ${first} 开始。题目见 katas/${slug}/README.zh-CN.md。`,
+      `打开 ${target}，把每个抛出 "not implemented" 的地方换成你的代码，从 ${first} 开始。题面见 katas/${slug}/README.zh-CN.md。`,
     fixSyntax: '修正语法错误，保存后重新评测。',
     checksRan: (ran, declared) => `${declared} 项检查中运行了 ${ran} 项。`,
     notWrittenYet: (names) => `尚未实现：${names}。`,
@@ -187,9 +187,9 @@ export const grading = defineMessages('grading', {
       `检查在 ${error}（${location}）处中止。它无法使用你的代码返回或导出的内容：请对照题目检查名称、返回值及其形状。`,
 
     exportsCheck: (file, names) => `${file} 导出 ${names}`,
-    missingExports: (file, missing) => `${file} 没有导出 ${missing}。请保留模板中的名称和 \`export\` 关键字。`,
+    missingExports: (file, missing) => `${file} 没有导出 ${missing}。请保留初始代码中的名称和 \`export\` 关键字。`,
     missingExportsFound: (file, missing, found) =>
-      `${file} 没有导出 ${missing}。请保留模板中的名称和 \`export\` 关键字（它导出的是 ${found}）。`,
+      `${file} 没有导出 ${missing}。请保留初始代码中的名称和 \`export\` 关键字（它导出的是 ${found}）。`,
     asyncExport: (what) =>
       `${what} 是 async 函数，因此它返回的是 Promise，而不是结果本身。接口中的函数都是同步计算并直接返回值的：请去掉 \`async\`（以及所有 \`await\`）。`,
     checkTimeout: (seconds) => `没有在 ${seconds} 秒内完成。请检查是否有永不结束的循环，或者计算量过大。`,

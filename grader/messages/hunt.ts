@@ -85,55 +85,55 @@ export const m = defineMessages('hunt', {
     usage: `用法：npm run hunt [-- <kata>] [--drill <id>] [--seed N]
       npm run hunt -- --history
 
-找 bug 练习：一段看起来能运行、却埋了一个 bug 的代码（取自该 kata 收录的一个典型错误），写入
-katas/<kata>/hunt.ts。找到 bug，改好并保存：每次保存都会用该 kata 自己的检查评分。通过之后，
+找 bug：一段看起来能运行、却埋了一个 bug 的代码（取自这道题错误目录中的一个典型错误），写入
+katas/<kata>/hunt.ts。找到 bug，改好并保存：每次保存都会用这道题自己的检查评测。通过之后，
 说出哪一行有错；报告会告诉你是否找到了埋 bug 的那一行、还是在别处绕过了它，并揭晓这个错误。
 
-  <kata>          在这个 kata 里找 bug（名称或唯一前缀）；不写则任选一个 kata，
-                  优先选你已经完成的
-  --drill <id>    指定这道题（solutions/<kata>/mistakes/ 下某个错误的文件名）
-  --seed N        相同的 seed，相同的题
-  --history       列出你做过的找 bug 练习，最新的在前
+  <kata>          在这道题里找 bug（题名或唯一前缀）；不写则任选一道题，
+                  优先选你已经解决的
+  --drill <id>    指定这道找 bug 题（solutions/<kata>/mistakes/ 下某个错误的文件名）
+  --seed N        相同的种子，相同的找 bug 题
+  --history       列出你做过的找 bug 题，最新的在前
 
-按键：g 立即评分 · q 放弃（说出是哪一行，查看报告） · Ctrl-C 离开（不计入；题目文件保留）。`,
+按键：g 立即评测 · q 放弃（说出是哪一行，查看报告） · Ctrl-C 离开（不计入；找 bug 题的文件保留）。`,
     title: (title, slug) => `找 bug：${title}（${slug}）`,
-    file: (file) => `题目文件：${file}`,
-    task: '这段代码能通过该 kata 的部分检查，另一部分通不过：里面埋了一个 bug。找到它，在文件里改好并保存；每次保存都会评分。通过之后，说出哪一行有错。',
-    keys: 'g：立即评分 · q：放弃（仍可说出是哪一行） · Ctrl-C：离开（文件保留）',
-    status: (elapsed, slug, attempts) => `🔎 ${elapsed} · ${slug} 找 bug · 已评分 ${attempts} 次 · g 评分 · q 放弃`,
-    statusGrading: (elapsed, slug, attempts) => `🔎 ${elapsed} · ${slug} 找 bug · 已评分 ${attempts} 次 · 评分中… · g 评分 · q 放弃`,
-    grading: (slug) => `正在为 ${slug} 的题目评分…`,
-    attemptHead: (n, at) => `第 ${n} 次评分，用时 ${at}`,
-    passed: (at) => `✓ 题目已通过（${at}）。`,
+    file: (file) => `找 bug 题：${file}`,
+    task: '这段代码能通过这道题的部分检查，另一部分通不过：里面埋了一个 bug。找到它，在文件里改好并保存；每次保存都会评测。通过之后，说出哪一行有错。',
+    keys: 'g：立即评测 · q：放弃（仍可说出是哪一行） · Ctrl-C：离开（文件保留）',
+    status: (elapsed, slug, attempts) => `🔎 ${elapsed} · ${slug} 找 bug · 已评测 ${attempts} 次 · g 评测 · q 放弃`,
+    statusGrading: (elapsed, slug, attempts) => `🔎 ${elapsed} · ${slug} 找 bug · 已评测 ${attempts} 次 · 评测中… · g 评测 · q 放弃`,
+    grading: (slug) => `正在评测 ${slug} 的找 bug 题…`,
+    attemptHead: (n, at) => `第 ${n} 次评测，用时 ${at}`,
+    passed: (at) => `✓ 找 bug 题已通过（${at}）。`,
     gaveUp: (at) => `你在 ${at} 时停了下来。`,
-    whichLine: (count) => `哪一行有错？（按你拿到的题目计的行号，1–${count}；按 Enter 跳过）`,
+    whichLine: (count) => `哪一行有错？（按你拿到时的行号，1–${count}；按 Enter 跳过）`,
     badLine: (count) => `请输入 1 到 ${count} 之间的行号（或按 Enter 跳过）。`,
     reportHead: (title, slug) => `找 bug 报告：${title}（${slug}）`,
-    fixed: '✓ 已修好：该 kata 的检查全部通过。',
-    notFixed: '✗ 还没修好：该 kata 的检查还没有全部通过。',
+    fixed: '✓ 已修好：这道题的检查全部通过。',
+    notFixed: '✗ 还没修好：这道题的检查还没有全部通过。',
     namedNone: (planted) => `你没有说出行号。bug 埋在第 ${planted} 行。`,
     namedFound: (line, planted) => `✓ 第 ${line} 行正是埋 bug 的地方（${planted}）。`,
     namedMissed: (line, planted) => `✗ 第 ${line} 行不是埋 bug 的地方：bug 在第 ${planted} 行。`,
-    fixNone: '你没有改动题目。',
+    fixNone: '你没有改动找 bug 题的代码。',
     fixPlantedOnly: '你的修改只动了埋 bug 的那几行。',
     fixPlantedAndElsewhere: (lines) => `你的修改动了埋 bug 的那几行，还改了第 ${lines} 行。`,
     fixElsewhere: (lines) => `你的修改没有动埋 bug 的那几行，而是改了第 ${lines} 行：这是在别处绕过了 bug。`,
     mistake: (title) => `埋下的错误：${title}`,
-    time: (used, attempts) => `用时：${used}，评分 ${attempts} 次`,
+    time: (used, attempts) => `用时：${used}，评测 ${attempts} 次`,
     saved: '已记入你的历史：npm run hunt -- --history',
-    left: (file) => `已离开找 bug 练习，本次不计入。题目仍在 ${file}。`,
+    left: (file) => `已离开找 bug，本次不计入。找 bug 题仍在 ${file}。`,
     backedUp: (path) => `你之前的 hunt.ts 已保存到 ${path}。`,
     noDrills: (slugs) => `${slugs} 暂时还出不了找 bug 的题。`,
-    unknownDrill: (id, ids) => `没有名为“${id}”的题。可选：${ids}`,
-    needsTerminal: '找 bug 练习需要交互式终端。npm run hunt -- --history 可列出以往的练习。',
+    unknownDrill: (id, ids) => `没有名为“${id}”的找 bug 题。可选：${ids}`,
+    needsTerminal: '找 bug 需要交互式终端。npm run hunt -- --history 可列出以往的找 bug 记录。',
     badSeed: (text) => `--seed 必须是整数，收到的是“${text}”`,
     listSeparator: '、',
-    menuItem: '在这个 kata 里找 bug',
+    menuItem: '在这道题里找 bug',
     menuDescription: '一段看起来能运行、却埋了一个 bug 的代码：找到它，修好它，说出是哪一行',
 
     colWhen: '时间',
-    colKata: 'kata',
-    colDrill: '题目',
+    colKata: '题',
+    colDrill: '找 bug 题',
     colTime: '用时',
     colFixed: '修好',
     colLine: '行号',
@@ -144,6 +144,6 @@ katas/<kata>/hunt.ts。找到 bug，改好并保存：每次保存都会用该 k
     missed: (line) => `${line} 未找到`,
     planted: '埋 bug 的行',
     elsewhere: '别处',
-    none: '还没有做过找 bug 练习。开始一次：npm run hunt',
+    none: '还没有做过找 bug 题。开始一次：npm run hunt',
   },
 });

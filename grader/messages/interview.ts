@@ -123,19 +123,19 @@ export const m = defineMessages('interview', {
     usage: (min, max) => `用法：npm run interview [-- <kata> | --topic <topic>] [--minutes N] [--questions N]
       npm run interview -- --history
 
-模拟面试：倒计时（该 kata 的预计用时，或 --minutes N），提示、与参考答案的对比和题面中的例题解答
-全部锁定，你的文件每次保存都会评分，次数不限；通过或时间到之后，回答 ${min} 道（--questions：${min}–${max}）
+模拟面试：倒计时（这道题的预计用时，或 --minutes N），提示、与参考答案的对比和题面中的算例
+全部锁定，你的文件每次保存都会评测，次数不限；通过或时间到之后，回答 ${min} 道（--questions：${min}–${max}）
 追问题；最后给出报告，记入你的历史。
 
-  <kata>            面试用的 kata（名称或其唯一前缀）
-  --topic <topic>   从 katas/course.json 中该主题下选一个 kata（主题如 \`activations\`、\`layers\`、\`optimizers\`）
-                    两者都不写：选你第一个未完成的 kata，都完成了则选最久没练的
-  --minutes N       允许的时间（默认：该 kata 的预计用时）
+  <kata>            面试用的题（题名或其唯一前缀）
+  --topic <topic>   从 katas/course.json 中该主题下选一道题（主题如 activations、layers、optimizers……）
+                    两者都不写：选你第一道未解决的题，都解决了则选最久没练的
+  --minutes N       允许的时间（默认：这道题的预计用时）
   --questions N     追问题的数量（${min} 到 ${max}，默认 ${min}）
-  --seed N          相同的 seed，相同的题目
+  --seed N          相同的种子，相同的追问题
   --history         列出你的模拟面试，最新的在前
 
-倒计时中的按键：g 立即评分 · s 再看一遍题面 · q 放弃（进入追问） · Ctrl-C 离开（本次面试不计入；
+倒计时中的按键：g 立即评测 · s 再看一遍题面 · q 放弃（进入追问） · Ctrl-C 离开（本次面试不计入；
 你的文件和进度都会保留）。`,
 
     statusPassed: '通过',
@@ -145,31 +145,31 @@ export const m = defineMessages('interview', {
     statusStopped: '已中止',
 
     reportHeading: (title, slug) => `面试报告：${title}（${slug}）`,
-    endedPassed: '该 kata 已通过。',
-    endedTimeUp: '时间用完时该 kata 还没有通过。',
-    endedGaveUp: '你在该 kata 通过之前停了下来。',
+    endedPassed: '这道题已通过。',
+    endedTimeUp: '时间用完时这道题还没有通过。',
+    endedGaveUp: '你在这道题通过之前停了下来。',
     reportTime: (used, allowed) => `用时：${used}，限时 ${allowed}`,
-    reportAttempts: (count) => `评分次数：${count}`,
+    reportAttempts: (count) => `评测次数：${count}`,
     attempt: (at, status) => `${at}：${status}`,
     attemptChecks: (passed, total) => `，${passed}/${total} 项检查通过`,
     attemptMistake: (mistake) => `（可能的错误：${mistake}）`,
-    mistakesHead: '评分器指出的错误：',
+    mistakesHead: '评测程序指出的错误：',
     noMistakes: '无',
     questions: (score, total) => `追问题：${total} 道答对 ${score} 道`,
     selfAssessed: '（自评）',
     reviewHead: '需要复习的内容：',
-    reviewFinish: (slug) => `把这个 kata 做完，需要时看提示：npm run watch -- ${slug}，npm run hint -- ${slug}`,
+    reviewFinish: (slug) => `把这道题做完，需要时看提示：npm run watch -- ${slug}，npm run hint -- ${slug}`,
     reviewMistake: (title) => `错误“${title}”`,
     reviewMistakeExplained: (title, explanation) => `错误“${title}”：${explanation}`,
     reviewQuestion: (topic, prompt) => `${topic}：${prompt}`,
-    reviewTime: '你的速度：通过时已用掉超过 80% 的时间；从初始代码重新练一遍这个 kata',
-    reviewNothing: '没有：这是一场干净的面试。换一个 kata 试试，或用 --minutes 缩短时间',
+    reviewTime: '你的速度：通过时已用掉超过 80% 的时间；从初始代码重新练一遍这道题',
+    reviewNothing: '没有：这是一场干净的面试。换一道题试试，或用 --minutes 缩短时间',
 
     colWhen: '时间',
-    colKata: 'kata',
+    colKata: '题',
     colTime: '用时',
     colResult: '结果',
-    colGrades: '评分次数',
+    colGrades: '评测次数',
     colMistakes: '错误',
     colQuestions: '追问',
     passed: '通过',
@@ -177,28 +177,28 @@ export const m = defineMessages('interview', {
     none: '还没有做过模拟面试。开始一次：npm run interview',
 
     needsTerminal: '模拟面试需要交互式终端（要倒计时和提问）。npm run interview -- --history 可列出以往的面试。',
-    both: 'kata 和 --topic 只能给一个。',
-    unknownTopic: (topic, topics) => `没有 kata 属于主题“${topic}”。可选主题：${topics}。`,
+    both: '题名和 --topic 只能给一个。',
+    unknownTopic: (topic, topics) => `没有哪道题属于主题“${topic}”。可选主题：${topics}。`,
     badMinutes: (text) => `--minutes 必须是大于 0 的分钟数，收到的是“${text}”`,
     badQuestions: (text, min, max) => `--questions 必须是 ${min} 到 ${max} 之间的整数，收到的是“${text}”`,
     badSeed: (text) => `--seed 必须是整数，收到的是“${text}”`,
-    oneKata: (count, given) => `interview 只接受一个 kata，收到了 ${count} 个：${given}`,
-    whyUnsolved: '为你选的：你第一个未完成的 kata。',
-    whyLeastRecent: '为你选的：你最久没练的 kata。',
-    whyLeastRecentOn: (last) => `为你选的：你最久没练的 kata（上次在 ${last}）。`,
+    oneKata: (count, given) => `interview 只接受一道题，却给了 ${count} 道：${given}`,
+    whyUnsolved: '为你选的：你第一道未解决的题。',
+    whyLeastRecent: '为你选的：你最久没练的题。',
+    whyLeastRecentOn: (last) => `为你选的：你最久没练的题（上次在 ${last}）。`,
     title: (title, slug, clock) => `模拟面试：${title}（${slug}），限时 ${clock}`,
-    locked: '提示、与参考答案的对比和题面中的例题解答在报告出来之前都已锁定。',
-    workedExampleLocked: '面试期间，例题解答已锁定。',
-    file: (file) => `你的文件：${file}。保存即评分，次数不限。`,
-    keys: 'g：立即评分 · s：再看一遍题面 · q：放弃并进入追问 · Ctrl-C：离开',
-    countdown: (left, slug, attempts) => `⏱ 剩余 ${left} · ${slug} · 已评分 ${attempts} 次 · g 评分 · s 题面 · q 放弃`,
-    countdownGrading: (left, slug, attempts) => `⏱ 剩余 ${left} · ${slug} · 已评分 ${attempts} 次 · 评分中… · g 评分 · s 题面 · q 放弃`,
-    grading: (slug) => `正在为 ${slug} 评分…`,
-    attemptHead: (n, at, left) => `第 ${n} 次评分，用时 ${at} · 剩余 ${left}`,
+    locked: '提示、与参考答案的对比和题面中的算例在报告出来之前都已锁定。',
+    workedExampleLocked: '面试期间，算例已锁定。',
+    file: (file) => `你的文件：${file}。保存即评测，次数不限。`,
+    keys: 'g：立即评测 · s：再看一遍题面 · q：放弃并进入追问 · Ctrl-C：离开',
+    countdown: (left, slug, attempts) => `⏱ 剩余 ${left} · ${slug} · 已评测 ${attempts} 次 · g 评测 · s 题面 · q 放弃`,
+    countdownGrading: (left, slug, attempts) => `⏱ 剩余 ${left} · ${slug} · 已评测 ${attempts} 次 · 评测中… · g 评测 · s 题面 · q 放弃`,
+    grading: (slug) => `正在评测 ${slug}…`,
+    attemptHead: (n, at, left) => `第 ${n} 次评测，用时 ${at} · 剩余 ${left}`,
     endedPassedAt: (at) => `✓ 在 ${at} 时通过。下面是追问题。`,
     endedTimeUpAt: (at) => `⏱ 时间到（${at}）。下面是追问题。`,
     endedGaveUpAt: (at) => `你在 ${at} 时停了下来。下面是追问题。`,
-    questionHead: (n, total, topic) => `第 ${n} 题，共 ${total} 题（${topic}）`,
+    questionHead: (n, total, topic) => `追问 ${n}/${total}（${topic}）`,
     yourAnswer: '你的答案：',
     yourOpenAnswer: '你的答案（说出来或打出来都行；完成后按 Enter）：',
     choose: '你的答案：',
@@ -209,7 +209,7 @@ export const m = defineMessages('interview', {
     covered: '你的回答覆盖了参考答案的要点吗？',
     saved: '已记入你的历史：npm run interview -- --history',
     left: '已离开面试，本次不计入。你的文件和进度都已保留。',
-    noBank: (error) => `这个 kata 的题库读不了，所以没有追问题：${error}`,
+    noBank: (error) => `这道题的题库无法读取，所以没有追问题：${error}`,
     listSeparator: '、',
 
     topicDerivation: '推导',

@@ -96,7 +96,7 @@ export const menu = defineMessages('menu', {
 
     leftWithCtrlC: '已退出。你的进度已保存；运行 npm start 回来继续。',
     bye: '再见。你的进度已保存；运行 npm start 回来继续。',
-    tagline: '亲手推导反向传播，自动评测。选一道题阅读题目，然后评测、监视保存、查看提示或对比参考答案。\n',
+    tagline: '亲手推导反向传播，自动评测。选一道题阅读题面，然后评测、监视保存、查看提示或对比参考答案。\n',
     leave: '离开',
     chooseKata: '选择一道题',
     escLeave: '离开',
@@ -108,7 +108,7 @@ export const menu = defineMessages('menu', {
     language: '语言：简体中文 · Switch to English',
     languageDescription: '把课程切换为英文（English）；这个选择会保存下来，所有命令都会使用',
 
-    statementUnreadable: (title, file, why) => `${title}：无法读取题目 ${file}（${why}）。`,
+    statementUnreadable: (title, file, why) => `${title}：无法读取题面 ${file}（${why}）。`,
     yourFile: '你的文件：',
     openInEditor: '（在编辑器中打开它；保存后评测或监视）',
     status: '状态：',
@@ -128,7 +128,7 @@ export const menu = defineMessages('menu', {
     compareDescription: '以 diff 形式对比你的文件与参考答案',
     resetItem: '重置为原始的初始代码',
     resetDescription: '会先把你的文件备份到 .backups/',
-    statementItem: '重新阅读题目',
+    statementItem: '重新阅读题面',
     backItem: '返回列表',
     whatNow: (title) => `${title}：接下来做什么？`,
     confirmReset: (file) => `用原始的初始代码替换 ${file} 吗？你的文件会先备份到 .backups/。`,

@@ -170,11 +170,11 @@ export const trainText = defineMessages('train', {
   --activation A          隐藏层的激活函数：${activations}（默认 ${activation}）
   --norm N                每个隐藏层激活函数之前的归一化：${norms}（默认 none）
   --batchnorm             等同于 --norm batchnorm
-  --dropout P             每个隐藏层激活函数之后的 inverted dropout，P 为丢弃概率（默认 0）
+  --dropout P             每个隐藏层激活函数之后的反向缩放的 Dropout，P 为丢弃概率（默认 0）
   --clip-norm N           每步之前把梯度按总 L2 范数裁剪到 N（默认 0：不裁剪；来自 rnn-backward 题）
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
-  --seed N                随机种子，固定初始权重、打乱顺序和 dropout（默认 ${seed}）
+  --seed N                随机种子，固定初始权重、打乱顺序和 Dropout（默认 ${seed}）
   --limit N               只用前 N 张训练图像，用于快速试跑
   --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
   --save FILE             保存训练好的模型，例如 models/mnist.json
@@ -212,7 +212,7 @@ export const trainText = defineMessages('train', {
     savedWith: (notes) => `（保存时的记录：${notes}）`,
     training: (config) => `开始训练：${config}`,
     theReferenceSolutions: '参考答案',
-    yourKataFiles: '你自己的题目文件',
+    yourKataFiles: '你自己在各题中写的代码',
     withData: (what, trainImages, testImages) => `使用${what}，训练图像 ${trainImages} 张，测试图像 ${testImages} 张`,
     testAccuracy: (accuracy) => `测试集准确率：${accuracy}`,
     rightOfTest: (right, total) => `（${total} 张测试图像中答对 ${right} 张）`,
