@@ -116,7 +116,7 @@ const EXAMPLE_X = (): Matrix => fromRows([[-2, 0, 1]]);
 const EXAMPLE_DOUT = (): Matrix => fromRows([[0.5, 1, -2]]);
 
 describe('spec', () => {
-  test(say('ReLU on the worked example: out = [[0, 0, 1]], dx = [[0, 0, −2]] (ReLU′(0) = 0)', '题目中的算例，ReLU：out = [[0, 0, 1]]，dx = [[0, 0, −2]]（ReLU′(0) = 0）'), () => {
+  test(say('ReLU on the worked example: out = [[0, 0, 1]], dx = [[0, 0, −2]] (ReLU′(0) = 0)', '题面中的算例，ReLU：out = [[0, 0, 1]]，dx = [[0, 0, −2]]（ReLU′(0) = 0）'), () => {
     const { out, dx } = forwardBackward(RELU, EXAMPLE_X(), EXAMPLE_DOUT());
     expectMatrixClose('out', out, [[0, 0, 1]]);
     expectShapeOf('dx', dx, EXAMPLE_X());
@@ -129,7 +129,7 @@ describe('spec', () => {
     expectMatrixClose('dx', dx, [[0, 0, -2]]);
   });
 
-  test(say('leaky ReLU on the worked example with negativeSlope 0.1: out = [[−0.2, 0, 1]], dx = [[0.05, 0.1, −2]]', '题目中的算例，leaky ReLU，negativeSlope 为 0.1：out = [[−0.2, 0, 1]]，dx = [[0.05, 0.1, −2]]'), () => {
+  test(say('leaky ReLU on the worked example with negativeSlope 0.1: out = [[−0.2, 0, 1]], dx = [[0.05, 0.1, −2]]', '题面中的算例，leaky ReLU，negativeSlope 为 0.1：out = [[−0.2, 0, 1]]，dx = [[0.05, 0.1, −2]]'), () => {
     const { out, dx } = forwardBackward(leaky(0.1), EXAMPLE_X(), EXAMPLE_DOUT());
     expectMatrixClose('out', out, [[-0.2, 0, 1]]);
     expectShapeOf('dx', dx, EXAMPLE_X());
@@ -179,13 +179,13 @@ describe('spec', () => {
     expectMatrixClose('out', byDefault.out, [[-0.03, 0, 2], [-0.005, 4, -100]]);
   });
 
-  test(say('tanh on the worked example: out = [[−0.964028, 0, 0.761594]], dx = [[0.0353254, 1, −0.839949]]', '题目中的算例，tanh：out = [[−0.964028, 0, 0.761594]]，dx = [[0.0353254, 1, −0.839949]]'), () => {
+  test(say('tanh on the worked example: out = [[−0.964028, 0, 0.761594]], dx = [[0.0353254, 1, −0.839949]]', '题面中的算例，tanh：out = [[−0.964028, 0, 0.761594]]，dx = [[0.0353254, 1, −0.839949]]'), () => {
     const { out, dx } = forwardBackward(TANH, EXAMPLE_X(), EXAMPLE_DOUT());
     expectMatrixClose('out', out, [[-0.9640275800758169, 0, 0.7615941559557649]]);
     withHint(fixtureHint('tanh'), () => expectMatrixClose('dx', dx, [[0.035325412426582214, 1, -0.8399486832280523]]));
   });
 
-  test(say('GELU on the worked example: out = [[−0.0454023, 0, 0.841192]], dx = [[−0.0430496, 0.5, −2.16593]]', '题目中的算例，GELU：out = [[−0.0454023, 0, 0.841192]]，dx = [[−0.0430496, 0.5, −2.16593]]'), () => {
+  test(say('GELU on the worked example: out = [[−0.0454023, 0, 0.841192]], dx = [[−0.0430496, 0.5, −2.16593]]', '题面中的算例，GELU：out = [[−0.0454023, 0, 0.841192]]，dx = [[−0.0430496, 0.5, −2.16593]]'), () => {
     const { out, dx } = forwardBackward(GELU, EXAMPLE_X(), EXAMPLE_DOUT());
     expectMatrixClose('out', out, [[-0.04540230591222494, 0, 0.8411919906082768]]);
     withHint(fixtureHint('gelu'), () => expectMatrixClose('dx', dx, [[-0.04304962831180913, 0.5, -2.165928167691565]]));

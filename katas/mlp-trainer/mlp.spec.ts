@@ -782,7 +782,7 @@ describe('properties', () => {
     );
 
   test(say('the loss is the mean of (A − Y)² over all N·K entries (mse) or of −Σₖ Y·log P over the N rows (cross-entropy)', '损失是 (A − Y)² 在全部 N·K 个元素上的平均（mse），或 −Σₖ Y·log P 在 N 行上的平均（cross-entropy）'), () => {
-    expectProperty(say('loss = the mean defined by the statement, from forward\'s output', 'loss = 题目定义的平均值，由 forward 的输出算出'), problems, (p) => {
+    expectProperty(say('loss = the mean defined by the statement, from forward\'s output', 'loss = 题面定义的平均值，由 forward 的输出算出'), problems, (p) => {
       const { net, x, y } = randomProblem(p.seed, p.shape);
       const out = forward(net, x);
       let total = 0;

@@ -55,14 +55,14 @@ describe('spec', () => {
     check(bad === -1, () => say(`predict returned ${p[bad]} for image ${bad}; a digit is 0..9.`, `predict 对图像 ${bad} 返回了 ${p[bad]}；数字应在 0..9 之间。`));
   });
 
-  test(say('onProgress reports the epoch, the batch, the loss and the speed', 'onProgress 报告当前轮、批次、损失和速度'), () => {
+  test(say('onProgress reports the epoch, the batch, the loss and the speed', 'onProgress 报告当前轮、当前批量、损失和速度'), () => {
     const seen: { epoch: number; batch: number; batches: number; loss: number; samplesPerSecond: number }[] = [];
     trainSmall(1, (p) => seen.push(p));
     check(
       seen.length > 0,
       say(
         'onProgress was never called. Call it every 100 batches or so, and after the last batch of each epoch.',
-        'onProgress 从未被调用。大约每 100 个批次调用一次，并在每轮的最后一个批次之后调用。',
+        'onProgress 从未被调用。大约每 100 个批量调用一次，并在每轮的最后一个批量之后调用。',
       ),
     );
     const last = seen[seen.length - 1];
@@ -70,7 +70,7 @@ describe('spec', () => {
       last.epoch === 1 && last.batch === last.batches,
       say(
         `the last report should be epoch 1, batch ${last.batches}/${last.batches}; got epoch ${last.epoch}, batch ${last.batch}/${last.batches}.`,
-        `最后一次报告应为第 1 轮、批次 ${last.batches}/${last.batches}；实际是第 ${last.epoch} 轮、批次 ${last.batch}/${last.batches}。`,
+        `最后一次报告应为第 1 轮、批量 ${last.batches}/${last.batches}；实际是第 ${last.epoch} 轮、批量 ${last.batch}/${last.batches}。`,
       ),
     );
     check(
@@ -120,7 +120,7 @@ describe('convergence', () => {
         showStatus(
           say(
             `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · loss ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} images/s`,
-            `第 ${p.epoch}/${p.epochs} 轮 · 批次 ${p.batch}/${p.batches} · 损失 ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} 张图像/秒`,
+            `第 ${p.epoch}/${p.epochs} 轮 · 批量 ${p.batch}/${p.batches} · 损失 ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSecond)} 张图像/秒`,
           ),
         );
       },

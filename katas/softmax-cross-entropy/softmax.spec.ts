@@ -83,14 +83,14 @@ const lossHint = (loss: unknown, overflow: string, mean: string): string =>
 // ---------------------------------------------------------------------------------------
 
 describe('spec', () => {
-  test(say('softmax and logSoftmax of [[1, 2, 3], [0, 0, 0]] (the worked example)', 'softmax 和 logSoftmax 作用于 [[1, 2, 3], [0, 0, 0]]（题目中的算例）'), () => {
+  test(say('softmax and logSoftmax of [[1, 2, 3], [0, 0, 0]] (the worked example)', 'softmax 和 logSoftmax 作用于 [[1, 2, 3], [0, 0, 0]]（题面中的算例）'), () => {
     const z = fromRows([[1, 2, 3], [0, 0, 0]]);
     const p = [0.09003057317038046, 0.24472847105479764, 0.6652409557748219];
     expectMatrixClose('softmax(z)', softmax(z), [p, [1 / 3, 1 / 3, 1 / 3]], { shapeHint: 'N×C' });
     expectMatrixClose('logSoftmax(z)', logSoftmax(z), [p.map(Math.log), [-Math.log(3), -Math.log(3), -Math.log(3)]], { shapeHint: 'N×C' });
   });
 
-  test(say('softmaxBackward with out = [[0.2, 0.5, 0.3]] and dout = [[1, 0, 0]] gives [[0.16, −0.1, −0.06]] (the worked example)', 'softmaxBackward 在 out = [[0.2, 0.5, 0.3]]、dout = [[1, 0, 0]] 时给出 [[0.16, −0.1, −0.06]]（题目中的算例）'), () => {
+  test(say('softmaxBackward with out = [[0.2, 0.5, 0.3]] and dout = [[1, 0, 0]] gives [[0.16, −0.1, −0.06]] (the worked example)', 'softmaxBackward 在 out = [[0.2, 0.5, 0.3]]、dout = [[1, 0, 0]] 时给出 [[0.16, −0.1, −0.06]]（题面中的算例）'), () => {
     const dz = softmaxBackward(fromRows([[1, 0, 0]]), fromRows([[0.2, 0.5, 0.3]]));
     withHint(
       say(
@@ -101,7 +101,7 @@ describe('spec', () => {
     );
   });
 
-  test(say('crossEntropy of logits [[1, 1], [0, 0]] with labels [0, 1]: loss log 2, dlogits [[−0.25, 0.25], [0.25, −0.25]] (the worked example)', 'crossEntropy：logits [[1, 1], [0, 0]]、labels [0, 1] 时，loss 为 log 2，dlogits 为 [[−0.25, 0.25], [0.25, −0.25]]（题目中的算例）'), () => {
+  test(say('crossEntropy of logits [[1, 1], [0, 0]] with labels [0, 1]: loss log 2, dlogits [[−0.25, 0.25], [0.25, −0.25]] (the worked example)', 'crossEntropy：logits [[1, 1], [0, 0]]、labels [0, 1] 时，loss 为 log 2，dlogits 为 [[−0.25, 0.25], [0.25, −0.25]]（题面中的算例）'), () => {
     const { loss, dlogits } = crossEntropy(fromRows([[1, 1], [0, 0]]), [0, 1]);
     expectNumberClose('loss', loss, Math.LN2);
     withHint(
@@ -110,7 +110,7 @@ describe('spec', () => {
     );
   });
 
-  test(say('bceWithLogits of logits [0, 0] with targets [1, 0]: loss log 2, dlogits [−0.25, 0.25] (the worked example)', 'bceWithLogits：logits [0, 0]、targets [1, 0] 时，loss 为 log 2，dlogits 为 [−0.25, 0.25]（题目中的算例）'), () => {
+  test(say('bceWithLogits of logits [0, 0] with targets [1, 0]: loss log 2, dlogits [−0.25, 0.25] (the worked example)', 'bceWithLogits：logits [0, 0]、targets [1, 0] 时，loss 为 log 2，dlogits 为 [−0.25, 0.25]（题面中的算例）'), () => {
     const { loss, dlogits } = bceWithLogits(v([0, 0]), v([1, 0]));
     expectNumberClose('loss', loss, Math.LN2);
     withHint(

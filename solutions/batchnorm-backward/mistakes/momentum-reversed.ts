@@ -5,7 +5,7 @@ export { batchnormBackward } from '../batchnorm.ts';
 export const mistake: Mistake = {
   title: {
     en: 'momentum applied the wrong way round in the running averages',
-    'zh-CN': '滑动平均中的动量用反了',
+    'zh-CN': '滑动统计量更新中的动量用反了',
   },
   explanation: {
     en:

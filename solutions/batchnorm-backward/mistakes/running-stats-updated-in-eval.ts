@@ -13,7 +13,7 @@ export const mistake: Mistake = {
       'model and makes predictions depend on what was evaluated before. Update runningMean and runningVar only when ' +
       "mode is 'train'.",
     'zh-CN':
-      '评估模式只读取 state：用测试批量更新滑动平均，会把测试数据泄漏进模型，' +
+      '评估模式只读取 state：用测试批量更新滑动统计量，会把测试数据泄漏进模型，' +
       "还会让预测结果取决于之前评估过哪些数据。只在 mode 为 'train' 时更新 runningMean 和 runningVar。",
   },
 };

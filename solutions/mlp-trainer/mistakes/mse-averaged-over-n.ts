@@ -15,7 +15,7 @@ export const mistake: Mistake = {
       'divide by N·K, in the loss and in δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z). Dividing by N makes both K times too large ' +
       '(they only agree when K = 1).',
     'zh-CN':
-      '题目规定（与 PyTorch、Keras 的 reduction "mean" 一样）对 N×K 输出的每个元素的 (A − Y)² 求平均：' +
+      '题面规定（与 PyTorch、Keras 的 reduction "mean" 一样）对 N×K 输出的每个元素的 (A − Y)² 求平均：' +
       '损失和 δ⁽ᴸ⁾ = 2(A − Y)/(N·K) ⊙ σ′(Z) 里都要除以 N·K。除以 N 会让两者都大 K 倍（只有 K = 1 时才一致）。',
   },
 };

@@ -21,7 +21,7 @@ export const mistake: Mistake = {
       'exactly 0 passes no gradient back. Test z > 0, not z ≥ 0. Exact zeros do happen: biases start at 0, so a unit whose ' +
       'inputs are all 0 sits exactly at the kink, and there z ≥ 0 sends gradient through a unit that output nothing.',
     'zh-CN':
-      'ReLU 在 0 处不可导；PyTorch（以及题目）取 ReLU′(0) = 0，所以预激活值恰好为 0 的隐藏单元不往回传梯度。条件应写 z > 0，而不是 z ≥ 0。' +
+      'ReLU 在 0 处不可导；PyTorch（以及题面）取 ReLU′(0) = 0，所以预激活值恰好为 0 的隐藏单元不往回传梯度。条件应写 z > 0，而不是 z ≥ 0。' +
       '恰好为 0 的情况确实会出现：偏置初始为 0，所以输入全为 0 的单元正好落在折点上，这时 z ≥ 0 会让梯度穿过一个根本没有输出的单元。',
   },
 };

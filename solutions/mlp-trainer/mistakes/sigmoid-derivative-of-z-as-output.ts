@@ -24,7 +24,7 @@ export const mistake: Mistake = {
     'zh-CN':
       '一篇流传很广的教程里出现过的错误：' +
       'sigmoid_derivative(x) = x·(1 − x) 只有在 x 是 sigmoid 的输出 A = σ(Z) 时才等于 σ′，但反向传播传给它的是 Z，而 Z 根本不在 (0, 1) 内（z > 1 时 z·(1 − z) 甚至是负数）。' +
-      '要么保留这个公式、传入 A = σ(Z)，要么用 σ′(Z) = sigmoidDerivative(Z)；sigmoid-derivative 练习把这两个函数明确区分开了。',
+      '要么保留这个公式、传入 A = σ(Z)，要么用 σ′(Z) = sigmoidDerivative(Z)；sigmoid-derivative 这道题把这两个函数明确区分开了。',
   },
 };
 

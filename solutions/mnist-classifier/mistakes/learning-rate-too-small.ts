@@ -12,7 +12,7 @@ export const mistake: Mistake = {
       'With lr = 1e-6, Adam moves each weight by about a millionth per step: after the five graded epochs the network has barely ' +
       'left its random start and the loss has hardly moved. The recipe is Adam with lr = 1e-3.',
     'zh-CN':
-      'lr = 1e-6 时，Adam 每步只让每个权重移动约百万分之一：评分用的五轮训练结束后，网络几乎没离开随机初始点，损失也几乎没动。配方是 Adam，lr = 1e-3。',
+      'lr = 1e-6 时，Adam 每步只让每个权重移动约百万分之一：评测用的五轮训练结束后，网络几乎没离开随机初始点，损失也几乎没动。配方是 Adam，lr = 1e-3。',
   },
 };
 

@@ -12,7 +12,7 @@ export const mistake: Mistake = {
       'The contract is a Uint8Array of digits (compact, and what the trainer and grader expect). Array.from(...) or ' +
       '.map on a typed array\'s keys gives a number[]; wrap the result with Uint8Array.from(...).',
     'zh-CN':
-      '约定的返回值是由数字组成的 Uint8Array（紧凑，也是训练器和评分器所期望的）。' +
+      '约定的返回值是由数字组成的 Uint8Array（紧凑，也是训练器和评测程序所期望的）。' +
       'Array.from(...) 或在类型化数组的键上调用 .map 得到的是 number[]；用 Uint8Array.from(...) 把结果包起来。',
   },
 };

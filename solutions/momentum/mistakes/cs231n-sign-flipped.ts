@@ -14,7 +14,7 @@ export const mistake: Mistake = {
     'zh-CN':
       '在 CS231n 的写法中，速度里已经包含 −lr·g（v ← μv − lr·g），所以更新时要把它“加”上去：p ← p + v。' +
       '像 PyTorch 的写法那样减去它，p 就会沿梯度方向往上走。' +
-      '自始至终只用一种约定：本题评分用的是 v ← μv + g，p ← p − lr·v。',
+      '自始至终只用一种约定：本题评测用的是 v ← μv + g，p ← p − lr·v。',
   },
 };
 
