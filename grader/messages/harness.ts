@@ -145,7 +145,7 @@ export const harness = defineMessages('harness', {
     noCounterexample: '（没有反例）',
 
     constantPrediction: (digit) =>
-      `所有图片都被分类为 ${digit}：网络没有从像素中学到东西。请检查权重是否随机初始化（全零初始化永远无法打破对称性），以及梯度是否传到了隐藏层。`,
+      `所有图像都被分类为 ${digit}：网络没有从像素中学到东西。请检查权重是否随机初始化（全零初始化永远无法打破对称性），以及梯度是否传到了隐藏层。`,
     lossNotFinite: (last) => `训练损失变成了 ${last}：请检查是否有上溢（softmax 没有先减去最大值）或权重爆炸。`,
     lossFlat: (first, last) => `训练损失几乎没有变化（${first} → ${last}）：步长太小（检查学习率），或者更新没有作用到权重上。`,
     lossWent: (first, last, digits) => `训练损失从 ${first} 变为 ${last}；共预测出 ${digits} 种不同的数字。`,
