@@ -350,4 +350,16 @@ describe('the statement, locked', () => {
     expect(statement('dense-backward')).not.toContain('[[9, -4]');
     expect(statement('batchnorm-backward')).not.toContain('= 1.1');
   });
+
+  test('the Chinese statements lose their worked answers too (算例)', () => {
+    for (const k of loadKatas()) {
+      const zh = k.readmePaths['zh-CN'];
+      const locked = lockedStatement(readFileSync(zh, 'utf8'), 'locked');
+      expect(locked, zh).not.toMatch(/^#+ .*算例|^一个算例/m);
+      expect(locked, zh).not.toContain('npm run hint');
+    }
+    const zh = (slug: string): string => lockedStatement(readFileSync(loadKatas().find((k) => k.slug === slug)!.readmePaths['zh-CN'], 'utf8'), 'locked');
+    expect(zh('dense-backward')).not.toContain('[[9, -4]');
+    expect(zh('batchnorm-backward')).not.toContain('= 1.1');
+  });
 });

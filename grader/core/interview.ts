@@ -319,9 +319,9 @@ export function renderHistory(records: readonly InterviewRecord[], texts: Histor
 // The statement, locked
 
 /**
- * The statement without its worked answers: a section headed "…worked example…" (to the next
- * heading of the same or a higher level) and a paragraph that opens with "A worked example"
- * give way to `note`; a line pointing to the hints or the reference (`npm run hint`,
+ * The statement without its worked answers: a section headed "…worked example…" or "…算例…" (to
+ * the next heading of the same or a higher level) and a paragraph that opens with "A worked
+ * example" or "一个算例" give way to `note`; a line pointing to the hints or the reference (`npm run hint`,
  * `npm run compare`) is left out. The rest is unchanged.
  */
 export function lockedStatement(markdown: string, note: string): string {
@@ -343,13 +343,13 @@ export function lockedStatement(markdown: string, note: string): string {
       }
       continue;
     }
-    if (heading && /worked example/i.test(heading[2])) {
+    if (heading && /worked example|算例/i.test(heading[2])) {
       skipLevel = heading[1].length;
       out.push(`_${note}_`, '');
       continue;
     }
     const previousBlank = i === 0 || lines[i - 1].trim() === '';
-    if (previousBlank && /^A worked example\b/i.test(line.trim())) {
+    if (previousBlank && /^(?:A worked example\b|一个算例)/i.test(line.trim())) {
       inParagraph = true;
       out.push(`_${note}_`);
       continue;
