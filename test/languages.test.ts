@@ -8,7 +8,8 @@
  * - no other string in that code reads as English prose (an untranslated text), unless its line
  *   says `// i18n-exempt: <why>` (texts only course authors see);
  * - every kata has its statement and hints in both languages, with the same hint tiers, its
- *   title, summary, mistakes and questions in both, and no Chinese text holds an English sentence.
+ *   title, summary, mistakes and questions in both, and no Chinese text holds an English sentence;
+ * - every doc comment of a kata's stub that holds English prose holds its 中文： paragraph too.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -144,7 +145,7 @@ describe('texts written in code', () => {
 
 describe('the katas in both languages', () => {
   for (const kata of katas) {
-    test(`${kata.slug}: statement, hints, title, mistakes and questions in English and Chinese`, async () => {
+    test(`${kata.slug}: statement, hints, title, mistakes, questions and the stub's doc comments in English and Chinese`, async () => {
       const problems: string[] = [];
       for (const [kind, paths] of [['statement', kata.readmePaths], ['hints', kata.hintsPaths]] as const) {
         for (const lang of LANGS) if (!existsSync(paths[lang])) problems.push(`no ${kind} in ${lang}: ${relative(repoRoot, paths[lang])}`);
@@ -168,6 +169,12 @@ describe('the katas in both languages', () => {
           const problem = chineseProblem(mistake[field]['zh-CN']);
           if (problem) problems.push(`mistake ${file.id}: the Chinese ${field} ${problem}`);
         }
+      }
+      // The stub's doc comments (its hovers): every one that holds English prose holds its Chinese too.
+      for (const block of readFileSync(kata.stubPath, 'utf8').match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+        const text = block.replace(/^\s*\/?\*+\/? ?/gm, '').replace(/\*\/$/, '');
+        const prose = englishProse(text);
+        if (prose && !hasChinese(text)) problems.push(`${relative(repoRoot, kata.stubPath)}: a doc comment in English only: "${prose}"`);
       }
       if (existsSync(kata.questionsPath)) {
         for (const question of loadQuestions(kata).questions) {

@@ -39,9 +39,11 @@ export class AdamW extends Reference {
 export const drill = {
   replace: [
     [`  protected readonly weightDecay: number;
-  /** First and second moments`, `  protected readonly weightDecay: number;
+  /**
+   * First and second moments`, `  protected readonly weightDecay: number;
   protected readonly learningRate: number;
-  /** First and second moments`],
+  /**
+   * First and second moments`],
     [`    this.lr = lr;
     this.beta1 = beta1;`, `    this.lr = lr;
     this.learningRate = lr;

@@ -63,6 +63,7 @@ export const drill = {
   replace: [
     [
       `  // γ and β are broadcast over the rows: their gradients are sums over the batch.
+  // γ 和 β 在各行上广播：它们的梯度是在批量上的求和。
   const dgamma = new Float64Array(d);
   const dbeta = new Float64Array(d);
   for (let k = 0; k < n * d; k++) {

@@ -55,8 +55,10 @@ export const drill = {
     [
       `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps):
   // dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂), the three paths (direct, through μ, through σ²) summed.
+  // 逐行计算，记 g = dout·γ = ∂L/∂x̂，s = 1/√(σ² + eps)：dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂)，即三条路径（直接路径、经过 μ、经过 σ²）之和。
 `,
       `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps).
+  // 逐行计算，记 g = dout·γ = ∂L/∂x̂，s = 1/√(σ² + eps)。
 `,
     ],
     [

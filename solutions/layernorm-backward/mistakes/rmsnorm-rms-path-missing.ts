@@ -41,8 +41,10 @@ export const drill = {
     [
       `  // Per row, with g = dout·γ and r = 1/rms: dx = r·(g − x̂·mean(g·x̂)); the second term is the
   // path through the rms (∂r/∂xⱼ = −r³·xⱼ/D).
+  // 逐行计算，记 g = dout·γ，r = 1/rms：dx = r·(g − x̂·mean(g·x̂))；第二项是经过 rms 的路径（∂r/∂xⱼ = −r³·xⱼ/D）。
 `,
       `  // Per row, with g = dout·γ and r = 1/rms.
+  // 逐行计算，记 g = dout·γ，r = 1/rms。
 `,
     ],
     [

@@ -85,6 +85,7 @@ export const drill = {
     mean /= d;
     // Two passes: the variance from the centred values, never E[x²] − E[x]² (a large common
     // offset would cancel every digit of it). Biased: ÷D, as F.layer_norm.
+    // 分两遍：用中心化后的值求方差，绝不用 E[x²] − E[x]²（很大的公共偏移会把它的有效数字全部抵消掉）。有偏：÷D，与 F.layer_norm 相同。
     let variance = 0;
     for (let j = 0; j < d; j++) variance += (row[j] - mean) ** 2;
     variance /= d;
@@ -116,6 +117,7 @@ export const drill = {
     [
       `  // Per row, with g = dout·γ = ∂L/∂x̂ and s = 1/√(σ² + eps):
   // dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂), the three paths (direct, through μ, through σ²) summed.
+  // 逐行计算，记 g = dout·γ = ∂L/∂x̂，s = 1/√(σ² + eps)：dx = (s/D)·(D·g − Σⱼ g − x̂·Σⱼ g·x̂)，即三条路径（直接路径、经过 μ、经过 σ²）之和。
   const dx = matrix(n, d);
   for (let i = 0; i < n; i++) {
     let sumG = 0;

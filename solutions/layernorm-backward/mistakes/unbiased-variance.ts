@@ -59,6 +59,7 @@ export const drill = {
     [
       `    // Two passes: the variance from the centred values, never E[x²] − E[x]² (a large common
     // offset would cancel every digit of it). Biased: ÷D, as F.layer_norm.
+    // 分两遍：用中心化后的值求方差，绝不用 E[x²] − E[x]²（很大的公共偏移会把它的有效数字全部抵消掉）。有偏：÷D，与 F.layer_norm 相同。
     let variance = 0;
     for (let j = 0; j < d; j++) variance += (row[j] - mean) ** 2;
     variance /= d;
