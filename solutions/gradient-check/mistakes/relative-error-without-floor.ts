@@ -11,7 +11,7 @@ export const mistake: Mistake = {
       '|a − b| / (|a| + |b|) is 0/0 = NaN where both gradients are exactly 0 (a dead ReLU, an unused weight), and jumps to 1 for ' +
       'two values of 1e-9 that differ only by noise. The denominator is max(1e-8, |a| + |b|).',
     'zh-CN':
-      '两个梯度都恰好为 0 时（死掉的 ReLU、没用到的权重），|a − b| / (|a| + |b|) 是 0/0 = NaN；两个只差一点噪声的 1e-9 量级的值，' +
+      '两个梯度都恰好为 0 时（死亡 ReLU、没用到的权重），|a − b| / (|a| + |b|) 是 0/0 = NaN；两个只差一点噪声的 1e-9 量级的值，' +
       '误差会一下跳到 1。分母应是 max(1e-8, |a| + |b|)。',
   },
 };
