@@ -134,6 +134,10 @@ describe('spec', () => {
     check(seen.length === 6, () => say(`f was called ${seen.length} times for an x of 3 entries; central differences need exactly 6 (2 per entry).`, `x 有 3 个分量，f 却被调用了 ${seen.length} 次；中心差分恰好需要 6 次（每个分量 2 次）。`));
     for (const v of seen) {
       const moved = [0, 1, 2].filter((j) => v[j] !== x[j]);
+      check(moved.length > 0, () => say(
+        'f was called with x itself, no entry moved: that is f(x), the base point of a forward difference. Central differences evaluate f(x + h·eᵢ) and f(x − h·eᵢ) only.',
+        'f 被以 x 本身调用，没有任何分量被移动：这是 f(x)，即前向差分的基点。中心差分只计算 f(x + h·eᵢ) 和 f(x − h·eᵢ)。',
+      ));
       check(moved.length === 1 && Math.abs(Math.abs(v[moved[0]] - x[moved[0]]) - 0.125) < 1e-12, () => say(
         `f saw x = [${Array.from(v).map(fmt).join(', ')}] around x = [0.25, -1.5, 4] with h = 0.125: each call should move exactly one entry by +h or −h.`,
         `在 x = [0.25, -1.5, 4]、h = 0.125 时，f 看到的是 x = [${Array.from(v).map(fmt).join(', ')}]：每次调用应恰好把一个分量移动 +h 或 −h。`,
