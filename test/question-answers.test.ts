@@ -14,6 +14,7 @@ import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-back
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
 import { layerNormBackward, layerNormForward, rmsNormBackward, rmsNormForward } from '../solutions/layernorm-backward/layernorm.ts';
+import { numericalGradient, relativeError } from '../solutions/gradient-check/gradcheck.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
@@ -88,6 +89,12 @@ const recomputed: Record<string, Record<string, () => number>> = {
     },
     // Multiply-adds of the MNIST layer 784→128 on a batch of 32: dX and dW, plus db's additions, over out = X·W + b.
     'backward-cost': () => ((n, d, m) => (2 * n * d * m + n * m) / (n * d * m + n * m))(32, 784, 128),
+  },
+  'gradient-check': {
+    'central-difference-cubic': () => numericalGradient((x) => x[0] ** 3, Float64Array.of(1), 0.1)[0],
+    'forward-difference-cubic': () => (1.1 ** 3 - 1) / 0.1,
+    'floor-relative-error': () => relativeError(Float64Array.of(1e-9), Float64Array.of(-1e-9)),
+    evaluations: () => 2 * parameterCount([784, 128, 10]),
   },
   'softmax-cross-entropy': {
     'uniform-loss': () => crossEntropy(matrix(1, 10), [3]).loss,
