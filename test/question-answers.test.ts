@@ -16,6 +16,7 @@ import { dropoutForward } from '../solutions/dropout/dropout.ts';
 import { layerNormBackward, layerNormForward, rmsNormBackward, rmsNormForward } from '../solutions/layernorm-backward/layernorm.ts';
 import { numericalGradient, relativeError } from '../solutions/gradient-check/gradcheck.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
+import { cosineAnnealingLR, exponentialLR, stepLR, warmupCosine } from '../solutions/lr-schedules/schedules.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
 import { bceWithLogits, crossEntropy } from '../solutions/softmax-cross-entropy/softmax.ts';
@@ -203,6 +204,21 @@ const recomputed: Record<string, Record<string, () => number>> = {
       return p[0];
     },
     'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
+  'lr-schedules': {
+    'step-lr-epoch-30': () => stepLR(30, { lr: 0.1, stepSize: 30, gamma: 0.1 }),
+    'cosine-past-tmax': () => cosineAnnealingLR(15, { lr: 1, tMax: 10 }),
+    'warmup-cosine-midpoint': () => warmupCosine(550, { lr: 1e-3, warmupSteps: 100, totalSteps: 1000 }),
+    'linear-scaling': () => (0.1 * 2048) / 256,
+    // The gamma whose exponentialLR is lr/2 at epoch 10: bisect, rather than trust 0.5^(1/10).
+    'half-life-gamma': () => {
+      let [lo, hi] = [0, 1];
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (exponentialLR(10, { lr: 1, gamma: mid }) < 0.5) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    },
   },
   'mnist-classifier': {
     'param-count': () => parameterCount([784, 128, 128, 10]),
