@@ -104,3 +104,19 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
   }
   return { dx, dw, db };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    [`  const OH = Math.floor((H + 2 * padding - KH) / stride) + 1;
+  const OW = Math.floor((W + 2 * padding - KW) / stride) + 1;
+  const out`, `  const OH = Math.ceil((H + 2 * padding - KH) / stride) + 1;
+  const OW = Math.ceil((W + 2 * padding - KW) / stride) + 1;
+  const out`],
+    [`  const OH = Math.floor((H + 2 * padding - KH) / stride) + 1;
+  const OW = Math.floor((W + 2 * padding - KW) / stride) + 1;
+  const want`, `  const OH = Math.ceil((H + 2 * padding - KH) / stride) + 1;
+  const OW = Math.ceil((W + 2 * padding - KW) / stride) + 1;
+  const want`],
+  ],
+};

@@ -104,3 +104,11 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
   }
   return { dx, dw, db };
 }
+
+// The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
+export const drill = {
+  replace: [
+    ['* wd[((f * C + c) * KH + p) * KW + q]', '* wd[((f * C + c) * KH + (KH - 1 - p)) * KW + (KW - 1 - q)]'],
+    ['const wi = ((f * C + c) * KH + p) * KW + q;', 'const wi = ((f * C + c) * KH + (KH - 1 - p)) * KW + (KW - 1 - q);'],
+  ],
+};
