@@ -1,7 +1,7 @@
 /**
  * Kata: conv2d-backward. Statement: README.md beside this file.
  *
- * 中文：题目：conv2d-backward。题面见本文件旁的 README.zh-CN.md。
+ * 中文：本题是 conv2d-backward，题面见本文件旁的 README.zh-CN.md。
  *
  * Replace each `throw` with your implementation, then run `npm run grade -- conv`.
  * The toolkit in katas/lib/tensor.ts has the Tensor type, zerosTensor and offset4; plain loops
