@@ -6,11 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { loadKatas } from '../grader/core/manifest.ts';
 import { loadQuestions, type NumberQuestion } from '../grader/core/questions.ts';
-import { createRng, fromRows, matrix, paramData } from '../katas/lib/index.ts';
+import { createRng, fromRows, matrix, paramData, zerosTensor } from '../katas/lib/index.ts';
 import { geluBackward, geluForward, leakyReluBackward, leakyReluForward, tanhBackward, tanhForward } from '../solutions/activations/activations.ts';
 import { Adam } from '../solutions/adam/adam.ts';
 import { Adagrad, AdamW, RMSprop } from '../solutions/adaptive-optimizers/optimizers.ts';
 import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
+import { conv2dForward } from '../solutions/conv2d-backward/conv.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
 import { layerNormBackward, layerNormForward, rmsNormBackward, rmsNormForward } from '../solutions/layernorm-backward/layernorm.ts';
@@ -225,6 +226,11 @@ const recomputed: Record<string, Record<string, () => number>> = {
     'initial-loss': () => Math.log(10),
     'steps-per-epoch': () => 60_000 / 32,
     'dropout-scale': () => 1 / (1 - 0.2),
+  },
+  'conv2d-backward': {
+    // The output height the reference gives for a 28×28 input, a 5×5 kernel, stride 2, padding 1.
+    'output-size': () => conv2dForward(zerosTensor([1, 1, 28, 28]), zerosTensor([1, 1, 5, 5]), new Float64Array(1), { stride: 2, padding: 1 }).out.shape[2],
+    'param-count': () => zerosTensor([8, 3, 3, 3]).data.length + 8,
   },
 };
 

@@ -5,3 +5,4 @@
  */
 export * from './matrix.ts';
 export * from './random.ts';
+export * from './tensor.ts';

@@ -1,0 +1,191 @@
+/**
+ * Kata: conv2d-backward. Statement: README.md beside this file.
+ *
+ * 中文：本题是 conv2d-backward，题面见本文件旁的 README.zh-CN.md。
+ *
+ * Replace each `throw` with your implementation, then run `npm run grade -- conv`.
+ * The toolkit in katas/lib/tensor.ts has the Tensor type, zerosTensor and offset4; plain loops
+ * over n, c, h, w are all you need.
+ *
+ * 中文：把每个 `throw` 换成你的实现，然后运行 `npm run grade -- conv`。katas/lib/tensor.ts 里的工具库有 Tensor 类型、zerosTensor 和 offset4；对 n、c、h、w 写普通循环就够了。
+ */
+import type { Tensor } from '../lib/tensor.ts';
+
+/**
+ * Options of `conv2dForward`: PyTorch's `stride` and `padding` (zeros on every side).
+ *
+ * 中文：`conv2dForward` 的选项：PyTorch 的 `stride` 和 `padding`（四周补 0）。
+ */
+export interface ConvOptions {
+  stride?: number;
+  padding?: number;
+}
+
+/**
+ * What the convolution's forward pass keeps for its backward pass (references, not copies).
+ *
+ * 中文：卷积的前向传播为反向传播保存的东西（引用，不是副本）。
+ */
+export interface ConvCache {
+  readonly x: Tensor;
+  readonly w: Tensor;
+  readonly stride: number;
+  readonly padding: number;
+}
+
+/**
+ * The result of `conv2dForward`.
+ *
+ * 中文：`conv2dForward` 的返回值。
+ */
+export interface ConvForwardResult {
+  /**
+   * N×F×OH×OW, with OH = ⌊(H + 2·padding − KH)/stride⌋ + 1 and OW likewise.
+   *
+   * 中文：N×F×OH×OW，OH = ⌊(H + 2·padding − KH)/stride⌋ + 1，OW 同理。
+   */
+  out: Tensor;
+  cache: ConvCache;
+}
+
+/**
+ * The gradients of the loss with respect to each input of `conv2dForward`.
+ *
+ * 中文：损失对 `conv2dForward` 每个输入的梯度。
+ */
+export interface ConvGradients {
+  /**
+   * ∂L/∂x, N×C×H×W (the shape of x, without the padding).
+   *
+   * 中文：∂L/∂x，N×C×H×W（与 x 形状相同，不含填充）。
+   */
+  dx: Tensor;
+  /**
+   * ∂L/∂w, F×C×KH×KW (the shape of w).
+   *
+   * 中文：∂L/∂w，F×C×KH×KW（与 w 形状相同）。
+   */
+  dw: Tensor;
+  /**
+   * ∂L/∂b, F entries.
+   *
+   * 中文：∂L/∂b，F 个元素。
+   */
+  db: Float64Array;
+}
+
+/**
+ * Options of `maxPool2dForward`: a square window of `kernel`×`kernel`, moved by `stride` (default: kernel).
+ *
+ * 中文：`maxPool2dForward` 的选项：`kernel`×`kernel` 的正方形窗口，每次移动 `stride`（默认等于 kernel）。
+ */
+export interface PoolOptions {
+  kernel: number;
+  stride?: number;
+}
+
+/**
+ * What max pool's forward pass keeps for its backward pass.
+ *
+ * 中文：最大池化的前向传播为反向传播保存的东西。
+ */
+export interface PoolCache {
+  readonly x: Tensor;
+  readonly kernel: number;
+  readonly stride: number;
+}
+
+/**
+ * The result of `maxPool2dForward`.
+ *
+ * 中文：`maxPool2dForward` 的返回值。
+ */
+export interface PoolForwardResult {
+  /**
+   * N×C×OH×OW, with OH = ⌊(H − kernel)/stride⌋ + 1 and OW likewise.
+   *
+   * 中文：N×C×OH×OW，OH = ⌊(H − kernel)/stride⌋ + 1，OW 同理。
+   */
+  out: Tensor;
+  cache: PoolCache;
+}
+
+/**
+ * Forward pass of a 2-D convolution, PyTorch's `F.conv2d(x, w, b, stride, padding)`: a
+ * cross-correlation (the kernel is not flipped) over x padded with `padding` zeros on every side.
+ * out[n, f, i, j] = b[f] + Σ_c Σ_p Σ_q xpad[n, c, i·stride + p, j·stride + q] · w[f, c, p, q].
+ *
+ * 中文：二维卷积的前向传播，即 PyTorch 的 `F.conv2d(x, w, b, stride, padding)`：在四周各补 `padding` 个 0 的 x 上做互相关（不翻转卷积核）。
+ * out[n, f, i, j] = b[f] + Σ_c Σ_p Σ_q xpad[n, c, i·stride + p, j·stride + q] · w[f, c, p, q]。
+ * @param x the images, N×C×H×W; not modified
+ *   中文：图像，N×C×H×W；不会被修改
+ * @param w the filters, F×C×KH×KW; not modified
+ *   中文：滤波器，F×C×KH×KW；不会被修改
+ * @param b the bias, F entries; not modified
+ *   中文：偏置，F 个元素；不会被修改
+ * @param options stride (default 1) and padding (default 0)
+ *   中文：stride（默认 1）和 padding（默认 0）
+ * @returns out, N×F×OH×OW, and the cache that `conv2dBackward` needs
+ *   中文：out（N×F×OH×OW），以及 `conv2dBackward` 需要的缓存
+ * @throws Error naming both shapes when x's channels ≠ w's, or b's length ≠ F; Error when the
+ *   kernel is larger than the padded input
+ *   中文：当 x 的通道数 ≠ w 的通道数，或 b 的长度 ≠ F 时，抛出写明两个形状的 Error；卷积核比填充后的输入还大时抛出 Error
+ */
+export function conv2dForward(x: Tensor, w: Tensor, b: Float64Array, options: ConvOptions = {}): ConvForwardResult {
+  throw new Error('not implemented: conv2dForward(x, w, b, options)');
+}
+
+/**
+ * Backward pass of the convolution. Given dout = ∂L/∂out, returns the gradients of L with
+ * respect to x, w and b, each of the shape of its input.
+ *
+ * 中文：卷积的反向传播。给定 dout = ∂L/∂out，返回 L 对 x、w 和 b 的梯度，每个梯度的形状都与对应的输入相同。
+ * @param dout the upstream gradient, N×F×OH×OW; not modified
+ *   中文：上游梯度，N×F×OH×OW；不会被修改
+ * @param cache what `conv2dForward` returned with the out that dout belongs to; not modified
+ *   中文：`conv2dForward` 在返回 dout 所对应的那个 out 时一并返回的缓存；不会被修改
+ * @returns dx (N×C×H×W), dw (F×C×KH×KW), db (F entries), each a new array
+ *   中文：dx（N×C×H×W）、dw（F×C×KH×KW）、db（F 个元素），每个都是新数组
+ * @throws Error naming both shapes when dout is not the shape of the forward output
+ *   中文：dout 与前向输出的形状不同时，抛出写明两个形状的 Error
+ */
+export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
+  throw new Error('not implemented: conv2dBackward(dout, cache)');
+}
+
+/**
+ * Forward pass of 2-D max pooling, PyTorch's `F.max_pool2d(x, kernel, stride)` without padding:
+ * out[n, c, i, j] is the largest entry of the kernel×kernel window of channel c whose top-left
+ * corner is (i·stride, j·stride).
+ *
+ * 中文：二维最大池化的前向传播，即不带填充的 PyTorch `F.max_pool2d(x, kernel, stride)`：out[n, c, i, j] 是通道 c 中左上角位于 (i·stride, j·stride) 的 kernel×kernel 窗口里的最大元素。
+ * @param x the images, N×C×H×W; not modified
+ *   中文：图像，N×C×H×W；不会被修改
+ * @param options kernel (the window's side) and stride (default: kernel, windows side by side)
+ *   中文：kernel（窗口的边长）和 stride（默认等于 kernel，窗口首尾相接）
+ * @returns out, N×C×OH×OW with OH = ⌊(H − kernel)/stride⌋ + 1, and the cache for `maxPool2dBackward`
+ *   中文：out（N×C×OH×OW，OH = ⌊(H − kernel)/stride⌋ + 1），以及 `maxPool2dBackward` 需要的缓存
+ * @throws Error naming x's shape when the window is larger than the input
+ *   中文：窗口比输入还大时，抛出写明 x 形状的 Error
+ */
+export function maxPool2dForward(x: Tensor, options: PoolOptions): PoolForwardResult {
+  throw new Error('not implemented: maxPool2dForward(x, options)');
+}
+
+/**
+ * Backward pass of max pooling: each window's upstream gradient goes to the position of its
+ * maximum (the first one in row-major order on a tie); where windows overlap, the gradients add up.
+ *
+ * 中文：最大池化的反向传播：每个窗口的上游梯度送到它的最大值所在的位置（并列时取行主序中的第一个）；窗口重叠时梯度累加。
+ * @param dout the upstream gradient, N×C×OH×OW; not modified
+ *   中文：上游梯度，N×C×OH×OW；不会被修改
+ * @param cache what `maxPool2dForward` returned; not modified
+ *   中文：`maxPool2dForward` 返回的缓存；不会被修改
+ * @returns dx, N×C×H×W, a new array
+ *   中文：dx，N×C×H×W，一个新数组
+ * @throws Error naming both shapes when dout is not the shape of the forward output
+ *   中文：dout 与前向输出的形状不同时，抛出写明两个形状的 Error
+ */
+export function maxPool2dBackward(dout: Tensor, cache: PoolCache): Tensor {
+  throw new Error('not implemented: maxPool2dBackward(dout, cache)');
+}
