@@ -13,6 +13,7 @@ import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-back
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
+import { clipGradNorm, rnnBackward, rnnForward } from '../solutions/rnn-backward/rnn.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
 import { bceWithLogits, crossEntropy } from '../solutions/softmax-cross-entropy/softmax.ts';
@@ -162,6 +163,20 @@ const recomputed: Record<string, Record<string, () => number>> = {
     'no-bias-correction': () => (1 - 0.9) / Math.sqrt(1 - 0.999),
     'eps-placement': () => stepSize(new Adam({ lr: 1e-3 }), 1e-8),
     'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
+  },
+  'rnn-backward': {
+    'worked-dh0': () => {
+      const { cache } = rnnForward([fromRows([[1]]), fromRows([[-1]])], fromRows([[0.5]]), fromRows([[1]]), fromRows([[2]]), Float64Array.of(0));
+      return rnnBackward([fromRows([[0]]), fromRows([[1]])], cache).dh0.data[0];
+    },
+    // 20 steps back, each through whᵀ (norm 0.5) and tanh′ (at most 1).
+    'vanishing-bound': () => 0.5 ** 20,
+    'clip-return': () => clipGradNorm([Float64Array.of(3, 4), Float64Array.of(12)], 6.5),
+    'clip-boundary': () => {
+      const g = Float64Array.of(3, 4);
+      clipGradNorm([g], 5);
+      return g[0] / 3;
+    },
   },
   'mnist-classifier': {
     'param-count': () => parameterCount([784, 128, 128, 10]),
