@@ -165,8 +165,8 @@ function expectDxs(got: Matrix[], want: ReadonlyArray<Matrix | number[][]>): voi
     const hint =
       t < T - 1
         ? say(
-            `dxs[${T - 1}] is right but dxs[${t}] is not: step ${t} also gets the gradient that flows back from step ${t + 1} through h${t + 1}.`,
-            `dxs[${T - 1}] 是对的，dxs[${t}] 却不对：第 ${t} 步还会收到从第 ${t + 1} 步经 h${t + 1} 传回来的梯度。`,
+            `dxs[${T - 1}] is right but dxs[${t}] is not: step ${t} also gets the gradient that flows back from step ${t + 1} through hs[${t}].`,
+            `dxs[${T - 1}] 是对的，dxs[${t}] 却不对：第 ${t} 步还会收到从第 ${t + 1} 步经 hs[${t}] 传回来的梯度。`,
           )
         : '';
     const compare = (): void => expectMatrixClose(`dxs[${t}]`, got[t], want[t], { shapeHint: LIKE_X });
@@ -489,7 +489,7 @@ describe('properties', () => {
     'many-to-one (dhs zero except on the last step): every gradient matches finite differences, for random shapes',
     '多对一（dhs 只在最后一步非零）：对随机形状，每个梯度都与有限差分一致',
   ), () => {
-    expectProperty(say('the gradient check, dhs only at T', '梯度检验，dhs 只在第 T 步'), anySeq, (s) => {
+    expectProperty(say('the many-to-one gradient check', '多对一的梯度检验'), anySeq, (s) => {
       expectMatchesFiniteDifferences(randomSeq(s.t, s.n, s.d, s.h, s.seed, true), 'L = Σ hs[T−1] ⊙ dhs[T−1]');
     }, 40, named);
   });

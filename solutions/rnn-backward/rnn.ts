@@ -4,7 +4,7 @@
  * Replace each `throw` with your implementation, then run `npm run grade -- rnn`.
  * The toolkit in katas/lib/matrix.ts has every product and reduction you need.
  */
-import { addRowVector, matmul, matmulTransA, matmulTransB, shapeOf, sumRows, zeros, type Matrix } from '../lib/matrix.ts';
+import { add, addRowVector, matmul, matmulTransA, matmulTransB, shapeOf, sumRows, zeros, type Matrix } from '../lib/matrix.ts';
 
 /** What the forward pass keeps for the backward pass: its inputs and every hidden state (references, not copies). */
 export interface RnnCache {
@@ -104,18 +104,13 @@ export function rnnBackward(dhs: readonly Matrix[], cache: RnnCache): RnnGradien
       da.data[k] = (dhs[t].data[k] + dhNext.data[k]) * (1 - h.data[k] * h.data[k]);
     }
     dxs[t] = matmulTransB(da, wx);
-    accumulate(dwx, matmulTransA(xs[t], da));
-    accumulate(dwh, matmulTransA(hPrev, da));
+    add(dwx, matmulTransA(xs[t], da), dwx); // dwx += xₜᵀ·da, in place
+    add(dwh, matmulTransA(hPrev, da), dwh);
     const dbt = sumRows(da);
     for (let j = 0; j < db.length; j++) db[j] += dbt[j];
     dhNext = matmulTransB(da, wh);
   }
   return { dxs, dh0: dhNext, dwx, dwh, db };
-}
-
-/** total += part, in place. */
-function accumulate(total: Matrix, part: Matrix): void {
-  for (let k = 0; k < total.data.length; k++) total.data[k] += part.data[k];
 }
 
 /**

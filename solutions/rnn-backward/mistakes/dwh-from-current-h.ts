@@ -1,5 +1,5 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
-import { matmulTransA, matmulTransB, shapeOf, sumRows, zeros, type Matrix } from '../../lib/matrix.ts';
+import { add, matmulTransA, matmulTransB, shapeOf, sumRows, zeros, type Matrix } from '../../lib/matrix.ts';
 import type { RnnCache, RnnGradients } from '../rnn.ts';
 export { clipGradNorm, rnnForward } from '../rnn.ts';
 
@@ -36,22 +36,16 @@ export function rnnBackward(dhs: readonly Matrix[], cache: RnnCache): RnnGradien
   let dhNext = zeros(h0.rows, h0.cols); // the gradient carried back from step t + 1
   for (let t = T - 1; t >= 0; t--) {
     const h = hs[t];
-    const hPrev = t > 0 ? hs[t - 1] : h0;
     const da = zeros(h.rows, h.cols); // ∂L/∂(pre-activation at step t)
     for (let k = 0; k < da.data.length; k++) {
       da.data[k] = (dhs[t].data[k] + dhNext.data[k]) * (1 - h.data[k] * h.data[k]);
     }
     dxs[t] = matmulTransB(da, wx);
-    accumulate(dwx, matmulTransA(xs[t], da));
-    accumulate(dwh, matmulTransA(h, da));
+    add(dwx, matmulTransA(xs[t], da), dwx); // dwx += xₜᵀ·da, in place
+    add(dwh, matmulTransA(h, da), dwh);
     const dbt = sumRows(da);
     for (let j = 0; j < db.length; j++) db[j] += dbt[j];
     dhNext = matmulTransB(da, wh);
   }
   return { dxs, dh0: dhNext, dwx, dwh, db };
-}
-
-/** total += part, in place. */
-function accumulate(total: Matrix, part: Matrix): void {
-  for (let k = 0; k < total.data.length; k++) total.data[k] += part.data[k];
 }
