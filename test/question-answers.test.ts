@@ -18,6 +18,7 @@ import { layerNormBackward, layerNormForward, rmsNormBackward, rmsNormForward } 
 import { numericalGradient, relativeError } from '../solutions/gradient-check/gradcheck.ts';
 import { createMLP } from '../solutions/mlp-trainer/mlp.ts';
 import { cosineAnnealingLR, exponentialLR, stepLR, warmupCosine } from '../solutions/lr-schedules/schedules.ts';
+import { clipGradNorm, rnnBackward, rnnForward } from '../solutions/rnn-backward/rnn.ts';
 import { SGDMomentum } from '../solutions/momentum/momentum.ts';
 import { sigmoid, sigmoidDerivative } from '../solutions/sigmoid-derivative/sigmoid.ts';
 import { bceWithLogits, crossEntropy } from '../solutions/softmax-cross-entropy/softmax.ts';
@@ -219,6 +220,18 @@ const recomputed: Record<string, Record<string, () => number>> = {
         else hi = mid;
       }
       return lo;
+  'rnn-backward': {
+    'worked-dh0': () => {
+      const { cache } = rnnForward([fromRows([[1]]), fromRows([[-1]])], fromRows([[0.5]]), fromRows([[1]]), fromRows([[2]]), Float64Array.of(0));
+      return rnnBackward([fromRows([[0]]), fromRows([[1]])], cache).dh0.data[0];
+    },
+    // 20 steps back, each through whᵀ (norm 0.5) and tanh′ (at most 1).
+    'vanishing-bound': () => 0.5 ** 20,
+    'clip-return': () => clipGradNorm([Float64Array.of(3, 4), Float64Array.of(12)], 6.5),
+    'clip-boundary': () => {
+      const g = Float64Array.of(3, 4);
+      clipGradNorm([g], 5);
+      return g[0] / 3;
     },
   },
   'mnist-classifier': {
