@@ -206,6 +206,7 @@ const recomputed: Record<string, Record<string, () => number>> = {
       return p[0];
     },
     'state-memory': () => 2 * parameterCount([784, 128, 128, 10]),
+  },
   'lr-schedules': {
     'step-lr-epoch-30': () => stepLR(30, { lr: 0.1, stepSize: 30, gamma: 0.1 }),
     'cosine-past-tmax': () => cosineAnnealingLR(15, { lr: 1, tMax: 10 }),
@@ -220,6 +221,14 @@ const recomputed: Record<string, Record<string, () => number>> = {
         else hi = mid;
       }
       return lo;
+    },
+  },
+  'mnist-classifier': {
+    'param-count': () => parameterCount([784, 128, 128, 10]),
+    'initial-loss': () => Math.log(10),
+    'steps-per-epoch': () => 60_000 / 32,
+    'dropout-scale': () => 1 / (1 - 0.2),
+  },
   'rnn-backward': {
     'worked-dh0': () => {
       const { cache } = rnnForward([fromRows([[1]]), fromRows([[-1]])], fromRows([[0.5]]), fromRows([[1]]), fromRows([[2]]), Float64Array.of(0));
@@ -233,12 +242,6 @@ const recomputed: Record<string, Record<string, () => number>> = {
       clipGradNorm([g], 5);
       return g[0] / 3;
     },
-  },
-  'mnist-classifier': {
-    'param-count': () => parameterCount([784, 128, 128, 10]),
-    'initial-loss': () => Math.log(10),
-    'steps-per-epoch': () => 60_000 / 32,
-    'dropout-scale': () => 1 / (1 - 0.2),
   },
   'conv2d-backward': {
     // The output height the reference gives for a 28×28 input, a 5×5 kernel, stride 2, padding 1.
