@@ -29,7 +29,7 @@ test('Language switches the menu to Chinese at once, and the next npm start open
   screen.press('Enter');
   const chinese = await screen.waitFor((text) => after(text, '? 选择一道题').includes('esc 离开'));
   const list = after(chinese, '? 选择一道题');
-  expect(list).toContain(`○ 1. ${katas[0].titles['zh-CN']}`);
+  expect(list).toMatch(new RegExp(`○ +1\\. ${katas[0].titles['zh-CN']}`));
   expect(list).toMatch(/简单 +\d+ 分钟 +未开始/);
   expect(list).toContain('❯ 语言：简体中文 · Switch to English');
   expect(list).toContain('↑↓ 移动');

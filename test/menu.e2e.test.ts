@@ -37,7 +37,7 @@ describe('npm start in a terminal', () => {
 
     const list = await screen.waitFor(listShown);
     expect(list).toContain(`0 of ${loadKatas().length} katas solved`);
-    expect(list).toMatch(new RegExp(`❯ ○ 1\\. ${first.title} +${first.difficulty} +${first.minutes} min  new`));
+    expect(list).toMatch(new RegExp(`❯ ○ +1\\. ${first.title} +${first.difficulty} +${first.minutes} min  new`));
     expect(list).toContain('esc leave');
 
     screen.press('Enter');

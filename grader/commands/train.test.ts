@@ -62,7 +62,7 @@ describe('a run', () => {
     const code = await trainCommand(['--limit', '1000', '--epochs', '1', '--save', model], io, null);
     const out = io.stdout();
     expect(code, io.stderr()).toBe(0);
-    expect(out).toContain('Training 784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, batch 32, 1 epoch, seed 1');
+    expect(out).toContain('Training 784-128-128-10, relu, softmax cross-entropy, adam lr 0.001 (×0.1 every 8 epochs), batch 32, 1 epoch, seed 1');
     expect(out).toContain('with the reference solutions, 1,000 training and 10,000 test images');
     expect(out).toMatch(/Epoch 1\/1 .* loss \d\.\d{4}  acc \d+\.\d\d%  test \d+\.\d\d%/);
     expect(out).toMatch(/Test accuracy: \d+\.\d\d% \(\d+ of 10000 test images\) after 1 epoch/);
