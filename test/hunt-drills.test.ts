@@ -1,11 +1,16 @@
 /**
  * Every catalogued mistake of every kata is a drill `npm run hunt` offers, and each drill IS its
  * mistake: written as the learner gets it (beside the reference here, as the verdict tests'
- * variants, so the learner's files are never touched), it type-checks and loads, fails the
- * kata's own checks, and the grader names that mistake first. Where the diagnosis runs out of
- * time on the drill (a per-pixel MNIST network is slow on purpose), the drill's fingerprint is
- * compared with the mistake's directly. New catalogue entries are picked up by reading the
- * folders.
+ * variants, so the learner's files are never touched), it loads and behaves exactly as the
+ * mistake on every probe of the kata's fingerprint, where it differs from the reference. Since
+ * the grader names a mistake by those probes, and test/katas.test.ts grades every mistake file
+ * in full, that proves the grader names each drill as its mistake. A drill that differs from its
+ * mistake on some probe, the article's bugs (origin 'article') and the first drill of every kata
+ * are graded in full here: they fail the kata's own checks and the grader names them first.
+ * (Grading all 150 drills again would double the time of npm test for no new proof.) Where the
+ * diagnosis runs out of time on a drill (a per-pixel MNIST network is slow on purpose), the
+ * fingerprint comparison stands alone.
+ * New catalogue entries are picked up by reading the folders.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,9 +19,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { gradeKata } from '../grader/core/grade.ts';
 import { buildableDrills, buildDrill, listDrills } from '../grader/core/hunt.ts';
 import { loadKatas } from '../grader/core/manifest.ts';
-import { fingerprintPath, loadCatalogue, sameObservation, takeFingerprint, type Probes } from '../grader/core/mistakes.ts';
+import { fingerprintPath, loadCatalogue, sameObservation, takeFingerprint, type Mistake, type Probes } from '../grader/core/mistakes.ts';
 
 const sources = listDrills(loadKatas());
+const firstOfKata = new Set(loadKatas().map((kata) => sources.find((s) => s.kata.slug === kata.slug)));
 const written: string[] = [];
 afterAll(() => written.forEach((p) => rmSync(p, { force: true })));
 
@@ -43,19 +49,21 @@ describe('every drill fails its kata and is named as its mistake', () => {
       const path = join(dir, `.variant-drill-${source.id}-${process.pid}.ts`);
       writeFileSync(path, drill.text);
       written.push(path);
-      const report = await gradeKata(source.kata, { kind: 'file', path }, { quick: true });
-      expect(report.status, JSON.stringify(report.problems)).toBe('failed');
-      if (report.diagnosisStopped === undefined) {
-        expect(report.likelyMistakes.map((m) => m.id)[0]).toBe(source.id);
-        return;
-      }
-      // The diagnosis ran out of time: the drill must behave as the mistake on every probe.
+      // The drill behaves unlike the reference on some probe; where it behaves as its mistake on
+      // every probe, the mistake file's own full grade (katas.test.ts) speaks for it.
       const { probes } = await importFile<{ probes: Probes<unknown> }>(fingerprintPath(source.kata));
       const mine = takeFingerprint(probes, await importFile(path));
       const theirs = takeFingerprint(probes, await importFile(source.path));
       const reference = takeFingerprint(probes, await importFile(source.kata.solutionPath));
-      for (const key of Object.keys(theirs)) expect(sameObservation(mine[key], theirs[key]) || mine[key] === theirs[key], key).toBe(true);
       expect(Object.keys(reference).some((k) => !sameObservation(reference[k], mine[k]))).toBe(true);
+      const asItsMistake = Object.keys(theirs).every((key) => sameObservation(mine[key], theirs[key]) || mine[key] === theirs[key]);
+
+      const { mistake } = await importFile<{ mistake: Mistake }>(source.path);
+      if (asItsMistake && mistake.origin !== 'article' && !firstOfKata.has(source)) return;
+      const report = await gradeKata(source.kata, { kind: 'file', path }, { quick: true });
+      expect(report.status, JSON.stringify(report.problems)).toBe('failed');
+      if (report.diagnosisStopped === undefined) expect(report.likelyMistakes.map((m) => m.id)[0]).toBe(source.id);
+      else expect(asItsMistake, 'the diagnosis ran out of time and the drill differs from its mistake on some probe').toBe(true);
     }, 180_000);
   }
 });

@@ -22,6 +22,8 @@ export interface Mistake {
   title: Text;
   /** What goes wrong and what to do instead, in two or three sentences. */
   explanation: Text;
+  /** 'article': a bug of the seed article's NumPy programs, ported (issue 10); the project's tests grade its drill in full. */
+  origin?: 'article';
 }
 
 /** A mistake in the current language, as reports and drills show it. */

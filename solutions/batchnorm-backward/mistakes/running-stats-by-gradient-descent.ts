@@ -9,6 +9,7 @@ import { batchnormBackward as referenceBackward, type BatchNormCache, type Batch
 import { forwardWith } from './_conventions.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'running statistics "trained" by gradient descent instead of the momentum average',
     'zh-CN': '滑动均值和滑动方差用梯度下降来“训练”，而不是按动量做滑动平均',

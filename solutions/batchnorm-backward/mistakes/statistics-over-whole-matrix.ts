@@ -8,6 +8,7 @@ import { checkForwardInputs, normaliseColumns } from './_conventions.ts';
 export { batchnormBackward } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'one mean and one variance for the whole batch (z.mean() with no axis)',
     'zh-CN': '整个批量只算了一个均值和一个方差（z.mean() 没指定 axis）',

@@ -9,6 +9,7 @@ import { backpropagate, checkTargets, crossEntropyOutput, forwardPass, mseOutput
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'cross-entropy averaged over m = x.shape[1] (the features) instead of the N examples',
     'zh-CN': '交叉熵按 m = x.shape[1]（特征数）求平均，而不是按 N 个样本',

@@ -8,6 +8,7 @@ import { withWeightGradient } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'dW computed with an elementwise product (Aᵀ * δ) instead of the matrix product Aᵀ·δ',
     'zh-CN': 'dW 用逐元素乘积（Aᵀ * δ）计算，而不是矩阵乘积 Aᵀ·δ',

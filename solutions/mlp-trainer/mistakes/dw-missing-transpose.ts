@@ -8,6 +8,7 @@ import { withWeightGradient } from './_variants.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'dW computed as A·δ: the transpose of the layer input is missing',
     'zh-CN': 'dW 算成了 A·δ：漏了对该层输入的转置',

@@ -9,6 +9,7 @@ import { crossEntropyOutput, mseOutput, type OutputLayer, softmaxRows, withOutpu
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'the error taken as y − output, then subtracted in the update (gradient ascent)',
     'zh-CN': '误差取成 y − output，更新时又把它减掉（成了梯度上升）',

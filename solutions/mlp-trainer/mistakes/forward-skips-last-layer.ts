@@ -9,6 +9,7 @@ import type { MLP } from '../mlp.ts';
 export { createMLP, lossAndGradients, train } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'the forward loop skips the last layer (range(len(layers) − 1))',
     'zh-CN': '前向传播的循环漏掉了最后一层（range(len(layers) − 1)）',

@@ -11,6 +11,7 @@ import { matmulTransA } from '../../lib/matrix.ts';
 export { createMLP, forward } from '../mlp.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'sigmoid_derivative(x) = x·(1 − x) fed the pre-activation z instead of the output',
     'zh-CN': 'sigmoid_derivative(x) = x·(1 − x) 传入的是预激活值 z，而不是输出',

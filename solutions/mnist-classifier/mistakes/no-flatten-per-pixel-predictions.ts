@@ -12,6 +12,7 @@ import { createRng, normalMatrix } from '../../lib/random.ts';
 import type { MnistClassifier, MnistOptions, MnistTrainSet } from '../mnist.ts';
 
 export const mistake: Mistake = {
+  origin: 'article',
   title: {
     en: 'no Flatten: the Dense layers run on every pixel, one prediction per pixel',
     'zh-CN': '没有 Flatten：Dense 层作用在每个像素上，每个像素一个预测',
