@@ -128,7 +128,11 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   return { shape: resolved, data: t.data };
 }
 
-/** Nested arrays of numbers, as JSON fixtures and `toNested` write tensors. */
+/**
+ * Nested arrays of numbers, as JSON fixtures and `toNested` write tensors.
+ *
+ * 中文：嵌套的数字数组，即 JSON 测试数据和 `toNested` 表示张量的写法。
+ */
 export type Nested = number | Nested[];
 
 /**

@@ -164,6 +164,7 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Float64Array, options: Co
             for (let p = 0; p < KH; p++) {
               const h = i * stride + p - padding;
               if (h < 0 || h >= H) continue; // a padding row: zeros
+                                             // 填充行：全是 0
               for (let q = 0; q < KW; q++) {
                 const col = j * stride + q - padding;
                 if (col < 0 || col >= W) continue;
@@ -215,10 +216,12 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
         for (let j = 0; j < OW; j++) {
           const g = dd[((n * F + f) * OH + i) * OW + j];
           db[f] += g; // b[f] is added at every position of every image
+                      // b[f] 加到了每张图像的每个位置上
           for (let c = 0; c < C; c++) {
             for (let p = 0; p < KH; p++) {
               const h = i * stride + p - padding;
               if (h < 0 || h >= H) continue; // padding: no x there, nothing to send back
+                                             // 填充区：那里没有 x，不用回传
               for (let q = 0; q < KW; q++) {
                 const col = j * stride + q - padding;
                 if (col < 0 || col >= W) continue;
@@ -311,12 +314,14 @@ export function maxPool2dBackward(dout: Tensor, cache: PoolCache): Tensor {
           for (let q = 0; q < kernel; q++) {
             const k = (nc * H + i * stride + p) * W + j * stride + q;
             if (where === -1 || x.data[k] > best) { // strictly greater: the first maximum wins a tie
+                                                    // 严格大于：并列时第一个最大值胜出
               best = x.data[k];
               where = k;
             }
           }
         }
         dx.data[where] += dout.data[(nc * OH + i) * OW + j]; // += : overlapping windows add up
+                                                             // +=：重叠的窗口相加
       }
     }
   }
