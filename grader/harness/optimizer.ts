@@ -3,7 +3,7 @@
  * trajectories, `{ options, params, grads }` in and the parameters after every step out,
  * with matrices as nested rows and vectors as flat lists (see fixtures/<slug>/generate.py).
  */
-import { isMatrix, matrix, type Param } from '../../katas/lib/matrix.ts';
+import { isMatrix, matrix, paramData, type Param } from '../../katas/lib/matrix.ts';
 import { expectMatrixClose, expectVectorClose, type Tolerance } from './assert.ts';
 import { fail, GradeFailure } from './failure.ts';
 import { harness as msg } from '../messages/harness.ts';
@@ -81,4 +81,40 @@ export function expectTrajectory<Options>(
       fail(sentences(error.message, scheduleHint));
     }
   });
+}
+
+/**
+ * Run `optimizer` for `steps` steps on `params` with the gradients `gradsAt(step)` (fresh
+ * arrays each time), and return the parameters after every step, flattened.
+ */
+export function runSteps(optimizer: { step(params: Param[], grads: Param[]): void }, params: Param[], gradsAt: (step: number) => Param[], steps: number): Float64Array[][] {
+  const trajectory: Float64Array[][] = [];
+  for (let s = 0; s < steps; s++) {
+    optimizer.step(params, gradsAt(s));
+    trajectory.push(params.map((p) => Float64Array.from(paramData(p))));
+  }
+  return trajectory;
+}
+
+/** A fixed, varied gradient for a parameter of `size` entries at step `s` (offset keeps parameters apart). */
+export function fixedGradient(size: number, s: number, offset: number): Float64Array {
+  return Float64Array.from({ length: size }, (_, k) => Math.sin(1.3 * k + 0.7 * s + offset) + 0.2);
+}
+
+/**
+ * Equal up to float noise. Two NaNs count as equal: these checks compare two runs of the
+ * learner's own code, and a NaN in both is for the fixtures to report, not for them.
+ */
+export function sameUpToNoise(a: number, b: number): boolean {
+  return Object.is(a, b) || Math.abs(a - b) <= 1e-12 * (1 + Math.abs(b));
+}
+
+/** The first entry where two trajectories differ by more than float noise, or null. */
+export function firstDifference(a: Float64Array[], b: Float64Array[]): { step: number; k: number } | null {
+  for (let s = 0; s < a.length; s++) {
+    for (let k = 0; k < a[s].length; k++) {
+      if (!sameUpToNoise(a[s][k], b[s][k])) return { step: s, k };
+    }
+  }
+  return null;
 }

@@ -22,7 +22,16 @@ import {
   describe,
   test,
 } from '../../grader/harness/index.ts';
-import { copyParam, expectTrajectory, type TrajectoryExpected, type TrajectoryInput } from '../../grader/harness/optimizer.ts';
+import {
+  copyParam,
+  expectTrajectory,
+  firstDifference,
+  fixedGradient,
+  runSteps as run,
+  sameUpToNoise as same,
+  type TrajectoryExpected,
+  type TrajectoryInput,
+} from '../../grader/harness/optimizer.ts';
 import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./optimizers.ts');
@@ -104,42 +113,6 @@ const KINDS: Kind[] = [
 ];
 
 const show = (options: Options): string => JSON.stringify(options).replace(/null/g, 'NaN');
-
-/**
- * Run `optimizer` for `steps` steps on `params` with the gradients `gradsAt(step)` (fresh
- * arrays each time), and return the parameters after every step, flattened.
- */
-function run(optimizer: Optimizer, params: Param[], gradsAt: (step: number) => Param[], steps: number): Float64Array[][] {
-  const trajectory: Float64Array[][] = [];
-  for (let s = 0; s < steps; s++) {
-    optimizer.step(params, gradsAt(s));
-    trajectory.push(params.map((p) => Float64Array.from(paramData(p))));
-  }
-  return trajectory;
-}
-
-/** A fixed, varied gradient for a parameter of `size` entries at step `s` (offset keeps parameters apart). */
-function fixedGradient(size: number, s: number, offset: number): Float64Array {
-  return Float64Array.from({ length: size }, (_, k) => Math.sin(1.3 * k + 0.7 * s + offset) + 0.2);
-}
-
-/**
- * Equal up to float noise. Two NaNs count as equal: these checks compare two runs of the
- * learner's own code, and a NaN in both is for the fixtures to report, not for them.
- */
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-12 * (1 + Math.abs(b));
-}
-
-/** The first entry where two trajectories differ by more than float noise, or null. */
-function firstDifference(a: Float64Array[], b: Float64Array[]): { step: number; k: number } | null {
-  for (let s = 0; s < a.length; s++) {
-    for (let k = 0; k < a[s].length; k++) {
-      if (!same(a[s][k], b[s][k])) return { step: s, k };
-    }
-  }
-  return null;
-}
 
 describe('spec', () => {
   test(say('new Adagrad(), new RMSprop() and new AdamW() each have a step(params, grads) method', 'new Adagrad()、new RMSprop() 和 new AdamW() 都有 step(params, grads) 方法'), () => {
