@@ -7,7 +7,6 @@
 import { breakablePieces, displayWidth } from '../i18n/width.ts';
 import { plain, type Style } from './style.ts';
 
-const visibleLength = displayWidth;
 
 /**
  * Marks a word that continues the previous one without a space: Chinese has no spaces, so a
@@ -89,10 +88,10 @@ export function wrapWords(words: readonly string[], width: number, first: string
   for (const raw of words) {
     const glued = raw.startsWith(GLUE);
     const word = glued ? raw.slice(1) : raw;
-    const w = visibleLength(word);
+    const w = displayWidth(word);
     const gap = line === '' || glued ? 0 : 1;
     const indent = lines.length === 0 ? first : rest;
-    if (line !== '' && visibleLength(indent) + lineWidth + gap + w > width) {
+    if (line !== '' && displayWidth(indent) + lineWidth + gap + w > width) {
       lines.push(indent + line);
       line = word;
       lineWidth = w;
@@ -111,9 +110,9 @@ function renderTable(rows: string[][], s: Style): string[] {
     return r === 0 ? s.bold(text) : text;
   }));
   const widths: number[] = [];
-  for (const cells of styled) cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
+  for (const cells of styled) cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   const line = (cells: string[]): string =>
-    `  ${cells.map((cell, i) => cell + ' '.repeat(widths[i] - visibleLength(cell))).join('   ')}`.trimEnd();
+    `  ${cells.map((cell, i) => cell + ' '.repeat(widths[i] - displayWidth(cell))).join('   ')}`.trimEnd();
   const [head, ...body] = styled;
   return [line(head), s.dim(`  ${widths.map((w) => '─'.repeat(w)).join('   ')}`), ...body.map(line)];
 }
@@ -153,7 +152,7 @@ export function renderMarkdown(markdown: string, s: Style = plain, width = 80): 
       const text = joinWords(styledWords(line.replace(/^#+\s*/, ''), plain));
       blank();
       out.push(level === 1 ? s.bold(s.cyan(text)) : s.bold(text));
-      if (level === 1) out.push(s.dim('═'.repeat(Math.min(width, visibleLength(text)))));
+      if (level === 1) out.push(s.dim('═'.repeat(Math.min(width, displayWidth(text)))));
       i++;
     } else if (/^\s*\|/.test(line)) {
       const rows: string[][] = [];

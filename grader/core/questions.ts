@@ -26,7 +26,6 @@ import type { Kata } from './manifest.ts';
 
 import { LANGS, type Lang, type Text } from '../i18n/language.ts';
 
-export { LANGS, type Lang, type Text };
 
 export const TOPICS = ['derivation', 'shapes-cost', 'stability', 'conventions', 'comparison', 'training-tricks', 'testing'] as const;
 export type Topic = (typeof TOPICS)[number];

@@ -16,10 +16,9 @@
  * time, it costs start-up time the grader does not have, and Chinese needs no plural rules.
  * Catalogues live in grader/messages/, one file per area, so the lint finds every one.
  */
-import { language, LANGS, type Lang } from './language.ts';
+import { language, type Lang } from './language.ts';
 
-/** Values a message interpolates: strings and numbers only, so the lint can probe every placeholder. */
-export type MessageValue = string | number;
+/** A message: a string, or a function of its values (strings and numbers only, so the lint can probe every placeholder). */
 export type Message = string | ((...values: never[]) => string);
 export type Messages = Record<string, Message>;
 
@@ -55,4 +54,3 @@ export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-export { LANGS };
