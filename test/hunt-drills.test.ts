@@ -20,6 +20,7 @@ import { gradeKata } from '../grader/core/grade.ts';
 import { buildableDrills, buildDrill, listDrills } from '../grader/core/hunt.ts';
 import { loadKatas } from '../grader/core/manifest.ts';
 import { fingerprintPath, loadCatalogue, sameObservation, takeFingerprint, type Mistake, type Probes } from '../grader/core/mistakes.ts';
+import { englishProse, hasChinese } from './i18n-lint.ts';
 
 const sources = listDrills(loadKatas());
 const firstOfKata = new Set(loadKatas().map((kata) => sources.find((s) => s.kata.slug === kata.slug)));
@@ -46,6 +47,20 @@ describe('every drill fails its kata and is named as its mistake', () => {
       expect(planted).not.toMatch(/\bmistake|\bbug\b|\bwrong\b|\bshould\b|\bforgot/i);
       const [entry] = (await loadCatalogue(source.kata)).filter((e) => e.id === source.id);
       expect(drill.text).not.toContain(entry.title);
+      // The learner reads the drill in their language: a comment the mistake brings into the drill
+      // (one the reference does not have) that reads as English prose has its Chinese on the same
+      // line or the next, as the reference's comments do.
+      const referenceLines = new Set(drill.reference.split('\n').map((l) => l.trim()));
+      const englishOnly = lines.filter((line, i) => {
+        const comment = /(?:\/\/|^\s*\/?\*+)(.*)$/.exec(line)?.[1];
+        if (comment === undefined || referenceLines.has(line.trim()) || hasChinese(line)) return false;
+        if (englishProse(comment) === undefined) return false;
+        // A doc comment carries its Chinese in a `中文：` paragraph further down the same block.
+        const end = line.includes('*/') ? i : lines.findIndex((l, j) => j > i && l.includes('*/'));
+        const rest = /^\s*\/?\*/.test(line) ? lines.slice(i + 1, end + 1) : [lines[i + 1] ?? ''];
+        return !rest.some(hasChinese);
+      });
+      expect(englishOnly).toEqual([]);
       const path = join(dir, `.variant-drill-${source.id}-${process.pid}.ts`);
       writeFileSync(path, drill.text);
       written.push(path);

@@ -28,6 +28,6 @@ export function dropoutBackward(dout: Matrix, cache: DropoutCache): Matrix {
     dx.data.set(dout.data);
     return dx;
   }
-  for (let k = 0; k < mask.length; k++) dx.data[k] = mask[k] === 0 ? 0 : dout.data[k]; // kept: dout, unscaled
+  for (let k = 0; k < mask.length; k++) dx.data[k] = mask[k] === 0 ? 0 : dout.data[k];
   return dx;
 }

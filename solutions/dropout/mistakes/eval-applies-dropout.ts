@@ -23,7 +23,6 @@ export const mistake: Mistake = {
 export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng): DropoutForwardResult {
   if (!(p >= 0 && p <= 1)) throw new Error(`dropoutForward: p must be in [0, 1] (the probability of dropping), got ${p}`);
   const out = matrix(x.rows, x.cols);
-  // mode is never looked at: eval mode drops entries too
   const keep = 1 - p;
   const scale = keep > 0 ? 1 / keep : 0;
   const mask = new Float64Array(x.data.length);

@@ -28,7 +28,7 @@ export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng
   const mask = new Float64Array(x.data.length);
   for (let k = 0; k < mask.length; k++) {
     mask[k] = rng() < keep ? scale : 0;
-    x.data[k] = mask[k] === 0 ? 0 : x.data[k] * mask[k]; // x *= mask, in place
+    x.data[k] = mask[k] === 0 ? 0 : x.data[k] * mask[k];
   }
   return { out: x, cache: { mode, rows: x.rows, cols: x.cols, mask } };
 }

@@ -27,7 +27,7 @@ interface CacheWithRng extends DropoutCache {
 export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng): DropoutForwardResult {
   if (!(p >= 0 && p <= 1)) throw new Error(`dropoutForward: p must be in [0, 1] (the probability of dropping), got ${p}`);
   const out = matrix(x.rows, x.cols);
-  const cache: CacheWithRng = { mode, rows: x.rows, cols: x.cols, mask: null, p, rng }; // the rng, not the mask
+  const cache: CacheWithRng = { mode, rows: x.rows, cols: x.cols, mask: null, p, rng };
   if (mode === 'eval') {
     out.data.set(x.data);
     return { out, cache };
@@ -50,6 +50,6 @@ export function dropoutBackward(dout: Matrix, cache: DropoutCache): Matrix {
   }
   const keep = 1 - p;
   const scale = keep > 0 ? 1 / keep : 0;
-  for (let k = 0; k < dx.data.length; k++) dx.data[k] = rng() < keep ? dout.data[k] * scale : 0; // a new mask
+  for (let k = 0; k < dx.data.length; k++) dx.data[k] = rng() < keep ? dout.data[k] * scale : 0;
   return dx;
 }

@@ -30,7 +30,7 @@ export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng
   const scale = keep > 0 ? 1 / keep : 0;
   const mask = new Float64Array(x.data.length);
   for (let k = 0; k < mask.length; k++) {
-    mask[k] = rng() < p ? scale : 0; // keeps with probability p
+    mask[k] = rng() < p ? scale : 0;
     out.data[k] = mask[k] === 0 ? 0 : x.data[k] * mask[k];
   }
   return { out, cache: { mode, rows: x.rows, cols: x.cols, mask } };

@@ -26,7 +26,6 @@ export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng
   const keep = 1 - p;
   const mask = new Float64Array(x.data.length);
   for (let k = 0; k < mask.length; k++) {
-    // train: the 0/1 mask, unscaled; eval: every entry × (1 − p)
     mask[k] = mode === 'eval' ? keep : rng() < keep ? 1 : 0;
     out.data[k] = mask[k] === 0 ? 0 : x.data[k] * mask[k];
   }

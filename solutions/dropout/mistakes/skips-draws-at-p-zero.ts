@@ -24,7 +24,6 @@ export function dropoutForward(x: Matrix, p: number, mode: DropoutMode, rng: Rng
   if (!(p >= 0 && p <= 1)) throw new Error(`dropoutForward: p must be in [0, 1] (the probability of dropping), got ${p}`);
   const out = matrix(x.rows, x.cols);
   if (mode === 'eval' || p === 0) {
-    // the shortcut: nothing is dropped, so nothing is drawn
     out.data.set(x.data);
     return { out, cache: { mode, rows: x.rows, cols: x.cols, mask: null } };
   }

@@ -37,6 +37,7 @@ export function rnnBackward(dhs: readonly Matrix[], cache: RnnCache): RnnGradien
     const h = hs[t];
     const hPrev = t > 0 ? hs[t - 1] : h0;
     const a = addRowVector(add(matmul(xs[t], wx), matmul(hPrev, wh)), cache.b); // the pre-activation
+                                                                                // 预激活
     const da = zeros(h.rows, h.cols); // ∂L/∂(pre-activation at step t)
     for (let k = 0; k < da.data.length; k++) {
       da.data[k] = (dhs[t].data[k] + dhNext.data[k]) * (1 - a.data[k] * a.data[k]);

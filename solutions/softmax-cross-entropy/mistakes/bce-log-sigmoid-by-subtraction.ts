@@ -31,6 +31,7 @@ export function bceWithLogits(logits: Float64Array, targets: Float64Array): Bina
     const z = logits[k];
     const y = targets[k];
     // log σ(z) = z − log(1 + e^z) and log(1 − σ(z)) = −log(1 + e^z): no σ, so no log of 0.
+    // log σ(z) = z − log(1 + e^z)，log(1 − σ(z)) = −log(1 + e^z)：不经过 σ，也就不会取 0 的对数。
     const softplus = Math.log1p(Math.exp(z));
     total -= y * (z - softplus) + (1 - y) * -softplus;
     const e = Math.exp(-Math.abs(z)); // σ(z) from whichever side keeps exp's argument ≤ 0

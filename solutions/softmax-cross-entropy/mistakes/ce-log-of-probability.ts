@@ -42,6 +42,7 @@ export function crossEntropy(logits: Matrix, labels: ArrayLike<number>): CrossEn
     for (let c = 0; c < classes; c++) sum += Math.exp(logits.data[r + c] - max);
     const logSum = max + Math.log(sum); // log Σₖ exp(logits[i][k]), never overflowing
     total -= Math.log(Math.exp(logits.data[r + labels[i]] - logSum)); // −log p at the label
+                                                                      // 标签处的 −log p
     // The mean's 1/N belongs to every row of the gradient: dlogits = (P − onehot(labels))/N.
     for (let c = 0; c < classes; c++) dlogits.data[r + c] = Math.exp(logits.data[r + c] - logSum) / n;
     dlogits.data[r + labels[i]] -= 1 / n;
