@@ -132,3 +132,10 @@ export function lstmBackward(dhs: readonly Matrix[], cache: LstmCache): LstmGrad
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
+
+export const drill = {
+  replace: [
+    ["const I = 0, F = H, G = 2 * H, O = 3 * H; // where each gate's block starts in a row of a", "const I = 0, F = H, O = 2 * H, G = 3 * H; // where each gate's block starts in a row of a"],
+    ['const I = 0, F = H, G = 2 * H, O = 3 * H;', 'const I = 0, F = H, O = 2 * H, G = 3 * H;'],
+  ],
+};
