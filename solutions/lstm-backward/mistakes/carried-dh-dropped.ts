@@ -15,9 +15,10 @@ export const mistake: Mistake = {
       'gets gradients at the earlier steps only through the cell path. Carry dh from one step to the one ' +
       'before, starting from zeros at T, and add it to dhs[t].',
     'zh-CN':
-      'hₜ 直接影响损失（dhs[t]），同时还是第 t + 1 步的输入：那一步的四个门都经 wh 读取它。所以 ' +
-      'hₜ 上的梯度是 dhs[t] 加上 daₜ₊₁·whᵀ。少了这一项，多对一的 LSTM 在前面各步只能经细胞' +
-      '状态通路得到梯度。要把 dh 从一步传到前一步，在第 T 步从零开始，并加到 dhs[t] 上。',
+      'hₜ 直接影响损失（dhs[t]），同时还是第 t + 1 步的输入：' +
+      '那一步的四个门都经 wh 读取它。所以 hₜ 上的梯度是 dhs[t] 加上 daₜ₊₁·whᵀ。' +
+      '少了这一项，多对一的 LSTM 在前面各步只能经细胞状态通路得到梯度。' +
+      '要把 dh 从一步传到前一步，在第 T 步从零开始，并加到 dhs[t] 上。',
   },
 };
 

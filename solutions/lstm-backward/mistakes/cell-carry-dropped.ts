@@ -16,10 +16,11 @@ export const mistake: Mistake = {
       'sees only what arrives through h. Keep a running dcNext beside dhNext, zeros at the last step, and ' +
       'add it to dc.',
     'zh-CN':
-      'cₜ 通过两条路径影响损失：经过 hₜ = o ⊙ tanh(cₜ)，以及经过 cₜ₊₁ = f ⊙ cₜ +' +
-      ' i ⊙ g。所以 cₜ 上的梯度是 dh ⊙ o ⊙ tanh′(cₜ) 加上第 t + 1 步传回来的 f' +
-      'ₜ₊₁ ⊙ dcₜ₊₁。后一项就是细胞状态通路，正是它让梯度能传得很远；少了它，前面每一步只能看到经 h 传来' +
-      '的梯度。要在 dhNext 旁边再维护一个 dcNext，最后一步时为零，并把它加进 dc。',
+      'cₜ 通过两条路径影响损失：经过 hₜ = o ⊙ tanh(cₜ)，' +
+      '以及经过 cₜ₊₁ = f ⊙ cₜ + i ⊙ g。所以 cₜ 上的梯度是 dh ⊙ o ⊙ tanh′(cₜ) 加上第 t + 1 步传回来的 fₜ₊₁ ⊙ dcₜ₊₁。' +
+      '后一项就是细胞状态通路，正是它让梯度能传得很远；少了它，前面每一步只能看到经 h 传来的梯度。' +
+      '要在 dhNext 旁边再维护一个 dcNext，最后一步时为零，' +
+      '并把它加进 dc。',
   },
 };
 

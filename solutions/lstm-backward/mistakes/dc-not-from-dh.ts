@@ -15,10 +15,10 @@ export const mistake: Mistake = {
       'directly), so leaving it out starves i, f and g and gives dc0 = 0: only the output gate learns. dc = ' +
       'dcNext + dh ⊙ o ⊙ (1 − tanh²(cₜ)).',
     'zh-CN':
-      '上游梯度落在 hₜ = o ⊙ tanh(cₜ) 上，再从这里传到 cₜ：dh ⊙ o ⊙ (1 − tanh' +
-      '²(cₜ))。这是梯度进入细胞状态通路的唯一入口（损失不直接读取 c），漏掉它，i、f、g 三个门就拿不到梯度' +
-      '，dc0 也是 0：只有输出门在学习。应当是 dc = dcNext + dh ⊙ o ⊙ (1 − tanh' +
-      '²(cₜ))。',
+      '上游梯度落在 hₜ = o ⊙ tanh(cₜ) 上，再从这里传到 cₜ：' +
+      'dh ⊙ o ⊙ (1 − tanh²(cₜ))。这是梯度进入细胞状态通路的唯一入口（损失不直接读取 c），' +
+      '漏掉它，i、f、g 三个门就拿不到梯度，dc0 也是 0：只有输出门在学习。' +
+      '应当是 dc = dcNext + dh ⊙ o ⊙ (1 − tanh²(cₜ))。',
   },
 };
 

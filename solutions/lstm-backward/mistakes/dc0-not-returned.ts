@@ -15,9 +15,10 @@ export const mistake: Mistake = {
       'somewhere that learns (an encoder, the previous chunk of a truncated sequence). After the loop, the ' +
       'carried dc is dc0.',
     'zh-CN':
-      'c0 和 h0 一样是输入：第一步算的是 c₁ = f ⊙ c0 + i ⊙ g，所以 ∂L/∂c0 = f₁' +
-      ' ⊙ dc₁，也就是从第一步传出来的细胞状态梯度。当初始状态来自一个也要学习的地方（编码器、截断序列的上一段）' +
-      '时它就有用。循环结束后，传回来的 dc 就是 dc0。',
+      'c0 和 h0 一样是输入：第一步算的是 c₁ = f ⊙ c0 + i ⊙ g，' +
+      '所以 ∂L/∂c0 = f₁ ⊙ dc₁，也就是从第一步传出来的细胞状态梯度。' +
+      '当初始状态来自一个也要学习的地方（编码器、截断序列的上一段）时它就有用。' +
+      '循环结束后，传回来的 dc 就是 dc0。',
   },
 };
 

@@ -14,9 +14,10 @@ export const mistake: Mistake = {
       'hₜ₋₁ᵀ·da to dwh, just as it adds xₜᵀ·da to dwx; at the first step that is h0. Using hₜ, the state ' +
       'the step produced, keeps the shape H×4H and gets every value wrong.',
     'zh-CN':
-      '在第 t 步，wh 乘的是上一步的隐藏状态：a = xₜ·wx + hₜ₋₁·wh + b。所以这一步给 dw' +
-      'h 加上的是 hₜ₋₁ᵀ·da，正如给 dwx 加上 xₜᵀ·da；第一步用的是 h0。用 hₜ（这一步算出来' +
-      '的状态）形状仍是 H×4H，但每个值都错了。',
+      '在第 t 步，wh 乘的是上一步的隐藏状态：a = xₜ·wx + hₜ₋₁·wh + b。' +
+      '所以这一步给 dwh 加上的是 hₜ₋₁ᵀ·da，正如给 dwx 加上 xₜᵀ·da；' +
+      '第一步用的是 h0。用 hₜ（这一步算出来的状态）形状仍是 H×4H，' +
+      '但每个值都错了。',
   },
 };
 

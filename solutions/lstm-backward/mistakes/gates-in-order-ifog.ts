@@ -15,11 +15,12 @@ export const mistake: Mistake = {
       'differs from torch.nn.LSTM with the same weights even though the gradients are consistent with your ' +
       'own forward pass. Slice a as a[:, 0:H], a[:, H:2H], a[:, 2H:3H], a[:, 3H:4H] for i, f, g, o.',
     'zh-CN':
-      '在 PyTorch（以及本题）中，wx、wh 和 b 里四个门的列按 [i | f | g | o] 排列：用' +
-      ' tanh 的候选值 g 是第三块，输出门 o 是第四块。有些论文和 CS231n 作业用 i、f、o、g 的' +
-      '排列，它会把同一组权重读成不同的门，所以即使梯度与你自己的前向传播一致，hs 也和同样权重的 torch.nn' +
-      '.LSTM 不同。应当把 a 切成 a[:, 0:H]、a[:, H:2H]、a[:, 2H:3H]、a[:,' +
-      ' 3H:4H]，依次是 i、f、g、o。',
+      '在 PyTorch（以及本题）中，wx、wh 和 b 里四个门的列按 [i | f | g | o] 排列：' +
+      '用 tanh 的候选值 g 是第三块，输出门 o 是第四块。' +
+      '有些论文和 CS231n 作业用 i、f、o、g 的排列，它会把同一组权重读成不同的门，' +
+      '所以即使梯度与你自己的前向传播一致，hs 也和同样权重的 torch.nn.LSTM 不同。' +
+      '应当把 a 切成 a[:, 0:H]、a[:, H:2H]、a[:, 2H:3H]、a[:, 3H:4H]，' +
+      '依次是 i、f、g、o。',
   },
 };
 

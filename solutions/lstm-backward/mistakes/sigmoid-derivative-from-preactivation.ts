@@ -15,9 +15,9 @@ export const mistake: Mistake = {
       'function (negative for a > 1 or a < 0), so dwx, dwh and db come out wrong for the i, f and o ' +
       'columns.',
     'zh-CN':
-      'σ′(a) = σ(a)(1 − σ(a))，而 σ(a) 就是门本身（i、f 或 o）：导数是 i(1 − ' +
-      'i)，用前向传播已经保存的值来写。用预激活 a 写成 a(1 − a) 是另一个函数（a > 1 或 a < ' +
-      '0 时为负），所以 dwx、dwh 和 db 中 i、f、o 三块的列都会算错。',
+      'σ′(a) = σ(a)(1 − σ(a))，而 σ(a) 就是门本身（i、f 或 o）：' +
+      '导数是 i(1 − i)，用前向传播已经保存的值来写。用预激活 a 写成 a(1 − a) 是另一个函数（a > 1 或 a < 0 时为负），' +
+      '所以 dwx、dwh 和 db 中 i、f、o 三块的列都会算错。',
   },
 };
 

@@ -15,9 +15,10 @@ export const mistake: Mistake = {
       'squashed (|c| can exceed 1), so 1 − c² is another function, even negative. Square tanh(cₜ), not cₜ.',
     'zh-CN':
       'hₜ = o ⊙ tanh(cₜ)，所以从 hₜ 传到 cₜ 的梯度是 dh ⊙ o ⊙ tanh′(cₜ)，' +
-      '其中 tanh′(cₜ) = 1 − tanh²(cₜ)。1 − y² 这个简便写法只对 y = tanh(c' +
-      'ₜ) 成立，对 cₜ 本身不成立：细胞状态没有被压缩（|c| 可以大于 1），1 − c² 是另一个函数，甚至' +
-      '可以是负的。要平方的是 tanh(cₜ)，不是 cₜ。',
+      '其中 tanh′(cₜ) = 1 − tanh²(cₜ)。1 − y² 这个简便写法只对 y = tanh(cₜ) 成立，' +
+      '对 cₜ 本身不成立：细胞状态没有被压缩（|c| 可以大于 1），' +
+      '1 − c² 是另一个函数，甚至可以是负的。要平方的是 tanh(cₜ)，' +
+      '不是 cₜ。',
   },
 };
 
