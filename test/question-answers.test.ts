@@ -269,3 +269,30 @@ for (const kata of loadKatas()) {
     }
   });
 }
+
+// lstm-backward: its numbers, recomputed from the reference (self-contained, so that other katas' blocks merge cleanly).
+{
+  const { lstmBackward, lstmForward } = await import('../solutions/lstm-backward/lstm.ts');
+  const lstmParameters = (d: number, h: number): number => {
+    // The shapes lstmForward accepts for D inputs and H units, counted entry by entry.
+    const wx = matrix(d, 4 * h);
+    const wh = matrix(h, 4 * h);
+    const b = new Float64Array(4 * h);
+    lstmForward([matrix(1, d)], matrix(1, h), matrix(1, h), wx, wh, b);
+    return wx.data.length + wh.data.length + b.length;
+  };
+  recomputed['lstm-backward'] = {
+    // The cell path alone, 20 steps back, each through f = σ(1).
+    'forget-decay': () => sigmoid(1) ** 20,
+    'param-count': () => lstmParameters(100, 256),
+    // torch.nn.LSTM's second bias, bias_hh_l0: 4H more.
+    'torch-param-count': () => lstmParameters(100, 256) + 4 * 256,
+    'worked-dc0': () => {
+      const { cache } = lstmForward(
+        [fromRows([[1]]), fromRows([[-1]])], fromRows([[0]]), fromRows([[0.5]]),
+        fromRows([[0.5, -0.5, 1, 0.25]]), fromRows([[1, 0.5, -1, 0.5]]), Float64Array.of(0, 1, 0, 0),
+      );
+      return lstmBackward([fromRows([[0]]), fromRows([[1]])], cache).dc0.data[0];
+    },
+  };
+}

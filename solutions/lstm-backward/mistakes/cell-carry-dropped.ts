@@ -1,0 +1,81 @@
+import type { Mistake } from '../../../grader/core/mistakes.ts';
+import { add, matmulTransA, matmulTransB, shapeOf, sumRows, zeros, type Matrix } from '../../lib/matrix.ts';
+import type { LstmCache, LstmGradients } from '../lstm.ts';
+export { lstmForward } from '../lstm.ts';
+
+export const mistake: Mistake = {
+  title: {
+    en: 'the cell gradient carried back from step t + 1 (f ⊙ dc) left out of dc',
+    'zh-CN': 'dc 里漏掉了从第 t + 1 步传回来的细胞状态梯度（f ⊙ dc）',
+  },
+  explanation: {
+    en:
+      'cₜ reaches the loss by two paths: through hₜ = o ⊙ tanh(cₜ), and through cₜ₊₁ = f ⊙ cₜ + i ⊙ g. So ' +
+      'the gradient on cₜ is dh ⊙ o ⊙ tanh′(cₜ) plus what step t + 1 sends back, fₜ₊₁ ⊙ dcₜ₊₁. That second ' +
+      'term is the cell path, the one that lets gradients travel far back; without it every earlier step ' +
+      'sees only what arrives through h. Keep a running dcNext beside dhNext, zeros at the last step, and ' +
+      'add it to dc.',
+    'zh-CN':
+      'cₜ 通过两条路径影响损失：经过 hₜ = o ⊙ tanh(cₜ)，' +
+      '以及经过 cₜ₊₁ = f ⊙ cₜ + i ⊙ g。所以 cₜ 上的梯度是 dh ⊙ o ⊙ tanh′(cₜ) 加上第 t + 1 步传回来的 fₜ₊₁ ⊙ dcₜ₊₁。' +
+      '后一项就是细胞状态通路，正是它让梯度能传得很远；少了它，前面每一步只能看到经 h 传来的梯度。' +
+      '要在 dhNext 旁边再维护一个 dcNext，最后一步时为零，' +
+      '并把它加进 dc。',
+  },
+};
+
+export function lstmBackward(dhs: readonly Matrix[], cache: LstmCache): LstmGradients {
+  const { xs, h0, c0, wx, wh, hs, cs, gates } = cache;
+  const T = hs.length;
+  if (dhs.length !== T) throw new Error(`lstmBackward: dhs has ${dhs.length} steps but hs has ${T} (one gradient per state)`);
+  dhs.forEach((d, t) => {
+    if (d.rows !== hs[t].rows || d.cols !== hs[t].cols) {
+      throw new Error(`lstmBackward: dhs[${t}] is ${shapeOf(d)} but hs[${t}] is ${shapeOf(hs[t])}`);
+    }
+  });
+  const N = h0.rows;
+  const H = h0.cols;
+  const I = 0, F = H, G = 2 * H, O = 3 * H;
+  const dxs: Matrix[] = new Array<Matrix>(T);
+  const dwx = zeros(wx.rows, wx.cols);
+  const dwh = zeros(wh.rows, wh.cols);
+  const db = new Float64Array(4 * H);
+  let dhNext = zeros(N, H); // the gradients carried back from step t + 1
+  let dcNext = zeros(N, H); // 从第 t + 1 步传回来的梯度
+  for (let t = T - 1; t >= 0; t--) {
+    const hPrev = t > 0 ? hs[t - 1] : h0;
+    const cPrev = t > 0 ? cs[t - 1] : c0;
+    const c = cs[t];
+    const z = gates[t];
+    const da = zeros(N, 4 * H); // ∂L/∂a at step t, the pre-activations of the four gates
+                                // 第 t 步的 ∂L/∂a，即四个门的激活前值的梯度
+    const dcPrev = zeros(N, H);
+    for (let n = 0; n < N; n++) {
+      const r = n * 4 * H;
+      for (let j = 0; j < H; j++) {
+        const k = n * H + j;
+        const i = z.data[r + I + j];
+        const f = z.data[r + F + j];
+        const g = z.data[r + G + j];
+        const o = z.data[r + O + j];
+        const tc = Math.tanh(c.data[k]);
+        const dh = dhs[t].data[k] + dhNext.data[k];
+        const dc = dh * o * (1 - tc * tc);
+        da.data[r + I + j] = dc * g * i * (1 - i);
+        da.data[r + F + j] = dc * cPrev.data[k] * f * (1 - f);
+        da.data[r + G + j] = dc * i * (1 - g * g);
+        da.data[r + O + j] = dh * tc * o * (1 - o);
+        dcPrev.data[k] = dc * f;
+      }
+    }
+    dxs[t] = matmulTransB(da, wx);
+    add(dwx, matmulTransA(xs[t], da), dwx); // dwx += xₜᵀ·da, in place
+                                            // dwx += xₜᵀ·da，原地累加
+    add(dwh, matmulTransA(hPrev, da), dwh);
+    const dbt = sumRows(da);
+    for (let j = 0; j < db.length; j++) db[j] += dbt[j];
+    dhNext = matmulTransB(da, wh);
+    dcNext = dcPrev;
+  }
+  return { dxs, dh0: dhNext, dc0: dcNext, dwx, dwh, db };
+}
