@@ -73,7 +73,7 @@ function workedExample(causal: boolean): Problem {
   };
 }
 
-const maskName = (causal: boolean): string => (causal ? 'causal' : say('no mask', '无掩码'));
+const maskName = (causal: boolean): string => (causal ? say('causal', '因果掩码') : say('no mask', '无掩码'));
 
 function forward(p: Problem): ReturnType<Impl['attentionForward']> {
   return attentionForward(p.q, p.k, p.v, { causal: p.causal });
@@ -352,8 +352,8 @@ describe('gradient check', () => {
   ];
   for (const [t, s, d, dv, causal] of shapes) {
     test(say(
-      `dq, dk and dv match finite differences of L = Σ out ⊙ dout (T=${t}, S=${s}, d=${d}, dv=${dv}, ${causal ? 'causal' : 'no mask'})`,
-      `dq、dk 和 dv 与 L = Σ out ⊙ dout 的有限差分一致（T=${t}, S=${s}, d=${d}, dv=${dv}，${causal ? '因果掩码' : '无掩码'}）`,
+      `dq, dk and dv match finite differences of L = Σ out ⊙ dout (T=${t}, S=${s}, d=${d}, dv=${dv}, ${maskName(causal)})`,
+      `dq、dk 和 dv 与 L = Σ out ⊙ dout 的有限差分一致（T=${t}, S=${s}, d=${d}, dv=${dv}，${maskName(causal)}）`,
     ), () => {
       expectMatchesFiniteDifferences(randomProblem(t, s, d, dv, 100 + t * 1000 + s * 100 + d * 10 + dv, causal));
     });
@@ -371,8 +371,8 @@ describe('properties', () => {
   });
   type Sizes = { t: number; s: number; d: number; dv: number; causal: boolean; seed: number };
   const named = (z: Sizes): string =>
-    say(`T=${z.t}, S=${z.s}, d=${z.d}, dv=${z.dv}, ${z.causal ? 'causal' : 'no mask'} (seed ${z.seed})`,
-      `T=${z.t}, S=${z.s}, d=${z.d}, dv=${z.dv}，${z.causal ? '因果掩码' : '无掩码'}（种子 ${z.seed}）`);
+    say(`T=${z.t}, S=${z.s}, d=${z.d}, dv=${z.dv}, ${maskName(z.causal)} (seed ${z.seed})`,
+      `T=${z.t}, S=${z.s}, d=${z.d}, dv=${z.dv}，${maskName(z.causal)}（种子 ${z.seed}）`);
   const problemOf = (z: Sizes): Problem => randomProblem(z.t, z.s, z.d, z.dv, z.seed, z.causal);
 
   test(say(
