@@ -19,7 +19,7 @@ export const mistake: Mistake = {
 };
 
 export function attentionBackward(dout: Matrix, cache: AttentionCache): AttentionGradients {
-  const { q, k, v, scale, p } = cache;
+  const { q, k, v, p } = cache;
   const T = p.rows;
   const S = p.cols;
   if (dout.rows !== T || dout.cols !== v.cols) {
