@@ -331,7 +331,7 @@ describe('fixtures', () => {
       const grads = attentionBackward(p.dout, cache);
       expectGradientShapes(grads, p);
       withHint(say(
-        'out is right, so the forward pass is: the backward pass has the mistake.',
+        'out is right, so the forward pass is right: look for the error in the backward pass.',
         'out 是对的，说明前向传播没问题：错误在反向传播里。',
       ), () => {
         expectMatrixClose('dv', grads.dv, c.expected.dv, { shapeHint: LIKE_V });
