@@ -296,3 +296,26 @@ for (const kata of loadKatas()) {
     },
   };
 }
+// attention-backward: its numbers, recomputed (a self-contained block: vitest runs the describe
+// bodies above after this module has finished loading, so they see this entry).
+import { attentionBackward, attentionForward } from '../solutions/attention-backward/attention.ts';
+
+recomputed['attention-backward'] = {
+  // Var(q·k) = Σ_c Var(q_c)·Var(k_c) = d for unit-variance entries: the standard deviation is √d.
+  'sqrt-d': () => Math.sqrt(64),
+  // 8192 × 8192 float32 entries, in MiB.
+  'score-memory': () => (8192 * 8192 * 4) / 2 ** 20,
+  'worked-dq': () => {
+    const { cache } = attentionForward(fromRows([[1, 1, 1, 1], [1, 1, 1, 1]]), fromRows([[0, 0, 0, 0], [1, 1, 1, 1]]), fromRows([[1, 0], [0, 1]]), { causal: true });
+    return attentionBackward(fromRows([[1, 0], [0, 1]]), cache).dq.data[4];
+  },
+};
+
+describe('attention-backward question bank: the worked example', () => {
+  test('dq[0] is exactly 0 (query 0 sees one key) and dq[1][0] rounds to the stated 0.0524968', () => {
+    const { cache } = attentionForward(fromRows([[1, 1, 1, 1], [1, 1, 1, 1]]), fromRows([[0, 0, 0, 0], [1, 1, 1, 1]]), fromRows([[1, 0], [0, 1]]), { causal: true });
+    const { dq } = attentionBackward(fromRows([[1, 0], [0, 1]]), cache);
+    expect(Array.from(dq.data.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    expect(dq.data[4].toFixed(7)).toBe('0.0524968');
+  });
+});
