@@ -144,11 +144,14 @@ describe('spec', () => {
     );
     check(runningVar.every((v) => v === 1), () =>
       say(
-        `createBatchNorm(3).state.runningVar is ${entries(runningVar)}, but BatchNorm1d starts its running variance at 1.` +
-          (runningVar.every((v) => v === 0) ? ' From 0, eval mode divides by √eps ≈ 0.003 and multiplies x by about 316.' : ''),
-        `createBatchNorm(3).state.runningVar 为 ${entries(runningVar)}，但 BatchNorm1d 的滑动方差从 1 开始。` +
-          (runningVar.every((v) => v === 0) ? '从 0 开始的话，评估模式要除以 √eps ≈ 0.003，相当于把 x 放大约 316 倍。' : ''),
-      ),
+        `createBatchNorm(3).state.runningVar is ${entries(runningVar)}, but BatchNorm1d starts its running variance at 1, ` +
+          'so that eval mode before any training passes x through.',
+        `createBatchNorm(3).state.runningVar 为 ${entries(runningVar)}，但 BatchNorm1d 的滑动方差从 1 开始，` +
+          '这样训练之前的评估模式会原样输出 x。',
+      ) +
+        (runningVar.every((v) => v === 0)
+          ? say(' From 0, eval mode divides by √eps ≈ 0.003 and multiplies x by about 316.', '从 0 开始的话，评估模式要除以 √eps ≈ 0.003，相当于把 x 放大约 316 倍。')
+          : ''),
     );
   });
 
