@@ -33,7 +33,8 @@ function expectTestSetUnseen(): void {
   const reads = [...readsWhileImporting, ...seal.reads];
   if (reads.length === 0) return;
   const first = reads[0];
-  const where = first.at === undefined ? first.call : `${first.call}, ${first.at}`;
+  const at = first.at;
+  const where = at === undefined ? first.call : say(`${first.call} at ${at}`, `${at} 处的 ${first.call}`);
   const count = reads.length;
   fail(
     say(
