@@ -10,7 +10,7 @@ import { createRng, fromRows, matrix, paramData, zerosTensor } from '../katas/li
 import { geluBackward, geluForward, leakyReluBackward, leakyReluForward, tanhBackward, tanhForward } from '../solutions/activations/activations.ts';
 import { Adam } from '../solutions/adam/adam.ts';
 import { Adagrad, AdamW, RMSprop } from '../solutions/adaptive-optimizers/optimizers.ts';
-import { batchnormBackward, batchnormForward } from '../solutions/batchnorm-backward/batchnorm.ts';
+import { batchnormBackward, batchnormForward, createBatchNorm } from '../solutions/batchnorm-backward/batchnorm.ts';
 import { conv2dForward } from '../solutions/conv2d-backward/conv.ts';
 import { denseBackward, denseForward } from '../solutions/dense-backward/dense.ts';
 import { dropoutForward } from '../solutions/dropout/dropout.ts';
@@ -135,6 +135,11 @@ const recomputed: Record<string, Record<string, () => number>> = {
       return (batch - state.runningMean[0]) / (batch - old);
     },
     'param-count': () => 2 * 128,
+    'running-var-from-zero': () => {
+      const { gamma, beta, state } = createBatchNorm(1);
+      state.runningVar.fill(0);
+      return batchnormForward(fromRows([[0.01]]), gamma, beta, state, { mode: 'eval' }).out.data[0];
+    },
   },
   'layernorm-backward': {
     'dx-two-features': () => {

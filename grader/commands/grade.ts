@@ -14,6 +14,7 @@ import { createTypeChecker } from '../core/typecheck.ts';
 import { renderReport, renderSummary } from '../core/scorecard.ts';
 import type { Io } from '../io.ts';
 import { cli } from '../messages/cli.ts';
+import { localize } from '../i18n/language.ts';
 import { nextStepAfterFailure, nextStepAfterPass, readProgress, recordReport } from './learner.ts';
 import { resolveKatas } from './resolve.ts';
 
@@ -62,8 +63,14 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     onStatus: values.json ? undefined : (line) => io.status?.(line),
     onReport: (report) => {
       io.status?.('');
+      const revised = target.kind === 'learner' ? readProgress(io).katas[report.slug]?.revised : undefined;
       recordReport(io, report, target);
       if (!values.json) io.out(`\n${renderReport(report, io.style)}`);
+      const kata = selected.find((k) => k.slug === report.slug);
+      if (revised && kata?.revised && !values.json) {
+        const change = localize(kata.revised);
+        io.out(io.style.yellow(revised.solved ? cli.kataRevisedSolved(kata.title, change) : cli.kataRevised(kata.title, change)));
+      }
     },
   });
   typeChecker.close();

@@ -4,9 +4,9 @@
  * next step (after a failure, after a pass), each written in one place.
  */
 import { gradeKata, type GradeOptions, type Target } from '../core/grade.ts';
-import { findKata, type Kata } from '../core/manifest.ts';
+import { findKata, loadKatas, type Kata } from '../core/manifest.ts';
 import { displayPath } from '../core/paths.ts';
-import { nextUnsolved, gradeResult, recordGrade, type Progress } from '../core/progress.ts';
+import { applyRevisions, nextUnsolved, gradeResult, recordGrade, type Progress } from '../core/progress.ts';
 import { loadProgress, progressPath, updateProgress } from '../core/progress-store.ts';
 import type { KataReport } from '../core/report.ts';
 import { prerequisiteBlocking, renderReport } from '../core/scorecard.ts';
@@ -16,12 +16,13 @@ import { cli } from '../messages/cli.ts';
 
 export const warnTo = (io: Io) => (message: string): void => io.err(io.style.yellow(message));
 
+/** The learner's progress, read against the katas as they are now: a pass under an earlier revision of a kata is not a pass of it (applyRevisions). */
 export function readProgress(io: Io): Progress {
-  return loadProgress(progressPath(io.env), warnTo(io));
+  return applyRevisions(loadProgress(progressPath(io.env), warnTo(io)), loadKatas());
 }
 
 export function changeProgress(io: Io, change: (progress: Progress) => Progress): Progress {
-  return updateProgress(progressPath(io.env), change, warnTo(io));
+  return updateProgress(progressPath(io.env), (p) => change(applyRevisions(p, loadKatas())), warnTo(io));
 }
 
 /**
@@ -30,7 +31,8 @@ export function changeProgress(io: Io, change: (progress: Progress) => Progress)
  */
 export function recordReport(io: Io, report: KataReport, target: Target, now = new Date()): Progress | undefined {
   if (target.kind !== 'learner') return undefined;
-  return changeProgress(io, (p) => recordGrade(p, report.slug, gradeResult(report, now)));
+  const revision = loadKatas().find((k) => k.slug === report.slug)?.revision;
+  return changeProgress(io, (p) => recordGrade(p, report.slug, gradeResult(report, now, revision)));
 }
 
 export const relativeStub = (kata: Kata): string => displayPath(kata.stubPath);

@@ -30,6 +30,7 @@ export function stateWords(kata: Kata, progress: Progress, s: Style = plain): st
   const word = stateWord(p.state);
   const parts: string[] = [p.state === 'solved' ? s.green(word) : p.state === 'attempted' ? s.yellow(word) : word];
   if (p.state === 'attempted' && p.best) parts.push(menu.bestChecks(p.best.passed, p.best.total));
+  if (p.revised) parts.push(s.yellow(p.revised.solved ? menu.revisedSinceSolved : menu.revisedSinceGraded));
   if (p.hintsShown > 0) parts.push(menu.hintsSeen(p.hintsShown));
   return parts.join(s.dim(' · '));
 }

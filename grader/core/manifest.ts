@@ -32,9 +32,19 @@ export interface KataEntry {
   prerequisites: string[];
   /** Budget for one check, in seconds (default 15); a check that keeps reporting progress counts as alive. */
   timeoutSeconds?: number;
+  /**
+   * The kata's revision, 1 unless given: raised when its contract or checks change so that an
+   * earlier pass no longer proves the kata (a new export, a new promise). A learner's pass under
+   * an earlier revision then no longer counts as solved (progress.ts, applyRevisions).
+   */
+  revision?: number;
+  /** What the latest revision changed, in the learner's terms; required when `revision` > 1. */
+  revised?: Text;
 }
 
-export interface Kata extends Omit<KataEntry, 'title' | 'summary'> {
+export interface Kata extends Omit<KataEntry, 'title' | 'summary' | 'revision'> {
+  /** The kata's revision (1 unless course.json says otherwise). */
+  revision: number;
   /** The title and summary in the current language (language.ts); `titles` and `summaries` hold both. */
   readonly title: string;
   readonly summary: string;
@@ -86,11 +96,13 @@ function readEntry(raw: unknown, index: number, file: string): KataEntry {
   if (e.timeoutSeconds !== undefined && !(typeof e.timeoutSeconds === 'number' && e.timeoutSeconds > 0)) {
     problem('timeoutSeconds', 'a positive number'); // i18n-exempt: the course's own file, for its authors
   }
+  if (e.revision !== undefined && !(Number.isInteger(e.revision) && (e.revision as number) >= 1)) problem('revision', 'a whole number ≥ 1'); // i18n-exempt: the course's own file, for its authors
+  if (((e.revision as number | undefined) ?? 1) > 1 && !isBilingual(e.revised)) problem('revised', 'what the revision changed, in every language'); // i18n-exempt: the course's own file, for its authors
   return e as unknown as KataEntry;
 }
 
 /** The kata of a course entry, with every path derived. */
-function kataOf({ title, summary, ...entry }: KataEntry, order: number, root: string): Kata {
+function kataOf({ title, summary, revision = 1, ...entry }: KataEntry, order: number, root: string): Kata {
   const dir = join(root, entry.slug);
   const stem = entry.file.replace(/\.ts$/, '');
   const inEach = (name: string, ext: string): Record<Lang, string> => ({ en: join(dir, `${name}.${ext}`), 'zh-CN': join(dir, `${name}.zh-CN.${ext}`) });
@@ -98,6 +110,7 @@ function kataOf({ title, summary, ...entry }: KataEntry, order: number, root: st
   const hintsPaths = inEach('hints', 'md');
   return {
     ...entry,
+    revision,
     get title() {
       return localize(title);
     },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Kata } from './manifest.ts';
 import {
+  applyRevisions,
   emptyProgress,
   gradeResult,
   isBetter,
@@ -91,6 +92,49 @@ test('hints shown are counted and never go down', () => {
   p = recordHints(p, 'a', 1);
   expect(kataProgress(p, 'a').hintsShown).toBe(2);
   expect(kataProgress(p, 'b')).toEqual({ state: 'new', hintsShown: 0 });
+});
+
+describe('a kata revised since the learner graded it', () => {
+  const revised = [{ slug: 'a', revision: 2 }, { slug: 'b', revision: 1 }];
+
+  test('a pass under an earlier revision no longer counts as solved, and says so; the dates stay', () => {
+    let p = recordGrade(emptyProgress(), 'a', result('passed', 10, '2025-01-01T10:00:00.000Z'));
+    p = recordGrade(p, 'b', result('passed', 10, '2025-01-01T10:00:00.000Z'));
+    const now = applyRevisions(p, revised);
+    expect(now.katas.a.state).toBe('attempted');
+    expect(now.katas.a.best).toBeUndefined();
+    expect(now.katas.a.revised).toEqual({ from: 1, solved: true });
+    expect(now.katas.a.solvedAt).toBe('2025-01-01T10:00:00.000Z');
+    expect(now.katas.b).toEqual(p.katas.b);
+    expect(solvedCount(now, revised as Kata[])).toBe(1);
+    expect(applyRevisions(now, revised)).toEqual(now);
+  });
+
+  test('the next grade, recorded with the current revision, starts a fresh best and clears the note', () => {
+    const before = applyRevisions(recordGrade(emptyProgress(), 'a', result('passed', 10)), revised);
+    const failed = recordGrade(before, 'a', { ...result('failed', 14, '2025-02-01T10:00:00.000Z', 15), revision: 2 });
+    expect(failed.katas.a.state).toBe('attempted');
+    expect(failed.katas.a.best?.passed).toBe(14);
+    expect(failed.katas.a.revised).toBeUndefined();
+    expect(applyRevisions(failed, revised)).toEqual(failed);
+    const passed = recordGrade(failed, 'a', { ...result('passed', 15, '2025-02-02T10:00:00.000Z', 15), revision: 2 });
+    expect(passed.katas.a.state).toBe('solved');
+  });
+
+  test('a grade that finds nothing started keeps the note', () => {
+    const before = applyRevisions(recordGrade(emptyProgress(), 'a', result('passed', 10)), revised);
+    const after = recordGrade(before, 'a', { ...result('not-started', 0), revision: 2 });
+    expect(after.katas.a.revised).toEqual({ from: 1, solved: true });
+  });
+
+  test('gradeResult records a revision above 1; parseProgress reads it back', () => {
+    const report = { status: 'passed', categories: [{ passed: 3, failed: 0 }] } as unknown as KataReport;
+    expect(gradeResult(report, new Date('2025-01-01T10:00:00.000Z'), 2).revision).toBe(2);
+    expect(gradeResult(report, new Date('2025-01-01T10:00:00.000Z'), 1).revision).toBeUndefined();
+    const p = recordGrade(emptyProgress(), 'a', { ...result('passed', 10), revision: 2 });
+    expect(parseProgress(serializeProgress(p))).toEqual(p);
+    expect(() => parseProgress(serializeProgress(recordGrade(emptyProgress(), 'a', { ...result('passed', 10), revision: 0 })))).toThrow(ProgressFormatError);
+  });
 });
 
 describe('the next kata', () => {

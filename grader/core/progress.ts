@@ -19,6 +19,8 @@ export interface GradeResult {
   total: number;
   /** ISO time of the grading. */
   at: string;
+  /** The kata's revision when it was graded (manifest.ts); absent in files written before revisions: 1. */
+  revision?: number;
 }
 
 export interface KataProgress {
@@ -32,6 +34,11 @@ export interface KataProgress {
   lastAttempt?: string;
   /** ISO time of the first passing grade. */
   solvedAt?: string;
+  /**
+   * The kata changed (a new revision) since the best grade kept here: `from` is that grade's
+   * revision, `solved` whether it had solved the kata. Set by applyRevisions, cleared by the next grade.
+   */
+  revised?: { from: number; solved: boolean };
 }
 
 /** One answered follow-up question of an interview: `correct` when graded, `selfAssessed` when open. */
@@ -100,15 +107,38 @@ export function kataState(progress: Progress, slug: string): KataState {
   return kataProgress(progress, slug).state;
 }
 
-/** What a report says about the learner's file, for the progress file. */
-export function gradeResult(report: KataReport, now: Date): GradeResult {
+/**
+ * The progress as it stands for the katas as they are now: where a kata's revision is newer
+ * than the revision of the best grade kept for it, that grade proves nothing about the kata
+ * now. Its best is dropped, a solved kata reads as attempted, and `revised` says so (the menu
+ * and the grade tell the learner what changed); the next grade starts a fresh best. The dates
+ * (solvedAt among them) stay: they are history. Does not change `progress`.
+ */
+export function applyRevisions(progress: Progress, katas: readonly Pick<Kata, 'slug' | 'revision'>[]): Progress {
+  let changed = false;
+  const entries = { ...progress.katas };
+  for (const kata of katas) {
+    const entry = entries[kata.slug];
+    if (!entry?.best) continue;
+    const from = entry.best.revision ?? 1;
+    if (from >= kata.revision) continue;
+    const { best: _dropped, ...rest } = entry;
+    const solved = entry.state === 'solved' || entry.revised?.solved === true;
+    entries[kata.slug] = { ...rest, state: entry.state === 'solved' ? 'attempted' : entry.state, revised: { from, solved } };
+    changed = true;
+  }
+  return changed ? { ...progress, katas: entries } : progress;
+}
+
+/** What a report says about the learner's file, for the progress file; `revision` is the kata's. */
+export function gradeResult(report: KataReport, now: Date, revision?: number): GradeResult {
   let passed = 0;
   let total = 0;
   for (const c of report.categories) {
     passed += c.passed;
     total += c.passed + c.failed;
   }
-  return { status: report.status, passed, total, at: now.toISOString() };
+  return { status: report.status, passed, total, at: now.toISOString(), ...(revision === undefined || revision === 1 ? {} : { revision }) };
 }
 
 /** How far a status gets: a passing kata beats a failing one, which beats one that cannot run. */
@@ -133,8 +163,9 @@ export function recordGrade(progress: Progress, slug: string, result: GradeResul
   // Solved stays solved: breaking a solved kata later (or resetting it) does not undo having solved it.
   const state: KataState =
     best.status === 'passed' ? 'solved' : best.status === 'not-started' ? before.state : 'attempted';
+  const { revised: _told, ...kept } = before;
   const after: KataProgress = {
-    ...before,
+    ...kept,
     state,
     best,
     last: result,
@@ -142,6 +173,8 @@ export function recordGrade(progress: Progress, slug: string, result: GradeResul
     lastAttempt: result.at,
   };
   if (result.status === 'passed' && before.solvedAt === undefined) after.solvedAt = result.at;
+  // Not-started keeps the note: nothing of the learner's was graded under the new revision yet.
+  if (before.revised && best.status === 'not-started') after.revised = before.revised;
   return { ...progress, katas: { ...progress.katas, [slug]: after } };
 }
 
@@ -202,6 +235,7 @@ function checkResult(v: unknown, where: string): void {
   if (!STATUSES.includes(r.status as KataStatus)) throw new ProgressFormatError(m.fieldIs(`${where}.status`, JSON.stringify(r.status)));
   if (!isCount(r.passed) || !isCount(r.total)) throw new ProgressFormatError(m.badCheckCounts(where));
   if (!isTime(r.at)) throw new ProgressFormatError(m.notTime(`${where}.at`));
+  if (r.revision !== undefined && !(Number.isInteger(r.revision) && (r.revision as number) >= 1)) throw new ProgressFormatError(m.notCount(`${where}.revision`));
 }
 
 function checkInterview(v: unknown, where: string): void {

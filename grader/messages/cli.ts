@@ -44,6 +44,9 @@ Exit code 0 only when every graded kata passes.`,
 
   // learner.ts: the next step, choosing a kata
   nextAfterFailure: (file: string, slug: string) => `Next: edit ${file}, then run npm run grade -- ${slug}`,
+  kataRevisedSolved: (title: string, change: string) =>
+    `${title} has changed since you solved it: ${change} Your earlier pass was for the kata as it was; it counts as solved again once this grade passes.`,
+  kataRevised: (title: string, change: string) => `${title} has changed since your last grade: ${change}`,
   solvedHead: (title: string) => `✓ ${title}: solved.`,
   lastOne: (count: number) => `That was the last one: all ${count} katas are solved.`,
   trainAfterAll: '  Train a real MNIST classifier with your own code: npm run train -- --use katas',
@@ -133,6 +136,8 @@ export const cli = defineMessages('cli', {
     gradingMany: (count, what) => `正在评测 ${count} 道题（${what}）…`,
 
     nextAfterFailure: (file, slug) => `下一步：修改 ${file}，然后运行 npm run grade -- ${slug}`,
+    kataRevisedSolved: (title, change) => `你解决「${title}」之后，这道题改过了：${change}你之前的通过针对的是旧版的题目；这次评测通过后，它才重新算作已解决。`,
+    kataRevised: (title, change) => `你上次评测之后，「${title}」这道题改过了：${change}`,
     solvedHead: (title) => `✓ ${title}：已解决。`,
     lastOne: (count) => `这是最后一道：全部 ${count} 道题都已解决。`,
     trainAfterAll: '  用你自己的代码训练一个真正的 MNIST 分类器：npm run train -- --use katas',

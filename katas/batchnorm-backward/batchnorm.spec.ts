@@ -42,7 +42,7 @@ type Impl = typeof import('./batchnorm.ts');
 type Options = Parameters<Impl['batchnormForward']>[4];
 type State = Parameters<Impl['batchnormForward']>[3];
 const impl = await loadTarget<Impl>();
-const { batchnormForward, batchnormBackward } = impl;
+const { batchnormForward, batchnormBackward, createBatchNorm } = impl;
 
 // ---------------------------------------------------------------------------------------
 // Inputs.
@@ -92,7 +92,105 @@ const modeWord = (mode: 'train' | 'eval'): string => (mode === 'train' ? say('tr
 
 // ---------------------------------------------------------------------------------------
 
+/** A vector for a message: its entries, or what it is when it is not a Float64Array. */
+const entries = (value: unknown): string =>
+  value instanceof Float64Array ? `[${Array.from(value.subarray(0, 6), fmt).join(', ')}${value.length > 6 ? ', …' : ''}]` : describeValue(value);
+
+/** The four arrays of createBatchNorm's result by name, each checked to be a Float64Array of `d` entries. */
+function createdArrays(d: number): [string, Float64Array][] {
+  const made: unknown = createBatchNorm(d);
+  const layer = (made ?? {}) as { gamma?: unknown; beta?: unknown; state?: { runningMean?: unknown; runningVar?: unknown } };
+  const arrays: [string, unknown][] = [
+    ['gamma', layer.gamma],
+    ['beta', layer.beta],
+    ['state.runningMean', layer.state?.runningMean],
+    ['state.runningVar', layer.state?.runningVar],
+  ];
+  for (const [name, value] of arrays) {
+    check(value instanceof Float64Array && value.length === d, () =>
+      say(
+        `createBatchNorm(${d}).${name} should be a Float64Array of D = ${d} entries, but it is ${describeValue(value)}.`,
+        `createBatchNorm(${d}).${name} 应当是含 D = ${d} 个元素的 Float64Array，但它是 ${describeValue(value)}。`,
+      ),
+    );
+  }
+  return arrays as [string, Float64Array][];
+}
+
 describe('spec', () => {
+  test(say('createBatchNorm(3) starts as torch.nn.BatchNorm1d(3): γ = 1, β = 0, running mean 0, running variance 1', 'createBatchNorm(3) 与刚构造的 torch.nn.BatchNorm1d(3) 一致：γ = 1，β = 0，滑动均值 0，滑动方差 1'), () => {
+    const [[, gamma], [, beta], [, runningMean], [, runningVar]] = createdArrays(3);
+    check(gamma.every((g) => g === 1), () =>
+      say(
+        `createBatchNorm(3).gamma is ${entries(gamma)}, but a fresh BatchNorm1d has γ = 1 in every entry (its weight starts as ones), ` +
+          'so the layer starts as plain standardisation, out = x̂. Random γ (np.random.randn) flips, blows up or silences features before training has begun.',
+        `createBatchNorm(3).gamma 为 ${entries(gamma)}，但刚构造的 BatchNorm1d 每个 γ 都是 1（weight 初始化为全 1），` +
+          '所以这一层一开始就是单纯的标准化，out = x̂。随机的 γ（np.random.randn）在训练开始之前就会把特征翻转、放大或压没。',
+      ),
+    );
+    check(beta.every((b) => b === 0), () =>
+      say(
+        `createBatchNorm(3).beta is ${entries(beta)}, but a fresh BatchNorm1d has β = 0 in every entry (its bias starts as zeros): ` +
+          'no shift until training asks for one.',
+        `createBatchNorm(3).beta 为 ${entries(beta)}，但刚构造的 BatchNorm1d 每个 β 都是 0（bias 初始化为全 0）：` +
+          '训练要求之前不做任何平移。',
+      ),
+    );
+    check(runningMean.every((v) => v === 0), () =>
+      say(
+        `createBatchNorm(3).state.runningMean is ${entries(runningMean)}, but BatchNorm1d starts its running mean at 0.`,
+        `createBatchNorm(3).state.runningMean 为 ${entries(runningMean)}，但 BatchNorm1d 的滑动均值从 0 开始。`,
+      ),
+    );
+    check(runningVar.every((v) => v === 1), () =>
+      say(
+        `createBatchNorm(3).state.runningVar is ${entries(runningVar)}, but BatchNorm1d starts its running variance at 1, ` +
+          'so that eval mode before any training passes x through.',
+        `createBatchNorm(3).state.runningVar 为 ${entries(runningVar)}，但 BatchNorm1d 的滑动方差从 1 开始，` +
+          '这样训练之前的评估模式会原样输出 x。',
+      ) +
+        (runningVar.every((v) => v === 0)
+          ? say(' From 0, eval mode divides by √eps ≈ 0.003 and multiplies x by about 316.', '从 0 开始的话，评估模式要除以 √eps ≈ 0.003，相当于把 x 放大约 316 倍。')
+          : ''),
+    );
+  });
+
+  test(say('createBatchNorm makes four separate new arrays on every call', 'createBatchNorm 每次调用都创建四个互不相干的新数组'), () => {
+    const first = createdArrays(3).map(([name, array]) => [say(`the first layer's ${name}`, `第一个层的 ${name}`), array] as const);
+    const second = createdArrays(3).map(([name, array]) => [say(`a second createBatchNorm(3)'s ${name}`, `第二次 createBatchNorm(3) 的 ${name}`), array] as const);
+    const all = [...first, ...second];
+    // Write a different number into each array in turn; an array that shows a later number shares memory with that one.
+    all.forEach(([, array], i) => array.fill(100 + i));
+    for (let i = 0; i < all.length; i++) {
+      const [name, array] = all[i];
+      const shown = array[0] - 100;
+      if (shown === i) continue;
+      const other = all[shown]?.[0] ?? '?';
+      const sameLayer = (i < 4) === (shown < 4);
+      fail(
+        sameLayer
+          ? say(
+              `writing into ${other} changed ${name}: the two are one array. γ, β, the running mean and the running variance are ` +
+                'four different quantities, even where they start at the same value: give each its own new Float64Array.',
+              `写入 ${other} 时 ${name} 也变了：它们是同一个数组。γ、β、滑动均值和滑动方差是四个不同的量，` +
+                '即使初始值相同也是如此：每个都要用自己的新 Float64Array。',
+            )
+          : say(
+              `writing into ${other} changed ${name}: two calls returned the same array. Every call must make new arrays, ` +
+                'as every torch.nn.BatchNorm1d(3) has its own parameters; otherwise training one layer trains the other.',
+              `写入 ${other} 时 ${name} 也变了：两次调用返回了同一个数组。每次调用都必须创建新数组，` +
+                '就像每个 torch.nn.BatchNorm1d(3) 都有自己的参数一样；否则训练一个层就等于训练了另一个。',
+            ),
+      );
+    }
+  });
+
+  test(say('createBatchNorm throws an Error naming the value when features is not a positive integer', 'features 不是正整数时，createBatchNorm 抛出写明该值的 Error'), () => {
+    for (const features of [0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expectThrowsMentioning(`createBatchNorm(${String(features)})`, () => createBatchNorm(features), [String(features)]);
+    }
+  });
+
   test(say('train mode on the batch [[1], [3]] gives out [[−1], [1]]: normalise with the biased variance ÷N', '训练模式下，批量 [[1], [3]] 的 out 为 [[−1], [1]]：用有偏方差（÷N）归一化'), () => {
     const { out } = batchnormForward(fromRows([[1], [3]]), v([1]), v([0]), freshState(1), { mode: 'train', eps: 0 });
     // μ = 2 and σ² = ((1 − 2)² + (3 − 2)²)/2 = 1, so x̂ = ±1 (÷(N−1) would give ±0.7071).
@@ -304,6 +402,9 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'train-300x128': '训练模式，批量为 300，128 个特征（MNIST 隐藏层的宽度）：统计量覆盖全部 300 行',
   'train-300-then-partial-17': '先一个 300 行的批量，再一个 17 行的不完整批量（D=128）：两次之后的滑动统计量，以及 17 行那一批的梯度',
   'eval-300-after-training': '先训练两个 300 行的批量，再用它们留下的滑动统计量，在评估模式下处理另外 300 行（D=128）',
+  'batchnorm1d-4': '刚构造的 torch.nn.BatchNorm1d(4)：weight、bias、running_mean、running_var',
+  'fresh-eval-5x4': '刚构造的 BatchNorm1d(4) 在评估模式下处理 5×4 的批量：还没训练，out = x/√(1 + eps)',
+  'fresh-train-then-eval': '刚构造的 BatchNorm1d(3)：先训练一个批量（N=6），再在评估模式下处理 4 行新数据',
   'large-offset-300': '特征值在 1e4 附近、彼此相差约 1e-2（N=300, D=4）：方差不能用 E[x²] − E[x]² 计算',
 };
 
@@ -336,6 +437,40 @@ describe('fixtures', () => {
         expectVectorClose('dbeta', grads.dbeta, c.expected.dbeta);
       });
     }
+  }
+});
+
+interface FreshInput {
+  features: number;
+  calls: { mode: 'train' | 'eval'; x: number[][] }[];
+}
+
+interface FreshExpected {
+  gamma: number[];
+  beta: number[];
+  runningMean: number[];
+  runningVar: number[];
+  out?: number[][];
+}
+
+// A layer made by createBatchNorm against a freshly constructed torch.nn.BatchNorm1d, before
+// and after a few forward calls.
+describe('fixtures', () => {
+  for (const c of loadFixture<FreshInput, FreshExpected>('batchnorm-backward', 'fresh').cases) {
+    test(caseName(c), () => {
+      const made = createBatchNorm(c.input.features);
+      const layer = made ?? { gamma: undefined, beta: undefined, state: undefined };
+      let out: Matrix | undefined;
+      for (const call of c.input.calls) out = batchnormForward(m(call.x), layer.gamma, layer.beta, layer.state, { mode: call.mode }).out;
+      const what = `createBatchNorm(${c.input.features})`;
+      if (out && c.expected.out) expectMatrixClose('out', out, c.expected.out);
+      const exactly = { tol: { rtol: 0, atol: 0 } };
+      const tol = c.input.calls.length === 0 ? exactly : undefined;
+      expectVectorClose(`${what}.gamma`, layer.gamma, c.expected.gamma, tol);
+      expectVectorClose(`${what}.beta`, layer.beta, c.expected.beta, tol);
+      expectVectorClose(`${what}.state.runningMean`, layer.state?.runningMean, c.expected.runningMean, tol);
+      expectVectorClose(`${what}.state.runningVar`, layer.state?.runningVar, c.expected.runningVar, tol);
+    });
   }
 });
 

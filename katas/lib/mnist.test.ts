@@ -15,6 +15,8 @@ import {
   loadMnist,
   loadMnistSplit,
   MNIST_FILES,
+  sealTestSplit,
+  testSplitReads,
   toMatrixSet,
   type LoadOptions,
   type MnistSet,
@@ -165,5 +167,49 @@ describe('converting images to numbers', () => {
     const two = toMatrixSet(firstImages(set, 2));
     expect(two.images.rows).toBe(2);
     expect(Array.from(two.images.data)).toEqual(Array.from(all.images.data.subarray(0, 2 * IMAGE_SIZE)));
+  });
+});
+
+describe('sealing the test split', () => {
+  const options = (): LoadOptions => tiny(dataDir());
+
+  test('loads of the test split while sealed are recorded, with the call and the caller; the data still loads', () => {
+    const seal = sealTestSplit();
+    const set = loadMnistSplit('test', options());
+    expect(set.count).toBe(3);
+    loadMnist(options());
+    seal.unseal();
+    expect(seal.reads.map((r) => r.call)).toEqual([`loadMnistSplit('test')`, 'loadMnist()']);
+    expect(seal.reads[0].at).toMatch(/^katas\/lib\/mnist\.test\.ts:\d+$/);
+  });
+
+  test('the training split, loads before the seal and loads after unseal() are not recorded', () => {
+    const before = loadMnistSplit('test', options());
+    const seal = sealTestSplit();
+    loadMnistSplit('train', options());
+    firstImages(before, 2);
+    toMatrixSet(before);
+    seal.unseal();
+    seal.unseal();
+    loadMnistSplit('test', options());
+    expect(seal.reads).toEqual([]);
+  });
+
+  test('every load of the test split is kept in the history, sealed or not', () => {
+    const before = testSplitReads().length;
+    loadMnistSplit('test', options());
+    loadMnistSplit('train', options());
+    expect(testSplitReads().length).toBe(before + 1);
+    expect(testSplitReads().at(-1)?.call).toBe(`loadMnistSplit('test')`);
+  });
+
+  test('overlapping seals each record what was read while they held', () => {
+    const outer = sealTestSplit();
+    loadMnistSplit('test', options());
+    const inner = sealTestSplit();
+    loadMnistSplit('test', options());
+    inner.unseal();
+    outer.unseal();
+    expect([outer.reads.length, inner.reads.length]).toEqual([2, 1]);
   });
 });

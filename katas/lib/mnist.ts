@@ -83,13 +83,86 @@ export interface LoadOptions {
   expectedCounts?: Readonly<Record<MnistSplit, number>> | null;
 }
 
+/** The public call under way, when loadMnist loads the test split for its caller. */
+let loading: string | undefined;
+
 /**
  * Both splits, checked: `const { train, test } = loadMnist()`.
  *
  * 中文：读取并检查两个划分：`const { train, test } = loadMnist()`。
  */
 export function loadMnist(options: LoadOptions = {}): Record<MnistSplit, MnistSet> {
-  return { train: loadMnistSplit('train', options), test: loadMnistSplit('test', options) };
+  const train = loadMnistSplit('train', options);
+  loading = 'loadMnist()';
+  try {
+    return { train, test: loadMnistSplit('test', options) };
+  } finally {
+    loading = undefined;
+  }
+}
+
+/** One load of the test split while it was sealed: which call, and from where. */
+export interface TestSplitRead {
+  /** The call as written, e.g. `loadMnistSplit('test')` or `loadMnist()`. */
+  call: string;
+  /** The first caller outside this file, `path:line` relative to the working folder, when the stack shows one. */
+  at?: string;
+}
+
+/** A seal on the test split: what was read while it held. */
+export interface TestSplitSeal {
+  /** Every load of the test split since the seal was put on, oldest first. */
+  readonly reads: readonly TestSplitRead[];
+  /** Stop recording (the reads stay). Idempotent. */
+  unseal(): void;
+}
+
+const openSeals = new Set<TestSplitRead[]>();
+/** Every load of the test split in this process, sealed or not. */
+const allReads: TestSplitRead[] = [];
+
+/**
+ * Every load of the test split in this process so far, oldest first, as a seal records them. What
+ * a grader reads before its own first load: the loads a file made while it was being imported.
+ *
+ * 中文：本进程到目前为止每一次加载测试集的记录，按时间先后，格式与封条记录的相同。评测程序在自己第一次加载之前读取它：得到的就是某个文件在被导入时所做的加载。
+ */
+export function testSplitReads(): readonly TestSplitRead[] {
+  return [...allReads];
+}
+
+/**
+ * Seal the test split: from now until `unseal()`, every load of it (`loadMnistSplit('test')`,
+ * `loadMnist()`) is recorded in the seal, with the call and the first caller outside this file.
+ * The load itself still works: a grader seals the test split while a learner's training runs,
+ * then says, in the learner's terms, that training read the test set. Data loaded before the
+ * seal is not affected (a grader loads its own copy first). Seals may overlap; each records.
+ *
+ * 中文：封存测试集：从现在起直到 `unseal()`，每次加载测试集（`loadMnistSplit('test')`、`loadMnist()`）都会记录在封条里，包括调用方式和本文件之外的第一个调用者。加载本身照常进行：评测程序在学习者的训练运行期间封存测试集，之后用学习者能看懂的话指出训练读取了测试集。封存之前加载的数据不受影响（评测程序会先加载自己的一份）。封条可以重叠，每个都会记录。
+ */
+export function sealTestSplit(): TestSplitSeal {
+  const reads: TestSplitRead[] = [];
+  openSeals.add(reads);
+  return { reads, unseal: () => void openSeals.delete(reads) };
+}
+
+/** The first stack frame outside this file, as `path:line`. */
+function callerOutside(): string | undefined {
+  const here = new URL(import.meta.url).pathname;
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  for (const frame of frames) {
+    const match = /(?:\(|at )(?:file:\/\/)?([^()\s]+?):(\d+):\d+\)?\s*$/.exec(frame.trim());
+    if (!match || match[1] === here || match[1].startsWith('node:')) continue;
+    const cwd = process.cwd() + '/';
+    return `${match[1].startsWith(cwd) ? match[1].slice(cwd.length) : match[1]}:${match[2]}`;
+  }
+  return undefined;
+}
+
+function recordTestRead(call: string): void {
+  const read: TestSplitRead = { call, at: callerOutside() };
+  allReads.push(read);
+  for (const reads of openSeals) reads.push(read);
 }
 
 /**
@@ -98,6 +171,7 @@ export function loadMnist(options: LoadOptions = {}): Record<MnistSplit, MnistSe
  * 中文：读取并检查一个划分：它的图像文件和标签文件的数量必须一致。
  */
 export function loadMnistSplit(split: MnistSplit, options: LoadOptions = {}): MnistSet {
+  if (split === 'test') recordTestRead(loading ?? `loadMnistSplit('test')`);
   const dir = options.dataDir ?? mnistDataDir();
   const expected = options.expectedCounts === undefined ? OFFICIAL_COUNTS[split] : options.expectedCounts?.[split];
   const names = MNIST_FILES[split];

@@ -6,8 +6,8 @@
  * bar, so that proving every mistake is caught stays fast; learners are always graded on
  * the full data set with the budget and bar of the statement.
  */
-import { firstImages, loadMnistSplit, toMatrixSet } from '../lib/mnist.ts';
-import { check, describe, describeValue, fmt, loadTarget, say, showStatus, specJob, test } from '../../grader/harness/index.ts';
+import { firstImages, loadMnistSplit, sealTestSplit, testSplitReads, toMatrixSet } from '../lib/mnist.ts';
+import { check, describe, describeValue, fail, fmt, loadTarget, say, showStatus, specJob, test } from '../../grader/harness/index.ts';
 import { accuracyOf, describePredictions } from '../../grader/harness/classification.ts';
 
 type Impl = typeof import('./mnist.ts');
@@ -19,16 +19,45 @@ const BUDGET = QUICK
   ? { trainImages: 6_000, testImages: 2_000, epochs: 3, bar: 0.88 }
   : { trainImages: 60_000, testImages: 10_000, epochs: 5, bar: 0.97 };
 
+// Your file was imported before this spec: any load of the test split so far is its own.
+const readsWhileImporting = testSplitReads();
 const trainSplit = loadMnistSplit('train');
 const testSplit = loadMnistSplit('test');
 const small = toMatrixSet(firstImages(trainSplit, 600));
 const probe = toMatrixSet(firstImages(testSplit, 100));
+// The spec holds its own copy; from here on every load of the test split is your code's, and is recorded.
+const seal = sealTestSplit();
+
+/** Fails when your code has loaded the MNIST test split, naming the first load. */
+function expectTestSetUnseen(): void {
+  const reads = [...readsWhileImporting, ...seal.reads];
+  if (reads.length === 0) return;
+  const first = reads[0];
+  const at = first.at;
+  const where = at === undefined ? first.call : say(`${first.call} at ${at}`, `${at} 处的 ${first.call}`);
+  const count = reads.length;
+  fail(
+    say(
+      `training read the MNIST test set: ${where} (${count} loads of it in all). Hold out part of train instead ` +
+        '(say its last 5,000 images) to pick an epoch or watch accuracy: the test set stays unseen until the ' +
+        "grader's one final measurement, or the accuracy measured on it no longer tells how the network does on unseen digits.",
+      `训练读取了 MNIST 测试集：${where}（总共加载了 ${count} 次）。要挑选某一轮或观察准确率，请从 train 中留出一部分` +
+        '（比如最后 5,000 张图像）作验证集：测试集要一直保持未见，直到评测程序最后那一次测量，' +
+        '否则在它上面测得的准确率就不再能说明网络在未见过的数字上表现如何。',
+    ),
+  );
+}
 
 function trainSmall(seed: number, onProgress?: Parameters<Impl['trainMnistClassifier']>[1]['onProgress']) {
   return impl.trainMnistClassifier(small, { epochs: 1, seed, onProgress });
 }
 
 describe('spec', () => {
+  test(say('training never reads the MNIST test set', '训练从不读取 MNIST 测试集'), () => {
+    impl.trainMnistClassifier(small, { epochs: 2, seed: 1 }).predict(probe.images);
+    expectTestSetUnseen();
+  });
+
   test(say('predict returns one digit 0–9 per image, as a Uint8Array', 'predict 为每张图像返回一个 0–9 的数字，类型为 Uint8Array'), () => {
     const predictions: unknown = trainSmall(1).predict(probe.images);
     check(predictions instanceof Uint8Array, () =>
@@ -125,6 +154,8 @@ describe('convergence', () => {
         );
       },
     });
+    // Selection on the test set would make the measurement below meaningless: told first.
+    expectTestSetUnseen();
     const predictions = classifier.predict(test.images);
     check(
       predictions.length === test.labels.length,

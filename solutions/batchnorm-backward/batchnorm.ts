@@ -84,6 +84,45 @@ export const DEFAULT_MOMENTUM = 0.1;
 export const DEFAULT_EPS = 1e-5;
 
 /**
+ * γ, β and the running statistics of one BatchNorm layer: what `batchnormForward` takes.
+ *
+ * 中文：一个 BatchNorm 层的 γ、β 和滑动统计量：也就是 `batchnormForward` 要的那些参数。
+ */
+export interface BatchNormParams {
+  gamma: Float64Array;
+  beta: Float64Array;
+  state: BatchNormState;
+}
+
+/**
+ * A fresh layer's parameters and state, exactly as `torch.nn.BatchNorm1d(features)` starts:
+ * γ = 1, β = 0, running mean 0, running variance 1, D = `features` entries each, in new
+ * arrays on every call.
+ *
+ * 中文：一个新层的参数和状态，与刚构造的 `torch.nn.BatchNorm1d(features)` 完全一样：γ = 1，β = 0，滑动均值 0，滑动方差 1，各 D = `features` 个元素，每次调用都返回新数组。
+ * @param features D, the number of columns the layer normalises: a positive integer
+ *   中文：D，这一层归一化的列数：正整数
+ * @returns `{ gamma, beta, state: { runningMean, runningVar } }`, four new Float64Arrays of D
+ *   中文：`{ gamma, beta, state: { runningMean, runningVar } }`，四个新的 Float64Array，各 D 个元素
+ * @throws Error naming the value when `features` is not a positive integer
+ *   中文：`features` 不是正整数时，抛出写明该值的 Error
+ */
+export function createBatchNorm(features: number): BatchNormParams {
+  if (!Number.isInteger(features) || features < 1) {
+    throw new Error(`createBatchNorm: features must be a positive integer, got ${String(features)}`);
+  }
+  return {
+    // γ = 1 and β = 0: the layer starts as plain standardisation, out = x̂.
+    // γ = 1、β = 0：这一层一开始就是单纯的标准化，out = x̂。
+    gamma: new Float64Array(features).fill(1),
+    beta: new Float64Array(features),
+    // Running mean 0 and variance 1: before any training, eval mode passes x through (up to eps).
+    // 滑动均值 0、滑动方差 1：训练之前，评估模式几乎原样输出 x（只差 eps）。
+    state: { runningMean: new Float64Array(features), runningVar: new Float64Array(features).fill(1) },
+  };
+}
+
+/**
  * Batch normalisation, forward: y = γ·x̂ + β with x̂ = (x − μ)/√(σ² + eps), column by column.
  *
  * 中文：批量归一化的前向传播：逐列计算 y = γ·x̂ + β，其中 x̂ = (x − μ)/√(σ² + eps)。

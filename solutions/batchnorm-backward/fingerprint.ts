@@ -72,4 +72,47 @@ export const probes: Probes<Impl> = {
   'train-mode dbeta': (k) => backward(k, { mode: 'train' }, freshState()).dbeta,
   'eval-mode dx': (k) => backward(k, { mode: 'eval' }, evalState()).dx.data,
   'eval-mode dgamma': (k) => backward(k, { mode: 'eval' }, evalState()).dgamma,
+  // createBatchNorm: counts and fixed writes, not raw values, so that γ drawn at random by the
+  // learner and by the catalogue look alike.
+  'createBatchNorm(64): entries with γ = 1, entries with β = 0': (k) => {
+    const { gamma, beta } = k.createBatchNorm(64);
+    return [count(gamma, 1), count(beta, 0)];
+  },
+  'createBatchNorm(64): entries with running mean 0, entries with running variance 1': (k) => {
+    const { state } = k.createBatchNorm(64);
+    return [count(state.runningMean, 0), count(state.runningVar, 1)];
+  },
+  'eval-mode out with a fresh createBatchNorm(3) state': (k) =>
+    k.batchnormForward(x, Float64Array.of(1, 1, 1), Float64Array.of(0, 0, 0), k.createBatchNorm(3).state, { mode: 'eval' }).out.data,
+  'running statistics after writing 5 into γ and 7 into β': (k) => {
+    const { gamma, beta, state } = k.createBatchNorm(3);
+    gamma.fill(5);
+    beta.fill(7);
+    return [...state.runningMean, ...state.runningVar];
+  },
+  'a second createBatchNorm(3) after writing into the first': (k) => {
+    const first = k.createBatchNorm(3);
+    first.gamma.fill(2);
+    first.beta.fill(3);
+    first.state.runningMean.fill(4);
+    first.state.runningVar.fill(5);
+    const second = k.createBatchNorm(3);
+    return [...second.gamma, ...second.beta, ...second.state.runningMean, ...second.state.runningVar];
+  },
+  'createBatchNorm throws for 0, −1 and 2.5': (k) => [0, -1, 2.5].map((features) => (throws(() => k.createBatchNorm(features)) ? 1 : 0)),
 };
+
+function count(values: Float64Array, value: number): number {
+  let n = 0;
+  for (const v of values) if (v === value) n++;
+  return n;
+}
+
+function throws(run: () => unknown): boolean {
+  try {
+    run();
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -6,7 +6,7 @@
  * accuracy well above chance.
  */
 import type { Probes } from '../../grader/core/mistakes.ts';
-import { firstImages, loadMnistSplit, toMatrixSet, type MnistMatrixSet } from '../lib/mnist.ts';
+import { firstImages, loadMnistSplit, sealTestSplit, toMatrixSet, type MnistMatrixSet } from '../lib/mnist.ts';
 import { accuracyOf } from '../../grader/harness/classification.ts';
 
 type Impl = typeof import('../../katas/mnist-classifier/mnist.ts');
@@ -46,6 +46,17 @@ export const probes: Probes<Impl> = {
     let changed = 0;
     for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) changed++;
     return changed > 0.3 * before.length ? 1 : 0;
+  },
+  // Loads of the test split during one epoch (the probe's own slices are loaded before the seal).
+  'one epoch of training loads the MNIST test split': (k) => {
+    const { train } = slices();
+    const seal = sealTestSplit();
+    try {
+      k.trainMnistClassifier(train, { epochs: 1, seed: 1 });
+    } finally {
+      seal.unseal();
+    }
+    return seal.reads.length > 0 ? 1 : 0;
   },
   'one epoch on 1,000 images beats 60%': (k) => {
     const { train, test } = slices();

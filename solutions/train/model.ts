@@ -115,13 +115,18 @@ export function createModel(
   return { config, dense, norms, params, names, buffer, stats };
 }
 
+/** A fresh BatchNorm layer's γ, β and running statistics (the batchnorm-backward kata's createBatchNorm). */
+export type CreateNorm = (features: number) => { gamma: Float64Array; beta: Float64Array; state: { runningMean: Float64Array; runningVar: Float64Array } };
+
 /**
  * Fresh starting values: He initialisation (normal, std √(2/fanIn)) for layers followed by a
  * ReLU, leaky ReLU or GELU, Glorot (std √(2/(fanIn+fanOut))) for sigmoid layers and the softmax output, so every
  * layer's activations start at a similar scale; biases and β 0, γ 1, running mean 0, variance 1
- * (PyTorch's BatchNorm1d). Random numbers are drawn in a fixed order, so a seed fixes them all.
+ * (PyTorch's BatchNorm1d), or what `createNorm` (the batchnorm role's createBatchNorm: the
+ * reference's, or with `--use katas` the learner's) gives for a BatchNorm layer. Random numbers are
+ * drawn in a fixed order, so a seed fixes them all.
  */
-export function initialize(model: Model, rng: Rng): Model {
+export function initialize(model: Model, rng: Rng, createNorm: CreateNorm | null = null): Model {
   const { sizes, activation } = model.config;
   const reluLike = activation === 'relu' || activation === 'leaky-relu' || activation === 'gelu';
   model.dense.forEach(({ w, b }, l) => {
@@ -132,6 +137,15 @@ export function initialize(model: Model, rng: Rng): Model {
     b.fill(0);
   });
   for (const norm of model.norms) {
+    if (createNorm && norm.state) {
+      // Copied into the model's own views: the buffer stays one contiguous array.
+      const fresh = createNorm(norm.gamma.length);
+      norm.gamma.set(fresh.gamma);
+      norm.beta?.set(fresh.beta);
+      norm.state.runningMean.set(fresh.state.runningMean);
+      norm.state.runningVar.set(fresh.state.runningVar);
+      continue;
+    }
     norm.gamma.fill(1);
     norm.beta?.fill(0);
     norm.state?.runningMean.fill(0);

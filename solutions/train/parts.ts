@@ -102,6 +102,8 @@ export interface NormInputs {
 }
 
 export interface NormBlock {
+  /** A fresh layer's γ, β and state (the batchnorm-backward kata's createBatchNorm); null where the kata has no constructor. */
+  create: ((features: number) => { gamma: Float64Array; beta: Float64Array; state: BatchNormState }) | null;
   forward(x: Matrix, params: NormInputs, mode: 'train' | 'eval'): { out: Matrix; cache: unknown };
   /** dbeta is null for RMSNorm, which has no β. */
   backward(dout: Matrix, cache: unknown): { dx: Matrix; dgamma: Float64Array; dbeta: Float64Array | null };
@@ -298,15 +300,16 @@ function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConf
   if (config.norm === 'batchnorm') {
     const forward = get<BatchNormForward>('batchnorm', 'batchnormForward');
     norm = {
+      create: get('batchnorm', 'createBatchNorm'),
       forward: (x, p, mode) => forward(x, p.gamma, p.beta as Float64Array, p.state as BatchNormState, { mode }),
       backward: withDbeta(get('batchnorm', 'batchnormBackward')),
     };
   } else if (config.norm === 'layernorm') {
     const forward = get<Fn<[Matrix, Float64Array, Float64Array], { out: Matrix; cache: unknown }>>('layernorm', 'layerNormForward');
-    norm = { forward: (x, p) => forward(x, p.gamma, p.beta as Float64Array), backward: withDbeta(get('layernorm', 'layerNormBackward')) };
+    norm = { create: null, forward: (x, p) => forward(x, p.gamma, p.beta as Float64Array), backward: withDbeta(get('layernorm', 'layerNormBackward')) };
   } else if (config.norm === 'rmsnorm') {
     const forward = get<Fn<[Matrix, Float64Array], { out: Matrix; cache: unknown }>>('layernorm', 'rmsNormForward');
-    norm = { forward: (x, p) => forward(x, p.gamma), backward: withDbeta(get('layernorm', 'rmsNormBackward')) };
+    norm = { create: null, forward: (x, p) => forward(x, p.gamma), backward: withDbeta(get('layernorm', 'rmsNormBackward')) };
   }
   const dropout = modules.has('dropout')
     ? { forward: get<DropoutBlock['forward']>('dropout', 'dropoutForward'), backward: get<DropoutBlock['backward']>('dropout', 'dropoutBackward') }
@@ -379,6 +382,13 @@ const probeX = (): Matrix => fromRows([[1, 2], [3, -1], [0, 5]]);
 
 function probeNorm(parts: Parts, config: PartsConfig): void {
   const block = parts.norm as NormBlock;
+  if (block.create) {
+    const fresh = block.create(2);
+    expectLength('createBatchNorm(2).gamma', fresh?.gamma, 2);
+    expectLength('createBatchNorm(2).beta', fresh.beta, 2);
+    expectLength('createBatchNorm(2).state.runningMean', fresh.state?.runningMean, 2);
+    expectLength('createBatchNorm(2).state.runningVar', fresh.state.runningVar, 2);
+  }
   const inputs: NormInputs = {
     gamma: Float64Array.of(1, 1),
     beta: config.norm === 'rmsnorm' ? null : Float64Array.of(0, 0),

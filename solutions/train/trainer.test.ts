@@ -179,6 +179,32 @@ describe('blocks from a katas folder of their own', () => {
     expect(result.schedulable).toBe(false);
   });
 
+  test('with BatchNorm, γ, β and the running statistics start as the batchnorm kata\'s createBatchNorm makes them', async () => {
+    const root = folderWithAdam(`export * from ${referenceAdam};`);
+    mkdirSync(join(root, 'batchnorm-backward'));
+    writeFileSync(
+      join(root, 'batchnorm-backward', 'batchnorm.ts'),
+      [
+        `export { batchnormForward, batchnormBackward } from ${JSON.stringify(join(solutions, 'batchnorm-backward', 'batchnorm.ts'))};`,
+        'export function createBatchNorm(d) {',
+        '  return { gamma: new Float64Array(d).fill(2), beta: new Float64Array(d).fill(0.5), state: { runningMean: new Float64Array(d).fill(-1), runningVar: new Float64Array(d).fill(3) } };',
+        '}',
+      ].join('\n'),
+    );
+    const session = await TrainingSession.open({ ...quick, norm: 'batchnorm' }, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    expect(session.model.norms).toHaveLength(2);
+    for (const norm of session.model.norms) {
+      expect(new Set(norm.gamma)).toEqual(new Set([2]));
+      expect(new Set(norm.beta)).toEqual(new Set([0.5]));
+      expect(new Set(norm.state?.runningMean)).toEqual(new Set([-1]));
+      expect(new Set(norm.state?.runningVar)).toEqual(new Set([3]));
+    }
+    // The reference's makes PyTorch's start.
+    const byReference = await TrainingSession.open({ ...quick, norm: 'batchnorm' }, { train: firstImages(mnist.train, 64) }, reference);
+    expect(new Set(byReference.model.norms[0].gamma)).toEqual(new Set([1]));
+    expect(new Set(byReference.model.norms[0].state?.runningVar)).toEqual(new Set([1]));
+  });
+
   test('a block that throws in the middle of a run stops it with its error', async () => {
     const root = folderWithAdam(`export * from ${referenceAdam};`);
     writeFileSync(

@@ -133,7 +133,7 @@ export class TrainingSession {
    */
   reset(): void {
     this.rng = createRng(this.config.seed);
-    initialize(this.model, this.rng);
+    initialize(this.model, this.rng, this.parts.norm?.create ?? null);
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     this.optimizer = this.parts.createOptimizer(this.config);
     this.epochsDone = 0;

@@ -1,7 +1,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { batchnormBackward as reference, type BatchNormCache } from '../batchnorm.ts';
 import { sumRows, type Matrix } from '../../lib/index.ts';
-export { batchnormForward } from '../batchnorm.ts';
+export { batchnormForward, createBatchNorm } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
   title: {

@@ -1,7 +1,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import type { Matrix } from '../../lib/index.ts';
 import { forwardWith } from './_conventions.ts';
-export { batchnormBackward } from '../batchnorm.ts';
+export { batchnormBackward, createBatchNorm } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
   title: {

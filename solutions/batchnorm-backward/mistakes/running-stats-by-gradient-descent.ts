@@ -7,6 +7,7 @@ import type { Mistake } from '../../../grader/core/mistakes.ts';
 import type { Matrix } from '../../lib/index.ts';
 import { batchnormBackward as referenceBackward, type BatchNormCache, type BatchNormOptions, type BatchNormState, DEFAULT_MOMENTUM } from '../batchnorm.ts';
 import { forwardWith } from './_conventions.ts';
+export { createBatchNorm } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
   origin: 'article',

@@ -1,6 +1,6 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import { forwardWith } from './_conventions.ts';
-export { batchnormBackward } from '../batchnorm.ts';
+export { batchnormBackward, createBatchNorm } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
   title: {

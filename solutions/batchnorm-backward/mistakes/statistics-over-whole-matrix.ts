@@ -5,7 +5,7 @@
 import type { Mistake } from '../../../grader/core/mistakes.ts';
 import type { batchnormForward as reference } from '../batchnorm.ts';
 import { checkForwardInputs, normaliseColumns } from './_conventions.ts';
-export { batchnormBackward } from '../batchnorm.ts';
+export { batchnormBackward, createBatchNorm } from '../batchnorm.ts';
 
 export const mistake: Mistake = {
   origin: 'article',
