@@ -110,6 +110,15 @@ describe('a kata revised since the learner graded it', () => {
     expect(applyRevisions(now, revised)).toEqual(now);
   });
 
+  test('a kata never started has nothing to retract: no note, the old "not started" simply dropped', () => {
+    const p = recordGrade(emptyProgress(), 'a', result('not-started', 0));
+    expect(p.katas.a.state).toBe('new');
+    const now = applyRevisions(p, revised);
+    expect(now.katas.a.state).toBe('new');
+    expect(now.katas.a.revised).toBeUndefined();
+    expect(now.katas.a.best).toBeUndefined();
+  });
+
   test('the next grade, recorded with the current revision, starts a fresh best and clears the note', () => {
     const before = applyRevisions(recordGrade(emptyProgress(), 'a', result('passed', 10)), revised);
     const failed = recordGrade(before, 'a', { ...result('failed', 14, '2025-02-01T10:00:00.000Z', 15), revision: 2 });

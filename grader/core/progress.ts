@@ -123,9 +123,14 @@ export function applyRevisions(progress: Progress, katas: readonly Pick<Kata, 's
     const from = entry.best.revision ?? 1;
     if (from >= kata.revision) continue;
     const { best: _dropped, ...rest } = entry;
+    changed = true;
+    // A kata never started (only "not started" grades) has nothing the revision could retract.
+    if (entry.state === 'new') {
+      entries[kata.slug] = rest;
+      continue;
+    }
     const solved = entry.state === 'solved' || entry.revised?.solved === true;
     entries[kata.slug] = { ...rest, state: entry.state === 'solved' ? 'attempted' : entry.state, revised: { from, solved } };
-    changed = true;
   }
   return changed ? { ...progress, katas: entries } : progress;
 }
