@@ -8,6 +8,12 @@
 import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
 import {
   ACTIVATIONS,
+  ARCHS,
+  CNN_CHANNELS,
+  CNN_EPOCHS,
+  CNN_HIDDEN,
+  CNN_STEP_SIZE,
+  cnnFeatures,
   DEFAULT_CONFIG,
   DEFAULT_LR,
   describeConfig,
@@ -16,6 +22,7 @@ import {
   OPTIMIZERS,
   SCHEDULES,
   type Activation,
+  type Arch,
   type Norm,
   type OptimizerName,
   type ScheduleName,
@@ -47,6 +54,10 @@ export function trainUsage(): string {
     DEFAULT_CONFIG.schedule,
     DEFAULT_CONFIG.gamma,
     DEFAULT_CONFIG.warmupEpochs,
+    CNN_CHANNELS.join(','),
+    CNN_HIDDEN.join(','),
+    CNN_EPOCHS,
+    CNN_STEP_SIZE,
   );
 }
 
@@ -96,6 +107,8 @@ export function parseTrainArgs(argv: string[]): {
       'step-size': { type: 'string' },
       gamma: { type: 'string' },
       'warmup-epochs': { type: 'string' },
+      arch: { type: 'string' },
+      channels: { type: 'string' },
       hidden: { type: 'string' },
       activation: { type: 'string' },
       norm: { type: 'string' },
@@ -114,15 +127,22 @@ export function parseTrainArgs(argv: string[]): {
     },
   );
   const optimizer = oneOf<OptimizerName>('optimizer', values.optimizer, OPTIMIZERS, DEFAULT_CONFIG.optimizer);
+  const arch = oneOf<Arch>('arch', values.arch, ARCHS, 'mlp');
+  const cnn = arch === 'cnn';
+  if (!cnn && values.channels !== undefined) throw new Error(m.channelsNeedCnn);
+  const channels = values.channels === undefined ? [...CNN_CHANNELS] : values.channels.split(',').map((s) => number('channels', s, NaN));
   const hidden =
     values.hidden === undefined
-      ? DEFAULT_CONFIG.sizes.slice(1, -1)
+      ? cnn
+        ? [...CNN_HIDDEN]
+        : DEFAULT_CONFIG.sizes.slice(1, -1)
       : values.hidden.trim() === ''
         ? []
         : values.hidden.split(',').map((s) => number('hidden', s, NaN));
-  const [input, output] = [DEFAULT_CONFIG.sizes[0], DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1]];
+  const [input, output] = [cnn ? cnnFeatures(channels) : DEFAULT_CONFIG.sizes[0], DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1]];
   const config: TrainConfig = {
     ...DEFAULT_CONFIG,
+    ...(cnn ? { arch, channels } : {}),
     sizes: [input, ...hidden, output],
     activation: oneOf<Activation>('activation', values.activation, ACTIVATIONS, DEFAULT_CONFIG.activation),
     norm: oneOf<Norm>('norm', values.norm, NORMS, values.batchnorm ? 'batchnorm' : DEFAULT_CONFIG.norm),
@@ -131,9 +151,9 @@ export function parseTrainArgs(argv: string[]): {
     optimizer,
     lr: number('lr', values.lr, DEFAULT_LR[optimizer]),
     momentum: number('momentum', values.momentum, DEFAULT_CONFIG.momentum),
-    epochs: number('epochs', values.epochs, DEFAULT_CONFIG.epochs),
+    epochs: number('epochs', values.epochs, cnn ? CNN_EPOCHS : DEFAULT_CONFIG.epochs),
     schedule: oneOf<ScheduleName>('lr-schedule', values['lr-schedule'], SCHEDULES, DEFAULT_CONFIG.schedule),
-    stepSize: number('step-size', values['step-size'], DEFAULT_CONFIG.stepSize),
+    stepSize: number('step-size', values['step-size'], cnn ? CNN_STEP_SIZE : DEFAULT_CONFIG.stepSize),
     gamma: number('gamma', values.gamma, DEFAULT_CONFIG.gamma),
     warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),

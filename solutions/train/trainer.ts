@@ -9,7 +9,7 @@ import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
 import { checkConfig, type TrainConfig } from './config.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { createModel, initialize, type Model } from './model.ts';
-import { Network, softmaxCrossEntropy } from './network.ts';
+import { createNetwork, softmaxCrossEntropy, type Net } from './network.ts';
 import { loadParts, type Optimizer, type Parts, type PartsLocation, type Schedules } from './parts.ts';
 
 export { evaluate, type Evaluation } from './evaluate.ts';
@@ -92,7 +92,7 @@ export class TrainingSession {
    * the learning rate then stays at its first value, whatever the schedule says.
    */
   readonly schedulable: boolean;
-  private readonly network: Network;
+  private readonly network: Net;
   private readonly order: Uint32Array;
   private readonly buffers = new Map<number, BatchBuffers>();
   private optimizer!: Optimizer;
@@ -107,7 +107,7 @@ export class TrainingSession {
   ) {
     this.model = createModel(config);
     // Dropout draws from a stream of its own, so the same seed shuffles the same way with or without it.
-    this.network = new Network(parts, this.model, config.dropout > 0 ? { p: config.dropout, rng: createRng(config.seed + 0x5eed) } : null);
+    this.network = createNetwork(parts, this.model, config.dropout > 0 ? { p: config.dropout, rng: createRng(config.seed + 0x5eed) } : null);
     this.order = new Uint32Array(train.count);
     this.reset();
     this.schedulable = typeof this.optimizer.lr === 'number';
