@@ -120,6 +120,16 @@ export const CNN_HIDDEN: readonly number[] = [];
 export const CNN_EPOCHS = 6;
 export const CNN_STEP_SIZE = 5;
 
+/** The default `--arch cnn` run. */
+export const DEFAULT_CNN_CONFIG: Readonly<TrainConfig> = {
+  ...DEFAULT_CONFIG,
+  arch: 'cnn',
+  channels: [...CNN_CHANNELS],
+  sizes: [cnnFeatures(CNN_CHANNELS), ...CNN_HIDDEN, CLASS_COUNT],
+  epochs: CNN_EPOCHS,
+  stepSize: CNN_STEP_SIZE,
+};
+
 /** The learning rate each optimizer starts from when none is given (Adam's, AdamW's and Adagrad's are PyTorch's defaults; RMSprop's is Keras's). */
 export const DEFAULT_LR: Readonly<Record<OptimizerName, number>> = { sgd: 0.1, momentum: 0.01, adagrad: 1e-2, rmsprop: 1e-3, adam: 1e-3, adamw: 1e-3 };
 

@@ -117,9 +117,15 @@ export class TrainingSession {
    * Loads and checks the blocks (a PartsError names every kata that is missing or unsolved) and
    * initialises the weights from the seed.
    */
-  static async open(config: TrainConfig, data: { train: MnistSet; test?: MnistSet }, location: PartsLocation): Promise<TrainingSession> {
+  static async open(
+    config: TrainConfig,
+    data: { train: MnistSet; test?: MnistSet },
+    location: PartsLocation,
+    /** Swaps blocks after loading (the benchmark's baselines). */
+    adjust: (parts: Parts) => Parts = (parts) => parts,
+  ): Promise<TrainingSession> {
     checkConfig(config);
-    const parts = await loadParts(config, location);
+    const parts = adjust(await loadParts(config, location));
     return new TrainingSession(config, parts, data.train, data.test);
   }
 
