@@ -25,6 +25,7 @@ const en = {
     warmupEpochs: number,
     cnnChannels: string,
     cnnHidden: string,
+    cnnDropout: number,
     cnnEpochs: number,
     cnnStepSize: number,
   ) => `Usage: npm run train [-- options]
@@ -42,8 +43,9 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --warmup-epochs N       warmup-cosine's linear warmup, in epochs (default ${warmupEpochs})
   --arch A                mlp (default) or cnn: conv 3×3 → activation → max pool 2, once per --channels
                           entry, then the dense layers (the conv2d-backward kata; default for cnn:
-                          --channels ${cnnChannels} --hidden "${cnnHidden}" --epochs ${cnnEpochs} --step-size ${cnnStepSize})
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize})
   --channels 8,16         with --arch cnn: the filters of each convolution block, comma-separated
+                          (--hidden, --norm and --dropout apply to its dense layers)
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
   --activation A          ${activations} for the hidden layers (default ${activation})
   --norm N                ${norms} before each hidden activation (default none)
@@ -168,7 +170,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
 export const trainText = defineMessages('train', {
   en,
   'zh-CN': {
-    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs, cnnChannels, cnnHidden, cnnEpochs, cnnStepSize) => `用法：npm run train [-- 选项]
+    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs, cnnChannels, cnnHidden, cnnDropout, cnnEpochs, cnnStepSize) => `用法：npm run train [-- 选项]
 用参考答案（或你自己在各题中写的代码）搭建一个 MNIST 分类器并训练，报告它在官方 10,000 张测试图像上的准确率。
 默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，${stepSize} 轮之后学习率乘以 ${gamma}（阶梯衰减）。每个选项都由讲授它的那道题搭建。
 
@@ -181,8 +183,9 @@ export const trainText = defineMessages('train', {
   --warmup-epochs N       warmup-cosine 的线性预热轮数（默认 ${warmupEpochs}）
   --arch A                mlp（默认）或 cnn：每个 --channels 数值对应一块“卷积 3×3 → 激活函数 → 最大池化 2”，
                           之后接全连接层（来自 conv2d-backward 题；cnn 的默认值：
-                          --channels ${cnnChannels} --hidden "${cnnHidden}" --epochs ${cnnEpochs} --step-size ${cnnStepSize}）
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize}）
   --channels 8,16         配合 --arch cnn：每个卷积块的滤波器个数，用逗号分隔
+                          （--hidden、--norm 和 --dropout 作用于它的全连接层）
   --hidden 128,128        各隐藏层的宽度，用逗号分隔（"" 表示没有隐藏层）
   --activation A          隐藏层的激活函数：${activations}（默认 ${activation}）
   --norm N                每个隐藏层激活函数之前的归一化：${norms}（默认 none）

@@ -112,13 +112,16 @@ export function cnnFeatures(channels: readonly number[]): number {
 
 /**
  * The default CNN (`--arch cnn`): conv 3×3 × 8 → ReLU → max pool 2 → conv 3×3 × 16 → ReLU →
- * max pool 2 → dense 784 → CNN_HIDDEN → 10 → softmax, trained with the MLP's recipe (Adam lr 1e-3,
- * batch 32) for CNN_EPOCHS epochs with the learning rate × 0.1 for the last (measured, see README).
+ * max pool 2 → dense 784-128 → ReLU → dropout → dense 10 → softmax, with Adam lr 1e-3, batch 32,
+ * for CNN_EPOCHS epochs, the learning rate × 0.1 after CNN_STEP_SIZE (measured, see README).
+ * Without the hidden layer it stayed at 98.7% (6 epochs); with it but no dropout it reached
+ * 99.0% while fitting 99.8% of the training images.
  */
 export const CNN_CHANNELS: readonly number[] = [8, 16];
-export const CNN_HIDDEN: readonly number[] = [];
-export const CNN_EPOCHS = 6;
-export const CNN_STEP_SIZE = 5;
+export const CNN_HIDDEN: readonly number[] = [128];
+export const CNN_DROPOUT = 0.25;
+export const CNN_EPOCHS = 8;
+export const CNN_STEP_SIZE = 6;
 
 /** The default `--arch cnn` run. */
 export const DEFAULT_CNN_CONFIG: Readonly<TrainConfig> = {
@@ -126,6 +129,7 @@ export const DEFAULT_CNN_CONFIG: Readonly<TrainConfig> = {
   arch: 'cnn',
   channels: [...CNN_CHANNELS],
   sizes: [cnnFeatures(CNN_CHANNELS), ...CNN_HIDDEN, CLASS_COUNT],
+  dropout: CNN_DROPOUT,
   epochs: CNN_EPOCHS,
   stepSize: CNN_STEP_SIZE,
 };
