@@ -9,6 +9,7 @@ import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
 import {
   ACTIVATIONS,
   ARCHS,
+  checkConfig,
   CNN_CHANNELS,
   CNN_DROPOUT,
   CNN_EPOCHS,
@@ -210,6 +211,7 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
   }
 
   const { config, source } = options;
+  checkConfig(config); // a value that cannot work is named before anything is printed or loaded
   const trainSet = options.limit === undefined ? data.train : firstImages(data.train, options.limit);
   const location = defaultLocation(source);
   io.out(style.bold(m.training(describeConfig(config))));
