@@ -26,6 +26,8 @@ const result: BenchResult = {
     baselineEpochSeconds: 300,
     baselineImages: 640,
     baselineSeconds: 3.2,
+    twoThreadsEpochSeconds: 20,
+    twoThreadsSeconds: 2.1,
     epochGflop: 90,
   },
 };
@@ -74,6 +76,7 @@ describe('what it prints', () => {
       numpyEpochSeconds: 1.2,
       numpyTestAccuracy: 0.968,
       cnnEpochSeconds: 30,
+      cnnTwoThreadsEpochSeconds: 20,
       cnnBaselineEpochSeconds: 300,
       cnnGflopsPerSecond: 3,
     });
@@ -83,6 +86,7 @@ describe('what it prints', () => {
     const table = epochTable(result, plain);
     expect(table).toContain('One epoch of the default CNN (conv 8-16 → 784-10, ReLU, max pool 2, softmax, Adam, batch 32) on 60,000 images');
     expect(table).toMatch(/reference trainer \(im2col \+ matrix kernels\) +30\.00 +2,000 +3\.0 +1\.00× +\(measured on 6,400 images in 3\.2 s, scaled up\)/);
+    expect(table).toMatch(/the same, batch split over 2 threads +20\.00 +3,000 +4\.5 +0\.67×/);
     expect(table).toMatch(/direct-loop convolution +300\.00 +200 +0\.3 +10\.00×/);
     expect(epochTable({ ...result, cnn: { skipped: 'not asked for (--no-cnn)' } }, plain)).toContain('CNN: skipped, not asked for (--no-cnn)');
   });

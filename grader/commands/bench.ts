@@ -102,7 +102,7 @@ export function epochJson(result: BenchResult): Record<string, number | string> 
   else Object.assign(json, { numpyEpochSeconds: numpy.epochSeconds, numpyTestAccuracy: numpy.testAccuracy });
   const { cnn } = result;
   if ('skipped' in cnn) json.cnnSkipped = cnn.skipped;
-  else Object.assign(json, { cnnEpochSeconds: cnn.epochSeconds, cnnBaselineEpochSeconds: cnn.baselineEpochSeconds, cnnGflopsPerSecond: cnn.epochGflop / cnn.epochSeconds });
+  else Object.assign(json, { cnnEpochSeconds: cnn.epochSeconds, cnnTwoThreadsEpochSeconds: cnn.twoThreadsEpochSeconds, cnnBaselineEpochSeconds: cnn.baselineEpochSeconds, cnnGflopsPerSecond: cnn.epochGflop / cnn.epochSeconds });
   return json;
 }
 
@@ -131,6 +131,7 @@ export function epochTable(result: BenchResult, style: Io['style']): string {
   } else {
     const cnnRows = [
       { name: m.cnnReference, seconds: cnn.epochSeconds, note: m.baselineNote(cnn.images.toLocaleString('en-US'), cnn.seconds.toFixed(1)) },
+      { name: m.cnnTwoThreads, seconds: cnn.twoThreadsEpochSeconds, note: m.baselineNote(cnn.images.toLocaleString('en-US'), cnn.twoThreadsSeconds.toFixed(1)) },
       { name: m.cnnBaseline, seconds: cnn.baselineEpochSeconds, note: m.baselineNote(cnn.baselineImages.toLocaleString('en-US'), cnn.baselineSeconds.toFixed(1)) },
     ];
     lines.push(...sideBySide(m.cnnTitle(cnn.layers, images.toLocaleString('en-US')), cnnRows, cnn.epochSeconds, images, cnn.epochGflop, style));

@@ -121,6 +121,7 @@ export function parseTrainArgs(argv: string[]): {
       optimizer: { type: 'string' },
       momentum: { type: 'string' },
       seed: { type: 'string' },
+      threads: { type: 'string' },
       limit: { type: 'string' },
       use: { type: 'string' },
       save: { type: 'string' },
@@ -161,6 +162,7 @@ export function parseTrainArgs(argv: string[]): {
     warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
+    threads: number('threads', values.threads, DEFAULT_CONFIG.threads),
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);

@@ -19,8 +19,9 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
                           unless OPENBLAS_NUM_THREADS says otherwise)
   --no-cnn                skip the CNN: by default the default --arch cnn network (conv 8-16 → 784-10)
                           also trains --cnn-batches batches (default 200) with the reference
-                          convolution (im2col over the matrix kernels) and --cnn-baseline-batches
-                          (default 20) with a direct-loop one, each scaled to an epoch
+                          convolution (im2col over the matrix kernels), the same with the batch
+                          split over two threads, and --cnn-baseline-batches (default 20) with a
+                          direct-loop convolution, each scaled to an epoch
   --cnn-batches N         batches of the CNN with the reference convolution
   --cnn-baseline-batches N  batches of the CNN with the direct-loop convolution
   --grading               instead: how fast a grade answers, cold (npm run grade -- sigmoid) and
@@ -35,6 +36,8 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
   statusNumpy: 'NumPy float64 (scripts/numpy-epoch.py), if python3 has numpy…',
   numpyNotAsked: 'not asked for (--no-numpy)',
   statusCnn: (layers: string, images: string, all: string) => `CNN (${layers}), reference convolution: ${images} images, scaled up to ${all}…`,
+  statusCnnThreads: (images: string, all: string) => `CNN, the batch split over two threads: ${images} images, scaled up to ${all}…`,
+  cnnTwoThreads: 'the same, batch split over 2 threads',
   statusCnnBaseline: (images: string, all: string) => `CNN, direct-loop convolution: ${images} images, scaled up to ${all}…`,
   cnnNotAsked: 'not asked for (--no-cnn)',
   noPython: (python: string) => `no ${python} on this machine`,
@@ -90,8 +93,9 @@ export const benchText = defineMessages('bench', {
   --no-numpy              跳过 NumPy 那一轮（它和训练器一样只用一个 BLAS 线程，
                           除非 OPENBLAS_NUM_THREADS 另有设置）
   --no-cnn                跳过 CNN：默认还会用 --arch cnn 的默认网络（卷积 8-16 → 784-10）训练
-                          --cnn-batches 个批次（默认 200，参考卷积：im2col 加矩阵乘法内核），以及
-                          --cnn-baseline-batches 个批次（默认 20，直接用循环写的卷积），各自按比例推算到一轮
+                          --cnn-batches 个批次（默认 200，参考卷积：im2col 加矩阵乘法内核），再把同样的批次拆给
+                          两个线程训练一遍，以及 --cnn-baseline-batches 个批次（默认 20，直接用循环写的卷积），
+                          各自按比例推算到一轮
   --cnn-batches N         用参考卷积训练 CNN 的批次数
   --cnn-baseline-batches N  用循环卷积训练 CNN 的批次数
   --grading               改为测量评测的响应速度：冷启动（npm run grade -- sigmoid）和
@@ -105,6 +109,8 @@ export const benchText = defineMessages('bench', {
     statusNumpy: 'NumPy float64（scripts/numpy-epoch.py），如果 python3 装有 numpy……',
     numpyNotAsked: '未要求运行（--no-numpy）',
     statusCnn: (layers, images, all) => `CNN（${layers}），参考卷积：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
+    statusCnnThreads: (images, all) => `CNN，批量拆给两个线程：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
+    cnnTwoThreads: '同上，批量拆给 2 个线程',
     statusCnnBaseline: (images, all) => `CNN，循环卷积：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
     cnnNotAsked: '未要求运行（--no-cnn）',
     noPython: (python) => `这台机器上没有 ${python}`,

@@ -55,6 +55,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${momentum})
   --seed N                fixes the initial weights, the shuffling and dropout (default ${seed})
+  --threads N             1, or 2: a worker thread takes half of every batch (default 1)
   --limit N               train on the first N training images only, for a quick try
   --use katas             build the network from your own kata files instead of the reference
   --save FILE             save the trained model, e.g. models/mnist.json
@@ -81,6 +82,8 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   layerSizes: (sizes: string) => `the layer sizes must be whole numbers ≥ 1, got ${sizes}`,
   channelsInvalid: (channels: string, max: number) =>
     `--channels must be 1 to ${max} whole numbers ≥ 1, comma-separated (each block halves the image), got "${channels}"`,
+  threadsRange: (value: string) => `--threads must be 1 or 2, got ${value}`,
+  threadsNoBatchnorm: '--threads 2 does not work with --norm batchnorm (each thread would normalise half a batch)',
   channelsNeedCnn: '--channels only applies to --arch cnn (the MLP has no convolutions)',
   cnnLayers: (channels: string, dense: string) => `conv ${channels} → ${dense}`,
   batchnormNeedsBatch: '--batchnorm needs --batch-size ≥ 2 (one example has no batch variance)',
@@ -195,6 +198,7 @@ export const trainText = defineMessages('train', {
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
   --seed N                随机种子，固定初始权重、打乱顺序和 Dropout（默认 ${seed}）
+  --threads N             1 或 2：2 表示由一个工作线程处理每个批量的一半（默认 1）
   --limit N               只用前 N 张训练图像，用于快速试跑
   --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
   --save FILE             保存训练好的模型，例如 models/mnist.json
@@ -217,7 +221,9 @@ export const trainText = defineMessages('train', {
     momentumRange: (value) => `--momentum 必须在 [0, 1) 之间，收到的是 ${value}`,
     layerSizes: (sizes) => `各层宽度必须是 ≥ 1 的整数，收到的是 ${sizes}`,
     channelsInvalid: (channels, max) => `--channels 必须是 1 到 ${max} 个 ≥ 1 的整数，用逗号分隔（每个卷积块把图像边长减半），收到的是“${channels}”`,
-    channelsNeedCnn: '--channels 只适用于 --arch cnn（MLP 没有卷积层）',
+    threadsRange: (value: string) => `--threads must be 1 or 2, got ${value}`,
+  threadsNoBatchnorm: '--threads 2 does not work with --norm batchnorm (each thread would normalise half a batch)',
+  channelsNeedCnn: '--channels 只适用于 --arch cnn（MLP 没有卷积层）',
     cnnLayers: (channels, dense) => `卷积 ${channels} → ${dense}`,
     batchnormNeedsBatch: '--batchnorm 要求 --batch-size ≥ 2（只有一个样本时没有批量方差）',
 

@@ -53,6 +53,9 @@ export interface CnnBenchResult {
   baselineEpochSeconds: number;
   baselineImages: number;
   baselineSeconds: number;
+  /** The reference with the batch split over two threads (`--threads 2`), the same batches. */
+  twoThreadsEpochSeconds: number;
+  twoThreadsSeconds: number;
   /** The FLOPs of an epoch's convolutions and dense products, counted densely (see cnnEpochFlops), in billions. */
   epochGflop: number;
 }
@@ -114,13 +117,17 @@ export function cnnEpochFlops(config: Pick<TrainConfig, 'channels' | 'sizes'>, i
 const CNN_WARM_UP_BATCHES = 20;
 
 /** The default CNN for `batches` batches (after a warm-up), with the reference blocks or with `adjust`'s. */
-async function cnnRun(train: MnistSet, batches: number, adjust?: (parts: Parts) => Parts): Promise<{ seconds: number; images: number }> {
-  const config: TrainConfig = { ...DEFAULT_CNN_CONFIG, epochs: 1 };
+async function cnnRun(train: MnistSet, batches: number, threads = 1, adjust?: (parts: Parts) => Parts): Promise<{ seconds: number; images: number }> {
+  const config: TrainConfig = { ...DEFAULT_CNN_CONFIG, epochs: 1, threads };
   const session = await TrainingSession.open(config, { train }, defaultLocation('reference'), adjust);
-  session.runEpoch({}, Math.min(CNN_WARM_UP_BATCHES, batches));
-  session.reset();
-  const summary = session.runEpoch({}, batches);
-  return { seconds: summary.seconds, images: Math.min(train.count, batches * config.batchSize) };
+  try {
+    session.runEpoch({}, Math.min(CNN_WARM_UP_BATCHES, batches));
+    session.reset();
+    const summary = session.runEpoch({}, batches);
+    return { seconds: summary.seconds, images: Math.min(train.count, batches * config.batchSize) };
+  } finally {
+    await session.close();
+  }
 }
 
 async function runCnnBench(train: MnistSet, options: BenchOptions): Promise<CnnBenchResult> {
@@ -130,8 +137,10 @@ async function runCnnBench(train: MnistSet, options: BenchOptions): Promise<CnnB
   const layers = describeLayers(DEFAULT_CNN_CONFIG);
   options.onStatus?.(m.statusCnn(layers, (batches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
   const reference = await cnnRun(train, batches);
+  options.onStatus?.(m.statusCnnThreads((batches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
+  const twoThreads = await cnnRun(train, batches, 2);
   options.onStatus?.(m.statusCnnBaseline((baselineBatches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
-  const baseline = await cnnRun(train, baselineBatches, (parts) => ({
+  const baseline = await cnnRun(train, baselineBatches, 1, (parts) => ({
     ...parts,
     conv: { ...(parts.conv as NonNullable<Parts['conv']>), conv2dForward: directConv2dForward, conv2dBackward: directConv2dBackward },
   }));
@@ -143,6 +152,8 @@ async function runCnnBench(train: MnistSet, options: BenchOptions): Promise<CnnB
     baselineEpochSeconds: (baseline.seconds * train.count) / baseline.images,
     baselineImages: baseline.images,
     baselineSeconds: baseline.seconds,
+    twoThreadsEpochSeconds: (twoThreads.seconds * train.count) / twoThreads.images,
+    twoThreadsSeconds: twoThreads.seconds,
     epochGflop: cnnEpochFlops(DEFAULT_CNN_CONFIG, train.count) / 1e9,
   };
 }

@@ -62,6 +62,8 @@ export interface TrainConfig extends NetworkConfig {
   batchSize: number;
   /** Seeds the weight initialisation, the shuffling and dropout: the same seed gives the same run. */
   seed: number;
+  /** 1, or 2: a worker thread takes half of every batch (split.ts). */
+  threads: number;
 }
 
 /**
@@ -88,6 +90,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
   epochs: DEFAULT_EPOCHS,
   batchSize: 32,
   seed: 1,
+  threads: 1,
 };
 
 /** The side of an MNIST image, and of the CNN's input (1×28×28). */
@@ -179,6 +182,9 @@ export function checkConfig(config: TrainConfig): TrainConfig {
     throw new Error(m.layerSizes(config.sizes.join('-')));
   }
   if (config.norm === 'batchnorm' && config.batchSize < 2) throw new Error(m.batchnormNeedsBatch);
+  if (config.threads !== 1 && config.threads !== 2) throw new Error(m.threadsRange(String(config.threads)));
+  // Each thread's BatchNorm would see half a batch, and the running statistics one thread's.
+  if (config.threads > 1 && config.norm === 'batchnorm') throw new Error(m.threadsNoBatchnorm);
   return config;
 }
 

@@ -309,3 +309,22 @@ describe('the CNN (--arch cnn)', () => {
     expect(fromKatas.model.buffer).toEqual(fromReference.model.buffer);
   });
 });
+
+describe('the batch split over two threads (--threads 2)', () => {
+  test('trains the same model as one thread, up to the order of the gradient sums', async () => {
+    const config: TrainConfig = { ...quick, arch: 'cnn', channels: [4, 8], sizes: [cnnFeatures([4, 8]), 16, 10], epochs: 1, dropout: 0 };
+    const data = { train: firstImages(mnist.train, 330), test: small.test }; // the last batch of 10 splits too
+    const one = await train(config, data, reference);
+    const two = await train({ ...config, threads: 2 }, data, reference);
+    expect(two.batchLosses).toHaveLength(one.batchLosses.length);
+    two.batchLosses.forEach((loss, k) => expect(loss).toBeCloseTo(one.batchLosses[k], 9));
+    const worst = one.model.buffer.reduce((m, v, k) => Math.max(m, Math.abs(v - two.model.buffer[k])), 0);
+    expect(worst).toBeLessThan(1e-9);
+    expect(two.epochs[0].testAccuracy).toBe(one.epochs[0].testAccuracy);
+  });
+
+  test('1 or 2 threads, and not with BatchNorm', () => {
+    expect(() => checkConfig({ ...quick, threads: 3 })).toThrow('--threads must be 1 or 2, got 3');
+    expect(() => checkConfig({ ...quick, threads: 2, norm: 'batchnorm' })).toThrow('--threads 2 does not work with --norm batchnorm');
+  });
+});
