@@ -15,6 +15,7 @@ import {
   CNN_EPOCHS,
   CNN_HIDDEN,
   CNN_STEP_SIZE,
+  CNN_THREADS,
   cnnFeatures,
   DEFAULT_CONFIG,
   DEFAULT_LR,
@@ -61,6 +62,7 @@ export function trainUsage(): string {
     CNN_DROPOUT,
     CNN_EPOCHS,
     CNN_STEP_SIZE,
+    CNN_THREADS,
   );
 }
 
@@ -162,7 +164,7 @@ export function parseTrainArgs(argv: string[]): {
     warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
-    threads: number('threads', values.threads, DEFAULT_CONFIG.threads),
+    threads: number('threads', values.threads, cnn ? CNN_THREADS : DEFAULT_CONFIG.threads),
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);
