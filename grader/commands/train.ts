@@ -8,6 +8,15 @@
 import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
 import {
   ACTIVATIONS,
+  ARCHS,
+  checkConfig,
+  CNN_CHANNELS,
+  CNN_DROPOUT,
+  CNN_EPOCHS,
+  CNN_HIDDEN,
+  CNN_STEP_SIZE,
+  CNN_THREADS,
+  cnnFeatures,
   DEFAULT_CONFIG,
   DEFAULT_LR,
   describeConfig,
@@ -16,6 +25,7 @@ import {
   OPTIMIZERS,
   SCHEDULES,
   type Activation,
+  type Arch,
   type Norm,
   type OptimizerName,
   type ScheduleName,
@@ -47,6 +57,12 @@ export function trainUsage(): string {
     DEFAULT_CONFIG.schedule,
     DEFAULT_CONFIG.gamma,
     DEFAULT_CONFIG.warmupEpochs,
+    CNN_CHANNELS.join(','),
+    CNN_HIDDEN.join(','),
+    CNN_DROPOUT,
+    CNN_EPOCHS,
+    CNN_STEP_SIZE,
+    CNN_THREADS,
   );
 }
 
@@ -96,6 +112,8 @@ export function parseTrainArgs(argv: string[]): {
       'step-size': { type: 'string' },
       gamma: { type: 'string' },
       'warmup-epochs': { type: 'string' },
+      arch: { type: 'string' },
+      channels: { type: 'string' },
       hidden: { type: 'string' },
       activation: { type: 'string' },
       norm: { type: 'string' },
@@ -105,6 +123,7 @@ export function parseTrainArgs(argv: string[]): {
       optimizer: { type: 'string' },
       momentum: { type: 'string' },
       seed: { type: 'string' },
+      threads: { type: 'string' },
       limit: { type: 'string' },
       use: { type: 'string' },
       save: { type: 'string' },
@@ -114,30 +133,38 @@ export function parseTrainArgs(argv: string[]): {
     },
   );
   const optimizer = oneOf<OptimizerName>('optimizer', values.optimizer, OPTIMIZERS, DEFAULT_CONFIG.optimizer);
+  const arch = oneOf<Arch>('arch', values.arch, ARCHS, 'mlp');
+  const cnn = arch === 'cnn';
+  if (!cnn && values.channels !== undefined) throw new Error(m.channelsNeedCnn);
+  const channels = values.channels === undefined ? [...CNN_CHANNELS] : values.channels.split(',').map((s) => number('channels', s, NaN));
   const hidden =
     values.hidden === undefined
-      ? DEFAULT_CONFIG.sizes.slice(1, -1)
+      ? cnn
+        ? [...CNN_HIDDEN]
+        : DEFAULT_CONFIG.sizes.slice(1, -1)
       : values.hidden.trim() === ''
         ? []
         : values.hidden.split(',').map((s) => number('hidden', s, NaN));
-  const [input, output] = [DEFAULT_CONFIG.sizes[0], DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1]];
+  const [input, output] = [cnn ? cnnFeatures(channels) : DEFAULT_CONFIG.sizes[0], DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1]];
   const config: TrainConfig = {
     ...DEFAULT_CONFIG,
+    ...(cnn ? { arch, channels } : {}),
     sizes: [input, ...hidden, output],
     activation: oneOf<Activation>('activation', values.activation, ACTIVATIONS, DEFAULT_CONFIG.activation),
     norm: oneOf<Norm>('norm', values.norm, NORMS, values.batchnorm ? 'batchnorm' : DEFAULT_CONFIG.norm),
-    dropout: number('dropout', values.dropout, DEFAULT_CONFIG.dropout),
+    dropout: number('dropout', values.dropout, cnn ? CNN_DROPOUT : DEFAULT_CONFIG.dropout),
     clipNorm: number('clip-norm', values['clip-norm'], DEFAULT_CONFIG.clipNorm),
     optimizer,
     lr: number('lr', values.lr, DEFAULT_LR[optimizer]),
     momentum: number('momentum', values.momentum, DEFAULT_CONFIG.momentum),
-    epochs: number('epochs', values.epochs, DEFAULT_CONFIG.epochs),
+    epochs: number('epochs', values.epochs, cnn ? CNN_EPOCHS : DEFAULT_CONFIG.epochs),
     schedule: oneOf<ScheduleName>('lr-schedule', values['lr-schedule'], SCHEDULES, DEFAULT_CONFIG.schedule),
-    stepSize: number('step-size', values['step-size'], DEFAULT_CONFIG.stepSize),
+    stepSize: number('step-size', values['step-size'], cnn ? CNN_STEP_SIZE : DEFAULT_CONFIG.stepSize),
     gamma: number('gamma', values.gamma, DEFAULT_CONFIG.gamma),
     warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
+    threads: number('threads', values.threads, cnn ? CNN_THREADS : DEFAULT_CONFIG.threads),
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);
@@ -188,6 +215,7 @@ export async function trainCommand(argv: string[], io: Io, live: LiveLine | null
   }
 
   const { config, source } = options;
+  checkConfig(config); // a value that cannot work is named before anything is printed or loaded
   const trainSet = options.limit === undefined ? data.train : firstImages(data.train, options.limit);
   const location = defaultLocation(source);
   io.out(style.bold(m.training(describeConfig(config))));

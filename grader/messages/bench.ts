@@ -17,6 +17,13 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
   --baseline-images N     images the baseline trains on before its time is scaled up (default 3200)
   --no-numpy              skip the NumPy epoch (it runs with one BLAS thread, like the trainer,
                           unless OPENBLAS_NUM_THREADS says otherwise)
+  --no-cnn                skip the CNN: by default the default --arch cnn network (conv 8-16 → 784-10)
+                          also trains --cnn-batches batches (default 200) with the reference
+                          convolution (im2col over the matrix kernels), the same with the batch
+                          split over two threads, and --cnn-baseline-batches (default 20) with a
+                          direct-loop convolution, each scaled to an epoch
+  --cnn-batches N         batches of the CNN with the reference convolution
+  --cnn-baseline-batches N  batches of the CNN with the direct-loop convolution
   --grading               instead: how fast a grade answers, cold (npm run grade -- sigmoid) and
                           warm (save → scorecard in watch mode), against a bare tsx start
   --runs N                with --grading: the median of N runs (default 5)
@@ -28,6 +35,11 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
   statusBaseline: (images: string, all: string) => `Baseline (textbook triple loops): ${images} images, scaled up to ${all}…`,
   statusNumpy: 'NumPy float64 (scripts/numpy-epoch.py), if python3 has numpy…',
   numpyNotAsked: 'not asked for (--no-numpy)',
+  statusCnn: (layers: string, images: string, all: string) => `CNN (${layers}), reference convolution: ${images} images, scaled up to ${all}…`,
+  statusCnnThreads: (images: string, all: string) => `CNN, the batch split over two threads: ${images} images, scaled up to ${all}…`,
+  cnnTwoThreads: 'the same, batch split over 2 threads',
+  statusCnnBaseline: (images: string, all: string) => `CNN, direct-loop convolution: ${images} images, scaled up to ${all}…`,
+  cnnNotAsked: 'not asked for (--no-cnn)',
   noPython: (python: string) => `no ${python} on this machine`,
   failed: (what: string, why: string) => `${what} failed: ${why}`,
   noNumpy: (python: string) => `${python} has no numpy`,
@@ -48,6 +60,12 @@ straightforward TypeScript baseline and, when python3 has numpy, the same epoch 
   tableTitle: (images: string) => `One epoch of the default recipe (784-128-128-10, ReLU, softmax, Adam, batch 32) on ${images} images:`,
   numpySkipped: (why: string) => `  NumPy: skipped, ${why}`,
   testAccuracy: (accuracy: string) => `  test accuracy after that one epoch: ${accuracy}`,
+  cnnTitle: (layers: string, images: string) =>
+    `One epoch of the default CNN (${layers}, ReLU, max pool 2, softmax, Adam, batch 32) on ${images} images, scaled up from a number of batches:`,
+  cnnReference: 'reference trainer (im2col + matrix kernels)',
+  cnnBaseline: 'direct-loop convolution',
+  cnnSkipped: (why: string) => `  CNN: skipped, ${why}`,
+  cnnGflopsNote: (gflop: string) => `  GFLOP/s: the ${gflop} GFLOP of an epoch's convolutions and dense products counted densely, per second.`,
   gflopsNote: (gflop: string) =>
     `  GFLOP/s: the ${gflop} GFLOP of an epoch's matrix products counted densely (forward, dW, and dx but the first layer's), per second.`,
 
@@ -74,6 +92,12 @@ export const benchText = defineMessages('bench', {
   --baseline-images N     基线先训练多少张图像，再按比例推算整轮的时间（默认 3200）
   --no-numpy              跳过 NumPy 那一轮（它和训练器一样只用一个 BLAS 线程，
                           除非 OPENBLAS_NUM_THREADS 另有设置）
+  --no-cnn                跳过 CNN：默认还会用 --arch cnn 的默认网络（卷积 8-16 → 784-10）训练
+                          --cnn-batches 个批次（默认 200，参考卷积：im2col 加矩阵乘法内核），再把同样的批次拆给
+                          两个线程训练一遍，以及 --cnn-baseline-batches 个批次（默认 20，直接用循环写的卷积），
+                          各自按比例推算到一轮
+  --cnn-batches N         用参考卷积训练 CNN 的批次数
+  --cnn-baseline-batches N  用循环卷积训练 CNN 的批次数
   --grading               改为测量评测的响应速度：冷启动（npm run grade -- sigmoid）和
                           热启动（监视模式下从保存文件到出成绩单），并与裸 tsx 启动对比
   --runs N                配合 --grading：取 N 次运行的中位数（默认 5）
@@ -84,6 +108,11 @@ export const benchText = defineMessages('bench', {
     statusBaseline: (images, all) => `基线（教科书式的三重循环）：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
     statusNumpy: 'NumPy float64（scripts/numpy-epoch.py），如果 python3 装有 numpy……',
     numpyNotAsked: '未要求运行（--no-numpy）',
+    statusCnn: (layers, images, all) => `CNN（${layers}），参考卷积：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
+    statusCnnThreads: (images, all) => `CNN，批量拆给两个线程：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
+    cnnTwoThreads: '同上，批量拆给 2 个线程',
+    statusCnnBaseline: (images, all) => `CNN，循环卷积：训练 ${images} 张图像，再按比例推算到 ${all} 张……`,
+    cnnNotAsked: '未要求运行（--no-cnn）',
     noPython: (python) => `这台机器上没有 ${python}`,
     failed: (what, why) => `${what} 运行失败：${why}`,
     noNumpy: (python) => `${python} 没有安装 numpy`,
@@ -103,6 +132,11 @@ export const benchText = defineMessages('bench', {
     tableTitle: (images) => `默认配方（784-128-128-10，ReLU，softmax，Adam，批量大小 32）在 ${images} 张图像上训练一轮：`,
     numpySkipped: (why) => `  NumPy：已跳过，${why}`,
     testAccuracy: (accuracy) => `  这一轮之后的测试集准确率：${accuracy}`,
+    cnnTitle: (layers, images) => `默认 CNN（${layers}，ReLU，最大池化 2，softmax，Adam，批量大小 32）在 ${images} 张图像上训练一轮，由若干批次按比例推算：`,
+    cnnReference: '参考训练器（im2col + 矩阵乘法内核）',
+    cnnBaseline: '循环卷积',
+    cnnSkipped: (why) => `  CNN：已跳过，${why}`,
+    cnnGflopsNote: (gflop) => `  GFLOP/s：一轮中卷积和全连接层乘法的浮点运算量（${gflop} GFLOP，按稠密计算）除以用时（秒）。`,
     gflopsNote: (gflop) =>
       `  GFLOP/s：一轮中矩阵乘法的浮点运算量（${gflop} GFLOP，按稠密计算：前向传播、dW，以及除第一层外的 dx）除以用时（秒）。`,
 

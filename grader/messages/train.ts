@@ -23,6 +23,12 @@ const en = {
     schedule: string,
     gamma: number,
     warmupEpochs: number,
+    cnnChannels: string,
+    cnnHidden: string,
+    cnnDropout: number,
+    cnnEpochs: number,
+    cnnStepSize: number,
+    cnnThreads: number,
   ) => `Usage: npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
 accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
@@ -36,6 +42,11 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --step-size N           epochs between two steps of the step schedule (default ${stepSize})
   --gamma X               the step and exponential schedules' factor (default ${gamma})
   --warmup-epochs N       warmup-cosine's linear warmup, in epochs (default ${warmupEpochs})
+  --arch A                mlp (default) or cnn: conv 3×3 → activation → max pool 2, once per --channels
+                          entry, then the dense layers (the conv2d-backward kata; default for cnn:
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads})
+  --channels 8,16         with --arch cnn: the filters of each convolution block, comma-separated
+                          (--hidden, --norm and --dropout apply to its dense layers)
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
   --activation A          ${activations} for the hidden layers (default ${activation})
   --norm N                ${norms} before each hidden activation (default none)
@@ -45,6 +56,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${momentum})
   --seed N                fixes the initial weights, the shuffling and dropout (default ${seed})
+  --threads N             1, or 2: a worker thread takes half of every batch (default 1; 2 for cnn)
   --limit N               train on the first N training images only, for a quick try
   --use katas             build the network from your own kata files instead of the reference
   --save FILE             save the trained model, e.g. models/mnist.json
@@ -69,6 +81,12 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   lrMustBePositive: (value: number) => `--lr must be a number > 0, got ${value}`,
   momentumRange: (value: number) => `--momentum must be in [0, 1), got ${value}`,
   layerSizes: (sizes: string) => `the layer sizes must be whole numbers ≥ 1, got ${sizes}`,
+  channelsInvalid: (channels: string, max: number) =>
+    `--channels must be 1 to ${max} whole numbers ≥ 1, comma-separated (each block halves the image), got "${channels}"`,
+  threadsRange: (value: string) => `--threads must be 1 or 2, got ${value}`,
+  threadsNoBatchnorm: '--threads 2 does not work with --norm batchnorm (each thread would normalise half a batch)',
+  channelsNeedCnn: '--channels only applies to --arch cnn (the MLP has no convolutions)',
+  cnnLayers: (channels: string, dense: string) => `conv ${channels} → ${dense}`,
   batchnormNeedsBatch: '--batchnorm needs --batch-size ≥ 2 (one example has no batch variance)',
 
   // The configuration in one line: "784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, …".
@@ -133,6 +151,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   stillTheStub: (error: string) => `${error} is still the stub`,
   noKataForRole: (slug: string, role: string) => `The course has no kata ${slug}, which the trainer needs for its ${role} block`,
   shouldBeShape: (what: string, rows: number, cols: number, got: string) => `${what} should be ${rows}×${cols}, got ${got}`,
+  tensorShouldBe: (what: string, want: string, got: string) => `${what} should be ${want}, got ${got}`,
   shouldBeFloat64Array: (what: string, length: number) => `${what} should be a Float64Array of ${length} entries`,
   stepShouldMove: (first: number, second: number) => `one step against the gradient should move [1, -1] toward 0, got [${first}, ${second}]`,
   sigmoidProbe: (a: number, d: number) => `sigmoid(0.5) gave ${a} and its derivative ${d}`,
@@ -155,7 +174,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
 export const trainText = defineMessages('train', {
   en,
   'zh-CN': {
-    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs) => `用法：npm run train [-- 选项]
+    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs, cnnChannels, cnnHidden, cnnDropout, cnnEpochs, cnnStepSize, cnnThreads) => `用法：npm run train [-- 选项]
 用参考答案（或你自己在各题中写的代码）搭建一个 MNIST 分类器并训练，报告它在官方 10,000 张测试图像上的准确率。
 默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，${stepSize} 轮之后学习率乘以 ${gamma}（阶梯衰减）。每个选项都由讲授它的那道题搭建。
 
@@ -166,6 +185,11 @@ export const trainText = defineMessages('train', {
   --step-size N           阶梯衰减每隔多少轮衰减一次（默认 ${stepSize}）
   --gamma X               阶梯衰减和指数衰减的衰减因子（默认 ${gamma}）
   --warmup-epochs N       warmup-cosine 的线性预热轮数（默认 ${warmupEpochs}）
+  --arch A                mlp（默认）或 cnn：每个 --channels 数值对应一块“卷积 3×3 → 激活函数 → 最大池化 2”，
+                          之后接全连接层（来自 conv2d-backward 题；cnn 的默认值：
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads}）
+  --channels 8,16         配合 --arch cnn：每个卷积块的滤波器个数，用逗号分隔
+                          （--hidden、--norm 和 --dropout 作用于它的全连接层）
   --hidden 128,128        各隐藏层的宽度，用逗号分隔（"" 表示没有隐藏层）
   --activation A          隐藏层的激活函数：${activations}（默认 ${activation}）
   --norm N                每个隐藏层激活函数之前的归一化：${norms}（默认 none）
@@ -175,6 +199,7 @@ export const trainText = defineMessages('train', {
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
   --seed N                随机种子，固定初始权重、打乱顺序和 Dropout（默认 ${seed}）
+  --threads N             1 或 2：2 表示由一个工作线程处理每个批量的一半（默认 1；cnn 默认 2）
   --limit N               只用前 N 张训练图像，用于快速试跑
   --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
   --save FILE             保存训练好的模型，例如 models/mnist.json
@@ -196,6 +221,11 @@ export const trainText = defineMessages('train', {
     lrMustBePositive: (value) => `--lr 必须是大于 0 的数，收到的是 ${value}`,
     momentumRange: (value) => `--momentum 必须在 [0, 1) 之间，收到的是 ${value}`,
     layerSizes: (sizes) => `各层宽度必须是 ≥ 1 的整数，收到的是 ${sizes}`,
+    channelsInvalid: (channels, max) => `--channels 必须是 1 到 ${max} 个 ≥ 1 的整数，用逗号分隔（每个卷积块把图像边长减半），收到的是“${channels}”`,
+    threadsRange: (value) => `--threads 必须是 1 或 2，收到的是 ${value}`,
+    threadsNoBatchnorm: '--threads 2 不能与 --norm batchnorm 同时使用（每个线程只会对半个批量做归一化）',
+    channelsNeedCnn: '--channels 只适用于 --arch cnn（MLP 没有卷积层）',
+    cnnLayers: (channels, dense) => `卷积 ${channels} → ${dense}`,
     batchnormNeedsBatch: '--batchnorm 要求 --batch-size ≥ 2（只有一个样本时没有批量方差）',
 
     configSeparator: '，',
@@ -257,6 +287,7 @@ export const trainText = defineMessages('train', {
     stillTheStub: (error) => `${error.replace(/^not implemented:?\s*/i, '')} 还没有实现，仍是初始代码`,
     noKataForRole: (slug, role) => `课程中没有 ${slug} 这道题，而训练器的 ${role} 模块需要它`,
     shouldBeShape: (what, rows, cols, got) => `${what} 的形状应为 ${rows}×${cols}，实际是 ${got}`,
+    tensorShouldBe: (what, want, got) => `${what} 的形状应为 ${want}，实际是 ${got}`,
     shouldBeFloat64Array: (what, length) => `${what} 应是长度为 ${length} 的 Float64Array`,
     stepShouldMove: (first, second) => `沿负梯度方向走一步应使 [1, -1] 向 0 靠近，实际得到 [${first}, ${second}]`,
     sigmoidProbe: (a, d) => `sigmoid(0.5) 得到 ${a}，其导数得到 ${d}`,

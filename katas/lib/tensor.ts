@@ -12,6 +12,8 @@
  * 元素 (n, c, h, w) 位于 `offset4(t, n, c, h, w)`。kata 只需要在这些下标上写普通循环。
  */
 
+import { matrix, type Matrix } from './matrix.ts';
+
 export interface Tensor {
   readonly shape: readonly number[];
   readonly data: Float64Array;
@@ -176,4 +178,111 @@ export function toNested(t: Tensor): Nested {
     return Array.from({ length: t.shape[depth] }, () => build(depth + 1));
   };
   return build(0);
+}
+
+/**
+ * Where a convolution's windows sit: KH×KW windows whose top-left corners are
+ * (i·stride − padding, j·stride − padding) for the OH×OW output positions (i, j). The parts of a
+ * window outside the image are padding: zeros.
+ *
+ * 中文：卷积窗口的位置：KH×KW 的窗口，对 OH×OW 个输出位置 (i, j)，窗口左上角在
+ * (i·stride − padding, j·stride − padding)。窗口落在图像外的部分是填充：全是 0。
+ */
+export interface Windows {
+  KH: number;
+  KW: number;
+  stride: number;
+  padding: number;
+  OH: number;
+  OW: number;
+}
+
+/**
+ * The windows of an N×C×H×W tensor as the rows of a matrix ("image to columns"): row
+ * (n·OH + i)·OW + j holds the window of output position (i, j) of image n, every channel,
+ * flattened in the order (c, p, q) of a filter F×C×KH×KW; entries in the padding are 0. A
+ * convolution is then one matrix product: out rows = cols · wᵀ with w viewed as F×(C·KH·KW).
+ * PyTorch: `F.unfold(x, (KH, KW), padding=padding, stride=stride)`, transposed to rows.
+ *
+ * 中文：把 N×C×H×W 张量的各个窗口排成矩阵的行（im2col）：第 (n·OH + i)·OW + j 行是第 n 张图输出位置
+ * (i, j) 的窗口，包含所有通道，按滤波器 F×C×KH×KW 的 (c, p, q) 顺序展平；落在填充区的元素为 0。
+ * 这样卷积就是一次矩阵乘法：输出的行 = cols · wᵀ，其中 w 看成 F×(C·KH·KW)。PyTorch：
+ * `F.unfold(x, (KH, KW), padding=padding, stride=stride)` 转置成行。
+ * @returns a new (N·OH·OW)×(C·KH·KW) matrix
+ *   中文：一个新的 (N·OH·OW)×(C·KH·KW) 矩阵
+ */
+export function im2col(x: Tensor, windows: Windows): Matrix {
+  const [N, C, H, W] = x.shape;
+  const { KH, KW, stride, padding, OH, OW } = windows;
+  const width = C * KH * KW;
+  const cols = matrix(N * OH * OW, width);
+  const xd = x.data;
+  const cd = cols.data;
+  for (let n = 0; n < N; n++) {
+    for (let i = 0; i < OH; i++) {
+      for (let j = 0; j < OW; j++) {
+        let k = ((n * OH + i) * OW + j) * width;
+        for (let c = 0; c < C; c++) {
+          for (let p = 0; p < KH; p++) {
+            const h = i * stride + p - padding;
+            if (h < 0 || h >= H) {
+              // A padding row: its zeros are already there. 中文：填充行：0 已经在那里了。
+              k += KW;
+              continue;
+            }
+            const base = ((n * C + c) * H + h) * W;
+            for (let q = 0; q < KW; q++, k++) {
+              const col = j * stride + q - padding;
+              if (col >= 0 && col < W) cd[k] = xd[base + col];
+            }
+          }
+        }
+      }
+    }
+  }
+  return cols;
+}
+
+/**
+ * The inverse direction of `im2col` ("columns to image"): a new tensor of `shape` N×C×H×W where
+ * every entry of `cols` is added to the position of x it was read from; entries that fell in
+ * the padding are dropped, and positions that several windows share get the sum. This is how a
+ * convolution sends the gradient of its windows back to x. PyTorch: `F.fold`.
+ *
+ * 中文：`im2col` 的反方向（col2im）：返回形状为 `shape`（N×C×H×W）的新张量，`cols` 的每个元素加回到
+ * 它在 x 中被读取的位置；落在填充区的元素丢弃，多个窗口共享的位置得到它们的和。卷积就是这样把窗口上的
+ * 梯度送回 x 的。PyTorch：`F.fold`。
+ */
+export function col2im(cols: Matrix, shape: readonly number[], windows: Windows): Tensor {
+  const [N, C, H, W] = shape;
+  const { KH, KW, stride, padding, OH, OW } = windows;
+  const width = C * KH * KW;
+  if (cols.rows !== N * OH * OW || cols.cols !== width) {
+    throw new Error(`col2im: cols is ${cols.rows}×${cols.cols} but ${tensorShape(shape)} with these windows needs ${N * OH * OW}×${width}`);
+  }
+  const x = zerosTensor(shape);
+  const xd = x.data;
+  const cd = cols.data;
+  for (let n = 0; n < N; n++) {
+    for (let i = 0; i < OH; i++) {
+      for (let j = 0; j < OW; j++) {
+        let k = ((n * OH + i) * OW + j) * width;
+        for (let c = 0; c < C; c++) {
+          for (let p = 0; p < KH; p++) {
+            const h = i * stride + p - padding;
+            if (h < 0 || h >= H) {
+              k += KW;
+              continue;
+            }
+            const base = ((n * C + c) * H + h) * W;
+            for (let q = 0; q < KW; q++, k++) {
+              const col = j * stride + q - padding;
+              if (col >= 0 && col < W) xd[base + col] += cd[k];
+            }
+          }
+        }
+      }
+    }
+  }
+  return x;
 }

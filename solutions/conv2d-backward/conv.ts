@@ -9,7 +9,8 @@
  *
  * 中文：把每个 `throw` 换成你的实现，然后运行 `npm run grade -- conv`。katas/lib/tensor.ts 里的工具库有 Tensor 类型、zerosTensor 和 offset4；对 n、c、h、w 写普通循环就够了。
  */
-import { isTensor, tensorShape, zerosTensor, type Tensor } from '../lib/tensor.ts';
+import { matmul, matmulTransA, matmulTransB, matrix } from '../lib/matrix.ts';
+import { col2im, im2col, isTensor, tensor, tensorShape, zerosTensor, type Tensor } from '../lib/tensor.ts';
 
 /**
  * Options of `conv2dForward`: PyTorch's `stride` and `padding` (zeros on every side).
@@ -152,29 +153,17 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Float64Array, options: Co
   const OH = Math.floor((H + 2 * padding - KH) / stride) + 1;
   const OW = Math.floor((W + 2 * padding - KW) / stride) + 1;
   const out = zerosTensor([N, F, OH, OW]);
-  const xd = x.data;
-  const wd = w.data;
-  const od = out.data;
+  // Every output position's window as a row (im2col), every filter as a row of w viewed as
+  // F×(C·KH·KW): the whole convolution is one matrix product, whose fast kernels skip the
+  // zeros of the images and of the ReLUs.
+  // 中文：把每个输出位置的窗口排成一行（im2col），把 w 看成 F×(C·KH·KW)，每个滤波器一行：整个卷积就是
+  // 一次矩阵乘法，而矩阵乘法的快速内核会跳过图像和 ReLU 输出中的 0。
+  const cols = im2col(x, { KH, KW, stride, padding, OH, OW }); // (N·OH·OW)×(C·KH·KW)
+  const rows = matmulTransB(cols, matrix(F, C * KH * KW, w.data)); // rows[(n, i, j), f]
+  const P = OH * OW;
   for (let n = 0; n < N; n++) {
     for (let f = 0; f < F; f++) {
-      for (let i = 0; i < OH; i++) {
-        for (let j = 0; j < OW; j++) {
-          let sum = b[f];
-          for (let c = 0; c < C; c++) {
-            for (let p = 0; p < KH; p++) {
-              const h = i * stride + p - padding;
-              if (h < 0 || h >= H) continue; // a padding row: zeros
-                                             // 填充行：全是 0
-              for (let q = 0; q < KW; q++) {
-                const col = j * stride + q - padding;
-                if (col < 0 || col >= W) continue;
-                sum += xd[((n * C + c) * H + h) * W + col] * wd[((f * C + c) * KH + p) * KW + q];
-              }
-            }
-          }
-          od[((n * F + f) * OH + i) * OW + j] = sum;
-        }
-      }
+      for (let k = 0; k < P; k++) out.data[(n * F + f) * P + k] = b[f] + rows.data[(n * P + k) * F + f];
     }
   }
   return { out, cache: { x, w, stride, padding } };
@@ -204,38 +193,30 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
   if (!isTensor(dout) || dout.shape.length !== 4 || dout.shape.some((s, k) => s !== want[k])) {
     throw new Error(`conv2dBackward: dout is ${isTensor(dout) ? tensorShape(dout) : typeof dout} but the forward output was ${tensorShape(want)}`);
   }
-  const dx = zerosTensor(x.shape);
-  const dw = zerosTensor(w.shape);
+  // dout as the forward's product: a row per output position (n, i, j), a column per filter.
+  // 中文：把 dout 排成前向乘积的样子：每个输出位置 (n, i, j) 一行，每个滤波器一列。
+  const P = OH * OW;
+  const drows = matrix(N * P, F);
   const db = new Float64Array(F);
-  const xd = x.data;
-  const wd = w.data;
-  const dd = dout.data;
   for (let n = 0; n < N; n++) {
     for (let f = 0; f < F; f++) {
-      for (let i = 0; i < OH; i++) {
-        for (let j = 0; j < OW; j++) {
-          const g = dd[((n * F + f) * OH + i) * OW + j];
-          db[f] += g; // b[f] is added at every position of every image
-                      // b[f] 加到了每张图像的每个位置上
-          for (let c = 0; c < C; c++) {
-            for (let p = 0; p < KH; p++) {
-              const h = i * stride + p - padding;
-              if (h < 0 || h >= H) continue; // padding: no x there, nothing to send back
-                                             // 填充区：那里没有 x，不用回传
-              for (let q = 0; q < KW; q++) {
-                const col = j * stride + q - padding;
-                if (col < 0 || col >= W) continue;
-                const xi = ((n * C + c) * H + h) * W + col;
-                const wi = ((f * C + c) * KH + p) * KW + q;
-                dx.data[xi] += g * wd[wi];
-                dw.data[wi] += g * xd[xi];
-              }
-            }
-          }
-        }
+      for (let k = 0; k < P; k++) {
+        const g = dout.data[(n * F + f) * P + k];
+        drows.data[(n * P + k) * F + f] = g;
+        db[f] += g; // b[f] is added at every position of every image
+                    // b[f] 加到了每张图像的每个位置上
       }
     }
   }
+  // rows = cols · wᵀ, so dw = drowsᵀ · cols and dcols = drows · w, as for a dense layer; the
+  // windows are rebuilt from x (the cache keeps x, not them).
+  // 中文：rows = cols · wᵀ，所以和全连接层一样，dw = drowsᵀ · cols，dcols = drows · w；窗口由 x 重新构造（缓存里存的是 x，不是窗口）。
+  const windows = { KH, KW, stride, padding, OH, OW };
+  const cols = im2col(x, windows);
+  const dw = tensor(w.shape, matmulTransA(drows, cols).data);
+  // Each window's gradient goes back to where it was read; the padding's is dropped.
+  // 中文：每个窗口的梯度送回它被读取的位置；填充区的梯度丢弃。
+  const dx = col2im(matmul(drows, matrix(F, C * KH * KW, w.data)), x.shape, windows);
   return { dx, dw, db };
 }
 

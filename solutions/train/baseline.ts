@@ -8,6 +8,7 @@
 import { batchToMatrix, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import { matrix } from '../../katas/lib/matrix.ts';
 import { createRng, normal, permutation } from '../../katas/lib/random.ts';
+import { zerosTensor, type Tensor } from '../../katas/lib/tensor.ts';
 
 interface Mat {
   rows: number;
@@ -123,4 +124,86 @@ export function baselineEpoch(set: MnistSet, count: number, seed = 1, batchSize 
     }
   }
   return { seconds: (performance.now() - started) / 1000, loss: lossSum / images, images };
+}
+
+// ---------------------------------------------------------------------------------------
+// The CNN's yardstick: the convolution as the conv2d-backward kata is first solved, direct
+// loops over n, f, i, j, c, p, q (the reference's own code before it went through im2col).
+// `npm run bench` trains the CNN with this block in place of the reference's conv2dForward and
+// conv2dBackward (max pool and every other block unchanged), so the ratio is the convolution's.
+// ---------------------------------------------------------------------------------------
+
+interface DirectConvCache {
+  x: Tensor;
+  w: Tensor;
+  stride: number;
+  padding: number;
+}
+
+/** F.conv2d by its definition: out[n, f, i, j] = b[f] + Σ_c Σ_p Σ_q xpad[n, c, i·s + p, j·s + q] · w[f, c, p, q]. */
+export function directConv2dForward(x: Tensor, w: Tensor, b: Float64Array, options: { stride?: number; padding?: number } = {}): { out: Tensor; cache: DirectConvCache } {
+  const { stride = 1, padding = 0 } = options;
+  const [N, C, H, W] = x.shape;
+  const [F, , KH, KW] = w.shape;
+  const OH = Math.floor((H + 2 * padding - KH) / stride) + 1;
+  const OW = Math.floor((W + 2 * padding - KW) / stride) + 1;
+  const out = zerosTensor([N, F, OH, OW]);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < F; f++) {
+      for (let i = 0; i < OH; i++) {
+        for (let j = 0; j < OW; j++) {
+          let sum = b[f];
+          for (let c = 0; c < C; c++) {
+            for (let p = 0; p < KH; p++) {
+              const h = i * stride + p - padding;
+              if (h < 0 || h >= H) continue;
+              for (let q = 0; q < KW; q++) {
+                const col = j * stride + q - padding;
+                if (col < 0 || col >= W) continue;
+                sum += x.data[((n * C + c) * H + h) * W + col] * w.data[((f * C + c) * KH + p) * KW + q];
+              }
+            }
+          }
+          out.data[((n * F + f) * OH + i) * OW + j] = sum;
+        }
+      }
+    }
+  }
+  return { out, cache: { x, w, stride, padding } };
+}
+
+/** Its backward pass, the same loops: every product sends its gradient to both factors. */
+export function directConv2dBackward(dout: Tensor, cache: unknown): { dx: Tensor; dw: Tensor; db: Float64Array } {
+  const { x, w, stride, padding } = cache as DirectConvCache;
+  const [N, C, H, W] = x.shape;
+  const [F, , KH, KW] = w.shape;
+  const [, , OH, OW] = dout.shape;
+  const dx = zerosTensor(x.shape);
+  const dw = zerosTensor(w.shape);
+  const db = new Float64Array(F);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < F; f++) {
+      for (let i = 0; i < OH; i++) {
+        for (let j = 0; j < OW; j++) {
+          const g = dout.data[((n * F + f) * OH + i) * OW + j];
+          db[f] += g;
+          for (let c = 0; c < C; c++) {
+            for (let p = 0; p < KH; p++) {
+              const h = i * stride + p - padding;
+              if (h < 0 || h >= H) continue;
+              for (let q = 0; q < KW; q++) {
+                const col = j * stride + q - padding;
+                if (col < 0 || col >= W) continue;
+                const xi = ((n * C + c) * H + h) * W + col;
+                const wi = ((f * C + c) * KH + p) * KW + q;
+                dx.data[xi] += g * w.data[wi];
+                dw.data[wi] += g * x.data[xi];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { dx, dw, db };
 }

@@ -2,7 +2,8 @@
  * The training benchmark behind `npm run bench`: one epoch of the default recipe (784-128-128-10
  * on all 60,000 training images) with the reference trainer, side by side in the same run with
  * the straightforward baseline (baseline.ts) and, where python3 has numpy, the same epoch in
- * NumPy float64 (scripts/numpy-epoch.py). Ratios taken in one run compare like with like on
+ * NumPy float64 (scripts/numpy-epoch.py); then the default CNN (`--arch cnn`) for a number of
+ * batches, with the reference convolution and with the direct-loop one, each scaled to an epoch. Ratios taken in one run compare like with like on
  * whatever machine this is; GFLOP/s let a reader compare without either.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,10 +11,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchText as m } from '../../grader/messages/bench.ts';
 import { activeKernels, type KernelName } from '../../katas/lib/kernels.ts';
-import { loadMnist, mnistDataDir } from '../../katas/lib/mnist.ts';
-import { baselineEpoch } from './baseline.ts';
-import { DEFAULT_CONFIG, type TrainConfig } from './config.ts';
-import { defaultLocation } from './parts.ts';
+import { loadMnist, mnistDataDir, type MnistSet } from '../../katas/lib/mnist.ts';
+import { baselineEpoch, directConv2dBackward, directConv2dForward } from './baseline.ts';
+import { CNN_KERNEL, cnnSides, DEFAULT_CNN_CONFIG, DEFAULT_CONFIG, describeLayers, type TrainConfig } from './config.ts';
+import { defaultLocation, type Parts } from './parts.ts';
 import { TrainingSession } from './trainer.ts';
 
 const NUMPY_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'numpy-epoch.py');
@@ -38,6 +39,25 @@ export interface BenchResult {
   baselineImages: number;
   baselineSeconds: number;
   numpy: NumpyResult;
+  /** The default CNN's epoch, or why it was not measured. */
+  cnn: CnnBenchResult | { skipped: string };
+}
+
+/** The default CNN (`--arch cnn`): a number of batches with the reference, and with the direct-loop convolution, each scaled to an epoch. */
+export interface CnnBenchResult {
+  /** "conv 8-16 → 784-10". */
+  layers: string;
+  epochSeconds: number;
+  images: number;
+  seconds: number;
+  baselineEpochSeconds: number;
+  baselineImages: number;
+  baselineSeconds: number;
+  /** The reference with the batch split over two threads (`--threads 2`), the same batches. */
+  twoThreadsEpochSeconds: number;
+  twoThreadsSeconds: number;
+  /** The FLOPs of an epoch's convolutions and dense products, counted densely (see cnnEpochFlops), in billions. */
+  epochGflop: number;
 }
 
 export interface BenchOptions {
@@ -45,6 +65,11 @@ export interface BenchOptions {
   baselineImages?: number;
   /** Run the NumPy epoch when python3 has numpy (default true). */
   numpy?: boolean;
+  /** Measure the CNN (default true). */
+  cnn?: boolean;
+  /** Batches of the CNN the reference trains (default 200), and the direct-loop baseline (default 20), each scaled to an epoch. */
+  cnnBatches?: number;
+  cnnBaselineBatches?: number;
   /** Told what is being measured, before each measurement. */
   onStatus?: (text: string) => void;
 }
@@ -69,6 +94,70 @@ export function epochFlops(sizes: readonly number[], images: number): number {
   return perImage * images;
 }
 
+/**
+ * The same count for a CNN: per convolution block the forward product and dW (2·F·C·KH·KW per
+ * output position each) and dx but the first block's, then the dense layers, whose first one here
+ * also computes dx (the convolutions need it).
+ */
+export function cnnEpochFlops(config: Pick<TrainConfig, 'channels' | 'sizes'>, images: number): number {
+  const channels = config.channels ?? [];
+  const sides = cnnSides(channels.length);
+  let perImage = 0;
+  let inChannels = 1;
+  channels.forEach((f, k) => {
+    const products = k === 0 ? 2 : 3;
+    perImage += products * 2 * f * inChannels * CNN_KERNEL * CNN_KERNEL * sides[k] * sides[k];
+    inChannels = f;
+  });
+  for (let l = 0; l + 1 < config.sizes.length; l++) perImage += 3 * 2 * config.sizes[l] * config.sizes[l + 1];
+  return perImage * images;
+}
+
+/** Batches of the CNN trained (and forgotten) before each measurement. */
+const CNN_WARM_UP_BATCHES = 20;
+
+/** The default CNN for `batches` batches (after a warm-up), with the reference blocks or with `adjust`'s. */
+async function cnnRun(train: MnistSet, batches: number, threads = 1, adjust?: (parts: Parts) => Parts): Promise<{ seconds: number; images: number }> {
+  const config: TrainConfig = { ...DEFAULT_CNN_CONFIG, epochs: 1, threads };
+  const session = await TrainingSession.open(config, { train }, defaultLocation('reference'), adjust);
+  try {
+    session.runEpoch({}, Math.min(CNN_WARM_UP_BATCHES, batches));
+    session.reset();
+    const summary = session.runEpoch({}, batches);
+    return { seconds: summary.seconds, images: Math.min(train.count, batches * config.batchSize) };
+  } finally {
+    await session.close();
+  }
+}
+
+async function runCnnBench(train: MnistSet, options: BenchOptions): Promise<CnnBenchResult> {
+  const all = train.count.toLocaleString('en-US');
+  const batches = options.cnnBatches ?? 200;
+  const baselineBatches = options.cnnBaselineBatches ?? 20;
+  const layers = describeLayers(DEFAULT_CNN_CONFIG);
+  options.onStatus?.(m.statusCnn(layers, (batches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
+  const reference = await cnnRun(train, batches);
+  options.onStatus?.(m.statusCnnThreads((batches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
+  const twoThreads = await cnnRun(train, batches, 2);
+  options.onStatus?.(m.statusCnnBaseline((baselineBatches * DEFAULT_CNN_CONFIG.batchSize).toLocaleString('en-US'), all));
+  const baseline = await cnnRun(train, baselineBatches, 1, (parts) => ({
+    ...parts,
+    conv: { ...(parts.conv as NonNullable<Parts['conv']>), conv2dForward: directConv2dForward, conv2dBackward: directConv2dBackward },
+  }));
+  return {
+    layers,
+    epochSeconds: (reference.seconds * train.count) / reference.images,
+    images: reference.images,
+    seconds: reference.seconds,
+    baselineEpochSeconds: (baseline.seconds * train.count) / baseline.images,
+    baselineImages: baseline.images,
+    baselineSeconds: baseline.seconds,
+    twoThreadsEpochSeconds: (twoThreads.seconds * train.count) / twoThreads.images,
+    twoThreadsSeconds: twoThreads.seconds,
+    epochGflop: cnnEpochFlops(DEFAULT_CNN_CONFIG, train.count) / 1e9,
+  };
+}
+
 export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
   const { train, test } = loadMnist();
   const config: TrainConfig = { ...DEFAULT_CONFIG, epochs: 1 };
@@ -91,7 +180,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     options.onStatus?.(m.statusNumpy);
     numpy = runNumpyEpoch();
   }
+  const cnn = (options.cnn ?? true) ? await runCnnBench(train, options) : { skipped: m.cnnNotAsked };
   return {
+    cnn,
     epochSeconds: summary.seconds,
     samplesPerSecond: summary.samplesPerSecond,
     gflopsPerSecond: epochGflop / summary.seconds,

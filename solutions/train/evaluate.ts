@@ -2,7 +2,7 @@
 import { matrix } from '../../katas/lib/matrix.ts';
 import { batchToMatrix, CLASS_COUNT, IMAGE_SIZE, type MnistSet } from '../../katas/lib/mnist.ts';
 import type { Model } from './model.ts';
-import { Network } from './network.ts';
+import { createNetwork } from './network.ts';
 import type { Parts } from './parts.ts';
 
 export interface Evaluation {
@@ -16,7 +16,7 @@ export interface Evaluation {
 
 /** The predicted digit of every image of `set` (eval mode, `chunk` images at a time). */
 export function predictSet(parts: Parts, model: Model, set: MnistSet, chunk = 500): Uint8Array {
-  const network = new Network(parts, model);
+  const network = createNetwork(parts, model);
   const predicted = new Uint8Array(set.count);
   let x = matrix(Math.min(chunk, set.count), IMAGE_SIZE);
   for (let start = 0; start < set.count; start += chunk) {

@@ -10,8 +10,9 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { matrix, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import { normal, type Rng } from '../../katas/lib/random.ts';
+import { tensor, type Tensor } from '../../katas/lib/tensor.ts';
 import { trainText as m } from '../../grader/messages/train.ts';
-import { ACTIVATIONS, NORMS, type Norm, type NetworkConfig } from './config.ts';
+import { ACTIVATIONS, ARCHS, CNN_KERNEL, cnnFeatures, describeLayers, NORMS, type Arch, type Norm, type NetworkConfig } from './config.ts';
 
 export interface DenseParams {
   /** fanIn×fanOut. */
@@ -27,8 +28,17 @@ export interface NormParams {
   state: { runningMean: Float64Array; runningVar: Float64Array } | null;
 }
 
+/** A convolution block's filters and bias (a CNN's). */
+export interface ConvParams {
+  /** F×C×KH×KW, a view of the same numbers as its parameter (F×(C·KH·KW) for the optimizer). */
+  w: Tensor;
+  b: Float64Array;
+}
+
 export interface Model {
   config: NetworkConfig;
+  /** One per convolution block of a CNN (first in params, as conv-w1, conv-b1, …), else empty. */
+  convs: ConvParams[];
   /** One per layer: sizes.length − 1 of them. */
   dense: DenseParams[];
   /** One per hidden layer with a normalisation, else empty. */
@@ -51,6 +61,13 @@ interface Slot {
 /** The trainable parameters of a configuration, in order, with their shapes. */
 function layout(config: NetworkConfig): Slot[] {
   const slots: Slot[] = [];
+  // A CNN's filters first: F rows of C·KH·KW, the filters F×C×KH×KW flattened.
+  let inChannels = 1;
+  for (const [k, outChannels] of convChannels(config).entries()) {
+    const fanIn = inChannels * CNN_KERNEL * CNN_KERNEL;
+    slots.push({ name: `conv-w${k + 1}`, rows: outChannels, cols: fanIn }, { name: `conv-b${k + 1}`, rows: outChannels, cols: null });
+    inChannels = outChannels;
+  }
   const layers = config.sizes.length - 1;
   for (let l = 0; l < layers; l++) {
     const [fanIn, fanOut] = [config.sizes[l], config.sizes[l + 1]];
@@ -64,6 +81,11 @@ function layout(config: NetworkConfig): Slot[] {
 }
 
 const slotSize = (s: Slot): number => s.rows * (s.cols ?? 1);
+
+/** The convolution blocks' channels: none for an MLP. */
+function convChannels(config: NetworkConfig): number[] {
+  return config.arch === 'cnn' ? (config.channels ?? []) : [];
+}
 
 /** How many trainable numbers the network has (118,282 for 784-128-128-10). */
 export function parameterCount(config: NetworkConfig): number {
@@ -95,6 +117,13 @@ export function createModel(
     names.push(slot.name);
   }
   const byName = (name: string): Param => params[names.indexOf(name)];
+  const convs: ConvParams[] = [];
+  let inChannels = 1;
+  for (const [k, outChannels] of convChannels(config).entries()) {
+    const w = byName(`conv-w${k + 1}`) as Matrix;
+    convs.push({ w: tensor([outChannels, inChannels, CNN_KERNEL, CNN_KERNEL], w.data), b: byName(`conv-b${k + 1}`) as Float64Array });
+    inChannels = outChannels;
+  }
   const layers = config.sizes.length - 1;
   const dense: DenseParams[] = [];
   const norms: NormParams[] = [];
@@ -112,7 +141,7 @@ export function createModel(
       norms.push({ gamma: byName(`gamma${l}`) as Float64Array, beta, state });
     }
   }
-  return { config, dense, norms, params, names, buffer, stats };
+  return { config, convs, dense, norms, params, names, buffer, stats };
 }
 
 /** A fresh BatchNorm layer's γ, β and running statistics (the batchnorm-backward kata's createBatchNorm). */
@@ -129,6 +158,13 @@ export type CreateNorm = (features: number) => { gamma: Float64Array; beta: Floa
 export function initialize(model: Model, rng: Rng, createNorm: CreateNorm | null = null): Model {
   const { sizes, activation } = model.config;
   const reluLike = activation === 'relu' || activation === 'leaky-relu' || activation === 'gelu';
+  // Filters like dense layers: fanIn = C·KH·KW inputs per output, fanOut = F·KH·KW.
+  for (const { w, b } of model.convs) {
+    const [F, C, KH, KW] = w.shape;
+    const std = reluLike ? Math.sqrt(2 / (C * KH * KW)) : Math.sqrt(2 / ((C + F) * KH * KW));
+    for (let i = 0; i < w.data.length; i++) w.data[i] = normal(rng, 0, std);
+    b.fill(0);
+  }
   model.dense.forEach(({ w, b }, l) => {
     const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
     const hiddenRelu = reluLike && l < model.dense.length - 1;
@@ -161,8 +197,11 @@ export function initialize(model: Model, rng: Rng, createNorm: CreateNorm | null
 // ---------------------------------------------------------------------------------------
 
 const FORMAT = 'backprop-katas/mlp';
-/** Version 2 records the normalisation as `norm`; version 1 files (`batchnorm: true | false`) are still read. */
-const VERSION = 2;
+/**
+ * Version 3 records the architecture (`arch`, and a CNN's `channels`); version 2 files (MLPs)
+ * and version 1 files (`batchnorm: true | false` instead of `norm`) are still read.
+ */
+const VERSION = 3;
 
 /** Anything worth remembering about how the model was trained (printed when it is loaded). */
 export type ModelNotes = Record<string, string | number | boolean>;
@@ -191,7 +230,13 @@ export function serializeModel(model: Model, notes: ModelNotes = {}): string {
   const file: ModelFile = {
     format: FORMAT,
     version: VERSION,
-    config: { sizes: model.config.sizes, activation: model.config.activation, norm: model.config.norm },
+    config: {
+      arch: model.config.arch ?? 'mlp',
+      ...(model.config.arch === 'cnn' ? { channels: model.config.channels } : {}),
+      sizes: model.config.sizes,
+      activation: model.config.activation,
+      norm: model.config.norm,
+    },
     notes,
     params: toBase64(model.buffer),
     stats: toBase64(model.stats),
@@ -208,18 +253,27 @@ export function deserializeModel(text: string, where = m.theModelFile): { model:
     throw new Error(m.notJson(where, (error as Error).message));
   }
   if (file?.format !== FORMAT) throw new Error(m.notOurFormat(where, FORMAT));
-  if (file.version !== VERSION && file.version !== 1) throw new Error(m.wrongVersion(where, String(file.version), VERSION));
+  if (file.version !== VERSION && file.version !== 2 && file.version !== 1) throw new Error(m.wrongVersion(where, String(file.version), VERSION));
   const saved = file.config as (Partial<NetworkConfig> & { batchnorm?: unknown }) | undefined;
   const norm: unknown = file.version === 1 ? (saved?.batchnorm === true ? 'batchnorm' : saved?.batchnorm === false ? 'none' : undefined) : saved?.norm;
   const sizesOk = Array.isArray(saved?.sizes) && saved.sizes.length >= 2 && saved.sizes.every((s) => Number.isInteger(s) && s >= 1);
-  if (!saved || !sizesOk || !ACTIVATIONS.includes(saved.activation as never) || !NORMS.includes(norm as Norm)) {
+  const arch: unknown = file.version === 3 ? saved?.arch : 'mlp';
+  const channels = saved?.channels;
+  const channelsOk = arch !== 'cnn' || (Array.isArray(channels) && channels.length >= 1 && channels.every((c) => Number.isInteger(c) && c >= 1));
+  if (!saved || !sizesOk || !ARCHS.includes(arch as Arch) || !channelsOk || !ACTIVATIONS.includes(saved.activation as never) || !NORMS.includes(norm as Norm)) {
     throw new Error(m.noValidConfig(where));
   }
-  const config: NetworkConfig = { sizes: saved.sizes as number[], activation: saved.activation as NetworkConfig['activation'], norm: norm as Norm };
+  if (arch === 'cnn' && (saved.sizes as number[])[0] !== cnnFeatures(channels as number[])) throw new Error(m.noValidConfig(where));
+  const config: NetworkConfig = {
+    ...(arch === 'cnn' ? { arch: 'cnn' as const, channels: channels as number[] } : {}),
+    sizes: saved.sizes as number[],
+    activation: saved.activation as NetworkConfig['activation'],
+    norm: norm as Norm,
+  };
   const params = fromBase64(String(file.params ?? ''));
   const stats = fromBase64(String(file.stats ?? ''));
   if (params.length !== parameterCount(config) || stats.length !== statsCount(config)) {
-    throw new Error(m.damaged(where, config.sizes.join('-'), parameterCount(config), statsCount(config), params.length, stats.length));
+    throw new Error(m.damaged(where, describeLayers(config), parameterCount(config), statsCount(config), params.length, stats.length));
   }
   return { model: createModel(config, params, stats), notes: file.notes ?? {} };
 }

@@ -4,13 +4,19 @@
  *
  *     x → dense₁ → [norm₁] → act → [dropout] → dense₂ → … → dense_L → softmax → cross-entropy
  *
+ * and for a CNN (ConvNetwork), convolution blocks in front of those dense layers:
+ *
+ *     x (N×1×28×28) → conv₁ → act → max pool → … → conv_K → act → max pool → flatten → dense layers
+ *
  * Every block returns new arrays (the katas' contract), so a block's result may be kept in the
  * next block's cache; the network only keeps the caches, in order.
  */
 import { argmaxRows, matmulTransA, matrix, sumRows, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import type { Rng } from '../../katas/lib/random.ts';
+import { tensor, type Tensor } from '../../katas/lib/tensor.ts';
+import { CNN_PADDING, CNN_POOL, IMAGE_SIDE } from './config.ts';
 import type { Model } from './model.ts';
-import type { DropoutBlock, NormBlock, NormInputs, Parts } from './parts.ts';
+import type { ConvBlock, DropoutBlock, NormBlock, NormInputs, Parts } from './parts.ts';
 
 /**
  * Softmax cross-entropy of a batch, and its gradient. For each row i with label yᵢ:
@@ -64,9 +70,24 @@ interface HiddenCaches {
   dropout?: unknown;
 }
 
-export class Network {
+/** What the trainer and the evaluation use of a network, MLP or CNN. */
+export interface Net {
+  readonly grads: Param[];
+  forward(x: Matrix, mode: Mode): Matrix;
+  backward(dlogits: Matrix): Param[];
+  predict(x: Matrix): Uint32Array;
+}
+
+/** The network a model's configuration describes: a Network, or a ConvNetwork for a CNN. */
+export function createNetwork(parts: Parts, model: Model, dropout: { p: number; rng: Rng } | null = null): Net {
+  return model.config.arch === 'cnn' ? new ConvNetwork(parts, model, dropout) : new Network(parts, model, dropout);
+}
+
+export class Network implements Net {
   /** The gradients of the last backward pass, aligned with model.params. */
   readonly grads: Param[];
+  /** ∂L/∂x of the last backward pass, when the network was built to compute it (a CNN's dense layers). */
+  inputGradient: Matrix | null = null;
   private readonly layers: number;
   private readonly denseCaches: unknown[] = [];
   private readonly hidden: HiddenCaches[] = [];
@@ -86,6 +107,8 @@ export class Network {
     private readonly parts: Parts,
     private readonly model: Model,
     private readonly dropout: { p: number; rng: Rng } | null = null,
+    /** Compute ∂L/∂x in `inputGradient` (the dense layers of a CNN pass it back to the convolutions). */
+    private readonly needsInputGradient = false,
   ) {
     const { sizes } = model.config;
     this.layers = sizes.length - 1;
@@ -147,11 +170,12 @@ export class Network {
           dout = norm.dx;
         }
       }
-      if (l > 0) {
+      if (l > 0 || this.needsInputGradient) {
         const g = parts.denseBackward(dout, this.denseCaches[l]);
         grads[slot.w] = g.dw;
         grads[slot.b] = g.db;
         dout = g.dx;
+        if (l === 0) this.inputGradient = g.dx;
       } else {
         // The first layer's dx would be the gradient for the images, which nobody needs, and the
         // dense block always computes it (N·D·M multiply-adds, a third of a step's work). Its
@@ -164,6 +188,82 @@ export class Network {
   }
 
   /** Predicted classes of a batch (eval mode). */
+  predict(x: Matrix): Uint32Array {
+    return argmaxRows(this.forward(x, 'eval'));
+  }
+}
+
+/** What the backward pass needs of one convolution block's forward pass. */
+interface ConvCaches {
+  conv: unknown;
+  activation: unknown;
+  pool: unknown;
+  /** The activation's input and output shape, F×H×W per image. */
+  shape: readonly number[];
+}
+
+/**
+ * A CNN: convolution blocks (conv 3×3, padding 1 → activation → max pool 2×2, from the
+ * conv2d-backward and activation katas) in front of a Network of dense layers, which gets the last
+ * block's output flattened, one row per image (PyTorch's `x.flatten(1)`: channel, row, column).
+ * The activation katas work on matrices: a block's N×F×H×W tensor goes through them as an
+ * N×(F·H·W) matrix over the same numbers.
+ */
+export class ConvNetwork implements Net {
+  readonly grads: Param[];
+  private readonly dense: Network;
+  private readonly conv: ConvBlock;
+  private readonly caches: ConvCaches[] = [];
+  /** Index in model.params of each block's filters and bias. */
+  private readonly slots: { w: number; b: number }[];
+
+  constructor(
+    private readonly parts: Parts,
+    private readonly model: Model,
+    dropout: { p: number; rng: Rng } | null = null,
+  ) {
+    // i18n-exempt: a developer assertion; rolesFor loads the conv block for every CNN.
+    if (!parts.conv) throw new Error('ConvNetwork: the parts have no conv block');
+    this.conv = parts.conv;
+    this.dense = new Network(parts, model, dropout, true);
+    this.grads = this.dense.grads; // one array: the dense layers fill their slots, the blocks theirs
+    this.slots = model.convs.map((_, k) => ({ w: model.names.indexOf(`conv-w${k + 1}`), b: model.names.indexOf(`conv-b${k + 1}`) }));
+  }
+
+  forward(x: Matrix, mode: Mode): Matrix {
+    const { conv, parts, model } = this;
+    const n = x.rows;
+    let t: Tensor = tensor([n, 1, IMAGE_SIDE, IMAGE_SIDE], x.data);
+    model.convs.forEach(({ w, b }, k) => {
+      const z = conv.conv2dForward(t, w, b, { padding: CNN_PADDING });
+      const shape = z.out.shape;
+      const act = parts.activation.forward(matrix(n, z.out.data.length / n, z.out.data));
+      const pool = conv.maxPool2dForward(tensor(shape, act.out.data), { kernel: CNN_POOL });
+      this.caches[k] = { conv: z.cache, activation: act.cache, pool: pool.cache, shape };
+      t = pool.out;
+    });
+    return this.dense.forward(matrix(n, t.data.length / n, t.data), mode);
+  }
+
+  backward(dlogits: Matrix): Param[] {
+    const { conv, parts, grads } = this;
+    this.dense.backward(dlogits);
+    let d = this.dense.inputGradient as Matrix;
+    const n = d.rows;
+    for (let k = this.caches.length - 1; k >= 0; k--) {
+      const caches = this.caches[k];
+      const [, F, H, W] = caches.shape;
+      const pooled = tensor([n, F, Math.floor(H / CNN_POOL), Math.floor(W / CNN_POOL)], d.data);
+      const dact = conv.maxPool2dBackward(pooled, caches.pool);
+      const dz = parts.activation.backward(matrix(n, dact.data.length / n, dact.data), caches.activation);
+      const g = conv.conv2dBackward(tensor(caches.shape, dz.data), caches.conv);
+      grads[this.slots[k].w] = matrix(F, g.dw.data.length / F, g.dw.data);
+      grads[this.slots[k].b] = g.db;
+      d = matrix(n, g.dx.data.length / n, g.dx.data);
+    }
+    return grads;
+  }
+
   predict(x: Matrix): Uint32Array {
     return argmaxRows(this.forward(x, 'eval'));
   }

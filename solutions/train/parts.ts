@@ -1,7 +1,7 @@
 /**
  * The building blocks of the trainer, taken from the reference solutions or, with
- * `--use katas`, from the learner's own kata files: the dense layer, the sigmoid, BatchNorm and
- * the optimizers. Which file holds a block and what it exports come from the course manifest
+ * `--use katas`, from the learner's own kata files: the dense layer, the convolution and max
+ * pool (a CNN's), the sigmoid, BatchNorm and the optimizers. Which file holds a block and what it exports come from the course manifest
  * (grader/core/manifest.ts); this module only knows which kata plays which role.
  *
  * Before a run, `loadParts` tries every block it needs on a tiny input, so a kata that is
@@ -15,6 +15,7 @@ import { findKata, loadKatas, type Kata } from '../../grader/core/manifest.ts';
 import { trainText as text } from '../../grader/messages/train.ts';
 import { fromRows, matrix, shapeOf, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import { createRng, type Rng } from '../../katas/lib/random.ts';
+import { isTensor, tensor, tensorShape, type Tensor } from '../../katas/lib/tensor.ts';
 import type { BatchNormOptions, BatchNormState } from '../batchnorm-backward/batchnorm.ts';
 import type { Activation, NetworkConfig, OptimizerName, TrainConfig } from './config.ts';
 
@@ -37,6 +38,7 @@ export function defaultLocation(source: Source): PartsLocation {
 /** The kata that plays each role. Its file and exports are the manifest's. */
 export const ROLE_KATAS = {
   dense: 'dense-backward',
+  conv: 'conv2d-backward',
   activations: 'activations',
   sigmoid: 'sigmoid-derivative',
   batchnorm: 'batchnorm-backward',
@@ -55,11 +57,11 @@ export type PartsConfig = NetworkConfig & Partial<Pick<TrainConfig, 'optimizer' 
 
 /**
  * The roles a configuration needs, in the order the network uses them: the dense layer always,
- * the activation's kata, the normalisation's; for training ('train') also dropout, the optimizer
+ * a CNN's convolution and max pool, the activation's kata, the normalisation's; for training ('train') also dropout, the optimizer
  * and the schedule; evaluating a saved model ('forward') needs none of those.
  */
 export function rolesFor(config: PartsConfig, purpose: 'train' | 'forward' = 'train'): Role[] {
-  const roles: Role[] = ['dense', config.activation === 'sigmoid' ? 'sigmoid' : 'activations'];
+  const roles: Role[] = ['dense', ...(config.arch === 'cnn' ? (['conv'] as const) : []), config.activation === 'sigmoid' ? 'sigmoid' : 'activations'];
   if (config.norm === 'batchnorm') roles.push('batchnorm');
   if (config.norm === 'layernorm' || config.norm === 'rmsnorm') roles.push('layernorm');
   if (purpose === 'forward') return roles;
@@ -92,6 +94,14 @@ export interface OptimizerOptions {
 export interface ActivationBlock {
   forward(z: Matrix): { out: Matrix; cache: unknown };
   backward(dout: Matrix, cache: unknown): Matrix;
+}
+
+/** The conv2d-backward kata's four functions (DESIGN.md), a CNN's convolution blocks. */
+export interface ConvBlock {
+  conv2dForward(x: Tensor, w: Tensor, b: Float64Array, options: { stride?: number; padding?: number }): { out: Tensor; cache: unknown };
+  conv2dBackward(dout: Tensor, cache: unknown): { dx: Tensor; dw: Tensor; db: Float64Array };
+  maxPool2dForward(x: Tensor, options: { kernel: number; stride?: number }): { out: Tensor; cache: unknown };
+  maxPool2dBackward(dout: Tensor, cache: unknown): Tensor;
 }
 
 /** γ, β (none for RMSNorm) and BatchNorm's running statistics of one hidden layer. */
@@ -131,6 +141,8 @@ export interface Parts {
   denseForward(x: Matrix, w: Matrix, b: Float64Array): { out: Matrix; cache: unknown };
   denseBackward(dout: Matrix, cache: unknown): { dx: Matrix; dw: Matrix; db: Float64Array };
   activation: ActivationBlock;
+  /** A CNN's convolution and max pool; null for an MLP. */
+  conv: ConvBlock | null;
   norm: NormBlock | null;
   dropout: DropoutBlock | null;
   createOptimizer(options: OptimizerOptions): Optimizer;
@@ -333,6 +345,14 @@ function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConf
     denseForward: get('dense', 'denseForward'),
     denseBackward: get('dense', 'denseBackward'),
     activation,
+    conv: modules.has('conv')
+      ? {
+          conv2dForward: get<ConvBlock['conv2dForward']>('conv', 'conv2dForward'),
+          conv2dBackward: get<ConvBlock['conv2dBackward']>('conv', 'conv2dBackward'),
+          maxPool2dForward: get<ConvBlock['maxPool2dForward']>('conv', 'maxPool2dForward'),
+          maxPool2dBackward: get<ConvBlock['maxPool2dBackward']>('conv', 'maxPool2dBackward'),
+        }
+      : null,
     norm,
     dropout,
     schedules,
@@ -362,6 +382,12 @@ function expectShape(what: string, m: unknown, rows: number, cols: number): void
 function expectLength(what: string, v: unknown, length: number): void {
   if (!(v instanceof Float64Array) || v.length !== length) {
     throw new Error(text.shouldBeFloat64Array(what, length));
+  }
+}
+
+function expectTensor(what: string, t: unknown, shape: readonly number[]): void {
+  if (!isTensor(t) || t.shape.length !== shape.length || t.shape.some((s, k) => s !== shape[k])) {
+    throw new Error(text.tensorShouldBe(what, tensorShape(shape), isTensor(t) ? tensorShape(t) : String(t)));
   }
 }
 
@@ -409,6 +435,22 @@ const PROBES: Record<Role, (parts: Parts, config: PartsConfig) => void> = {
     expectShape('denseBackward(...).dx', grads?.dx, 2, 3);
     expectShape('denseBackward(...).dw', grads.dw, 3, 2);
     expectLength('denseBackward(...).db', grads.db, 2);
+  },
+  conv(parts) {
+    // The CNN's block on a 1×1×4×4 image: conv 3×3 × 2 with padding 1, then max pool 2.
+    const conv = parts.conv as ConvBlock;
+    const x = tensor([1, 1, 4, 4], Float64Array.from({ length: 16 }, (_, k) => (k % 5) - 2));
+    const w = tensor([2, 1, 3, 3], Float64Array.from({ length: 18 }, (_, k) => ((k * 7) % 5) / 10 - 0.2));
+    const forward = conv.conv2dForward(x, w, Float64Array.of(0.1, -0.1), { padding: 1 });
+    expectTensor('conv2dForward(x 1×1×4×4, w 2×1×3×3, b, { padding: 1 }).out', forward?.out, [1, 2, 4, 4]);
+    const pool = conv.maxPool2dForward(forward.out, { kernel: 2 });
+    expectTensor('maxPool2dForward(1×2×4×4, { kernel: 2 }).out', pool?.out, [1, 2, 2, 2]);
+    const dpool = conv.maxPool2dBackward(tensor([1, 2, 2, 2], Float64Array.from({ length: 8 }, (_, k) => k - 3)), pool.cache);
+    expectTensor('maxPool2dBackward(...)', dpool, [1, 2, 4, 4]);
+    const grads = conv.conv2dBackward(dpool, forward.cache);
+    expectTensor('conv2dBackward(...).dx', grads?.dx, [1, 1, 4, 4]);
+    expectTensor('conv2dBackward(...).dw', grads.dw, [2, 1, 3, 3]);
+    expectLength('conv2dBackward(...).db', grads.db, 2);
   },
   activations(parts, config) {
     expectShape(`${config.activation} backward(...)`, probeLayer(config.activation, () => parts.activation.forward(probeX()), parts.activation.backward), 3, 2);

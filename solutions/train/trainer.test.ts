@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { firstImages, loadMnist } from '../../katas/lib/mnist.ts';
-import { DEFAULT_CONFIG, type TrainConfig } from './config.ts';
-import { deserializeModel, loadModel, saveModel, serializeModel } from './model.ts';
-import { defaultLocation, loadParts, PartsError } from './parts.ts';
+import { matrix, paramData } from '../../katas/lib/matrix.ts';
+import { batchToMatrix } from '../../katas/lib/mnist.ts';
+import { createRng } from '../../katas/lib/random.ts';
+import { checkConfig, cnnFeatures, DEFAULT_CONFIG, type TrainConfig } from './config.ts';
+import { createModel, deserializeModel, initialize, loadModel, saveModel, serializeModel } from './model.ts';
+import { createNetwork, softmaxCrossEntropy } from './network.ts';
+import { defaultLocation, loadParts, PartsError, rolesFor } from './parts.ts';
 import { baselineEpoch } from './baseline.ts';
 import { evaluate, train, TrainingSession } from './trainer.ts';
 
@@ -228,5 +232,125 @@ describe('the benchmark baseline', () => {
     const { loss, images } = baselineEpoch(mnist.train, 320);
     expect(images).toBe(320);
     expect(loss).toBeLessThan(2.2);
+  });
+});
+
+describe('the CNN (--arch cnn)', () => {
+  const cnn: TrainConfig = { ...quick, arch: 'cnn', channels: [4, 8], sizes: [cnnFeatures([4, 8]), 10], epochs: 1 };
+
+  test('its shapes: 1×28×28 → 4×14×14 → 8×7×7 → 392 → 10, filters first in the parameters', () => {
+    expect(cnnFeatures([8, 16])).toBe(784);
+    expect(cnnFeatures([4, 8])).toBe(392);
+    expect(cnnFeatures([4, 8, 8])).toBe(72); // 7 → 3
+    const model = createModel(cnn);
+    expect(model.names).toEqual(['conv-w1', 'conv-b1', 'conv-w2', 'conv-b2', 'w1', 'b1']);
+    expect(model.convs.map((c) => c.w.shape)).toEqual([[4, 1, 3, 3], [8, 4, 3, 3]]);
+    expect(model.buffer.length).toBe(4 * 9 + 4 + 8 * 4 * 9 + 8 + 392 * 10 + 10);
+    expect(rolesFor(cnn)).toEqual(['dense', 'conv', 'activations', 'adam', 'schedules']);
+    expect(() => checkConfig({ ...cnn, channels: [4, 8, 8, 8, 8], sizes: [1, 10] })).toThrow('--channels must be 1 to 4 whole numbers');
+  });
+
+  test('learns on 1,000 images, and its gradients match finite differences', async () => {
+    const result = await train({ ...cnn, epochs: 2, lr: 3e-3 }, { train: firstImages(mnist.train, 1000), test: small.test }, reference);
+    expect(result.epochs[1].loss).toBeLessThan(result.epochs[0].loss);
+    expect(result.epochs[1].testAccuracy).toBeGreaterThan(0.6); // chance is 0.10
+
+    // A few entries of every parameter against central differences of the loss on 3 images.
+    const parts = await loadParts(cnn, reference);
+    const model = createModel({ ...cnn, sizes: [cnnFeatures([4, 8]), 6, 10] });
+    initialize(model, createRng(3));
+    // Biases off zero: with 0, the blank pixels would put every ReLU exactly at its kink.
+    for (const b of [...model.convs, ...model.dense].map((layer) => layer.b)) b.forEach((_, i) => (b[i] = 0.03 * (i + 1)));
+    const net = createNetwork(parts, model);
+    const x = batchToMatrix(mnist.train, Uint32Array.of(0, 1, 2), matrix(3, 784));
+    const labels = mnist.train.labels.subarray(0, 3);
+    const loss = (): number => softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, matrix(3, 10)).lossSum;
+    const dlogits = matrix(3, 10);
+    softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, dlogits);
+    const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
+    model.params.forEach((p, k) => {
+      const data = paramData(p);
+      for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
+        const keep = data[i];
+        data[i] = keep + 1e-5;
+        const up = loss();
+        data[i] = keep - 1e-5;
+        const down = loss();
+        data[i] = keep;
+        expect(grads[k][i], `${model.names[k]}[${i}]`).toBeCloseTo((up - down) / 2e-5, 5);
+      }
+    });
+  });
+
+  test('a saved CNN loads as a CNN and predicts the same; an MLP file of version 2 still loads', async () => {
+    const result = await train(cnn, { train: firstImages(mnist.train, 200) }, reference);
+    const path = join(tempDir(), 'cnn.json');
+    saveModel(path, result.model, { epochs: 1 });
+    const { model } = loadModel(path);
+    expect(model.config).toEqual({ arch: 'cnn', channels: [4, 8], sizes: [392, 10], activation: 'relu', norm: 'none' });
+    expect(model.buffer).toEqual(result.model.buffer);
+    const parts = await loadParts(model.config, reference, 'forward');
+    expect(evaluate(parts, model, small.test).predicted).toEqual(evaluate(result.parts, result.model, small.test).predicted);
+
+    const mlp = await train({ ...quick, epochs: 1, sizes: [784, 8, 10] }, { train: firstImages(mnist.train, 64) }, reference);
+    const v2 = JSON.parse(serializeModel(mlp.model)) as { version: number; config: Record<string, unknown> };
+    expect(v2.version).toBe(3);
+    v2.version = 2;
+    delete v2.config.arch;
+    const loaded = deserializeModel(JSON.stringify(v2)).model;
+    expect(loaded.config).toEqual({ sizes: [784, 8, 10], activation: 'relu', norm: 'none' });
+    expect(loaded.buffer).toEqual(mlp.model.buffer);
+  });
+
+  test('with --use katas, the conv block comes from the learner\'s conv2d-backward', async () => {
+    const solutions = join(import.meta.dirname, '..');
+    /** A katas folder with the references for the other blocks and `conv` as conv2d-backward's file (a new folder each: modules are cached by path). */
+    const folder = (conv: string): { root: string; convFile: string } => {
+      const root = tempDir();
+      writeFileSync(join(root, 'package.json'), '{ "type": "module" }');
+      for (const [slug, file] of [['dense-backward', 'dense.ts'], ['activations', 'activations.ts'], ['lr-schedules', 'schedules.ts'], ['adam', 'adam.ts']]) {
+        mkdirSync(join(root, slug));
+        writeFileSync(join(root, slug, file), `export * from ${JSON.stringify(join(solutions, slug, file))};`);
+      }
+      mkdirSync(join(root, 'conv2d-backward'));
+      writeFileSync(join(root, 'conv2d-backward', 'conv.ts'), conv);
+      return { root, convFile: join(root, 'conv2d-backward', 'conv.ts') };
+    };
+    const stub = folder(`export function conv2dForward() { throw new Error('not implemented: conv2dForward(x, w, b, options)'); }\nexport function conv2dBackward() {}\nexport function maxPool2dForward() {}\nexport function maxPool2dBackward() {}\n`);
+    const error = (await loadParts(cnn, { source: 'katas', root: stub.root }).catch((e: unknown) => e)) as PartsError;
+    expect(error).toBeInstanceOf(PartsError);
+    expect(error.message).toContain('conv2d-backward is not solved yet');
+    expect(error.message).toContain('npm run grade -- conv2d-backward');
+
+    const { root, convFile } = folder(
+      `import * as conv from ${JSON.stringify(join(solutions, 'conv2d-backward', 'conv.ts'))};\n` +
+        'export let calls = 0;\n' +
+        'export function conv2dForward(...args) { calls++; return conv.conv2dForward(...args); }\n' +
+        'export const { conv2dBackward, maxPool2dForward, maxPool2dBackward } = conv;\n',
+    );
+    const fromKatas = await train(cnn, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    const fromReference = await train(cnn, { train: firstImages(mnist.train, 64) }, reference);
+    const { calls } = (await import(pathToFileURL(convFile).href)) as { calls: number };
+    expect(calls).toBe(1 + 2 * 2); // the probe, then 2 blocks × 2 batches
+    expect(fromKatas.model.buffer).toEqual(fromReference.model.buffer);
+  });
+});
+
+describe('the batch split over two threads (--threads 2)', () => {
+  test('trains the same model as one thread, up to the order of the gradient sums', async () => {
+    const config: TrainConfig = { ...quick, arch: 'cnn', channels: [4, 8], sizes: [cnnFeatures([4, 8]), 16, 10], epochs: 1, dropout: 0 };
+    const data = { train: firstImages(mnist.train, 330), test: small.test }; // the last batch of 10 splits too
+    const one = await train(config, data, reference);
+    const two = await train({ ...config, threads: 2 }, data, reference);
+    expect(two.batchLosses).toHaveLength(one.batchLosses.length);
+    two.batchLosses.forEach((loss, k) => expect(loss).toBeCloseTo(one.batchLosses[k], 9));
+    const worst = one.model.buffer.reduce((m, v, k) => Math.max(m, Math.abs(v - two.model.buffer[k])), 0);
+    expect(worst).toBeLessThan(1e-9);
+    expect(two.epochs[0].testAccuracy).toBe(one.epochs[0].testAccuracy);
+  });
+
+  test('1 or 2 threads, and not with BatchNorm', () => {
+    expect(() => checkConfig({ ...quick, threads: 3 })).toThrow('--threads must be 1 or 2, got 3');
+    expect(() => checkConfig({ ...quick, threads: 2, norm: 'batchnorm' })).toThrow('--threads 2 does not work with --norm batchnorm');
   });
 });

@@ -9,8 +9,10 @@ import { createRng, shuffle, type Rng } from '../../katas/lib/random.ts';
 import { checkConfig, type TrainConfig } from './config.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { createModel, initialize, type Model } from './model.ts';
-import { Network, softmaxCrossEntropy } from './network.ts';
+import { createNetwork, softmaxCrossEntropy, type Net } from './network.ts';
 import { loadParts, type Optimizer, type Parts, type PartsLocation, type Schedules } from './parts.ts';
+import { BatchSplit } from './split.ts';
+import { parameterCount } from './model.ts';
 
 export { evaluate, type Evaluation } from './evaluate.ts';
 
@@ -92,12 +94,14 @@ export class TrainingSession {
    * the learning rate then stays at its first value, whatever the schedule says.
    */
   readonly schedulable: boolean;
-  private readonly network: Network;
+  private readonly network: Net;
   private readonly order: Uint32Array;
   private readonly buffers = new Map<number, BatchBuffers>();
   private optimizer!: Optimizer;
   private rng!: Rng;
   private epochsDone = 0;
+  /** The worker thread that takes half of every batch (`threads: 2`), else null. */
+  private split: BatchSplit | null = null;
 
   private constructor(
     readonly config: TrainConfig,
@@ -105,9 +109,10 @@ export class TrainingSession {
     private readonly train: MnistSet,
     private readonly test: MnistSet | undefined,
   ) {
-    this.model = createModel(config);
+    // With a second thread, the parameters live in shared memory: the worker reads them in place.
+    this.model = config.threads > 1 ? createModel(config, new Float64Array(new SharedArrayBuffer(8 * parameterCount(config)))) : createModel(config);
     // Dropout draws from a stream of its own, so the same seed shuffles the same way with or without it.
-    this.network = new Network(parts, this.model, config.dropout > 0 ? { p: config.dropout, rng: createRng(config.seed + 0x5eed) } : null);
+    this.network = createNetwork(parts, this.model, config.dropout > 0 ? { p: config.dropout, rng: createRng(config.seed + 0x5eed) } : null);
     this.order = new Uint32Array(train.count);
     this.reset();
     this.schedulable = typeof this.optimizer.lr === 'number';
@@ -117,10 +122,24 @@ export class TrainingSession {
    * Loads and checks the blocks (a PartsError names every kata that is missing or unsolved) and
    * initialises the weights from the seed.
    */
-  static async open(config: TrainConfig, data: { train: MnistSet; test?: MnistSet }, location: PartsLocation): Promise<TrainingSession> {
+  static async open(
+    config: TrainConfig,
+    data: { train: MnistSet; test?: MnistSet },
+    location: PartsLocation,
+    /** Swaps blocks after loading (the benchmark's baselines). */
+    adjust: (parts: Parts) => Parts = (parts) => parts,
+  ): Promise<TrainingSession> {
     checkConfig(config);
-    const parts = await loadParts(config, location);
-    return new TrainingSession(config, parts, data.train, data.test);
+    const parts = adjust(await loadParts(config, location));
+    const session = new TrainingSession(config, parts, data.train, data.test);
+    if (config.threads > 1) session.split = await BatchSplit.start(config, location, session.model.buffer);
+    return session;
+  }
+
+  /** Stops the worker thread, if any (the session can still evaluate, not train). */
+  async close(): Promise<void> {
+    await this.split?.stop();
+    this.split = null;
   }
 
   get batchesPerEpoch(): number {
@@ -159,8 +178,23 @@ export class TrainingSession {
       const { x, labels, dlogits } = this.buffersFor(indices.length);
       batchToMatrix(this.train, indices, x);
       for (let i = 0; i < indices.length; i++) labels[i] = this.train.labels[indices[i]];
-      const result = softmaxCrossEntropy(this.network.forward(x, 'train'), labels, 1 / indices.length, dlogits);
-      const grads = this.network.backward(dlogits);
+      let result: { lossSum: number; correct: number };
+      let grads;
+      const theirs = this.split ? BatchSplit.rowsFor(indices.length) : 0;
+      if (this.split && theirs > 0) {
+        // The worker takes the last rows, this thread the first; each half's loss is scaled by 1/batch.
+        const mine = indices.length - theirs;
+        this.split.post(x, labels, mine, theirs, indices.length);
+        const half = this.buffersFor(mine);
+        const xMine = matrix(mine, IMAGE_SIZE, x.data.subarray(0, mine * IMAGE_SIZE));
+        result = softmaxCrossEntropy(this.network.forward(xMine, 'train'), labels.subarray(0, mine), 1 / indices.length, half.dlogits);
+        grads = this.network.backward(half.dlogits);
+        const other = this.split.collect(grads);
+        result = { lossSum: result.lossSum + other.lossSum, correct: result.correct + other.correct };
+      } else {
+        result = softmaxCrossEntropy(this.network.forward(x, 'train'), labels, 1 / indices.length, dlogits);
+        grads = this.network.backward(dlogits);
+      }
       if (this.parts.clipGradNorm && this.config.clipNorm > 0) this.parts.clipGradNorm(grads.map(paramData), this.config.clipNorm);
       this.optimizer.step(this.model.params, grads);
 
@@ -217,14 +251,18 @@ export async function train(
   const session = await TrainingSession.open(config, data, location);
   const epochs: EpochSummary[] = [];
   let evaluation: Evaluation | undefined;
-  for (let e = 0; e < config.epochs; e++) {
-    const summary = session.runEpoch(hooks);
-    if (data.test) {
-      evaluation = session.evaluateTest();
-      summary.testAccuracy = evaluation.accuracy;
+  try {
+    for (let e = 0; e < config.epochs; e++) {
+      const summary = session.runEpoch(hooks);
+      if (data.test) {
+        evaluation = session.evaluateTest();
+        summary.testAccuracy = evaluation.accuracy;
+      }
+      epochs.push(summary);
+      hooks.onEpoch?.(summary);
     }
-    epochs.push(summary);
-    hooks.onEpoch?.(summary);
+  } finally {
+    await session.close();
   }
   const trainSeconds = epochs.reduce((s, e) => s + e.seconds, 0);
   const { model, parts, batchLosses, schedulable } = session;

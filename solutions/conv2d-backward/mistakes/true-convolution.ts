@@ -108,7 +108,17 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
 // The bug hunt's drill (npm run hunt): the reference with this mistake planted, see grader/core/hunt.ts.
 export const drill = {
   replace: [
-    ['* wd[((f * C + c) * KH + p) * KW + q]', '* wd[((f * C + c) * KH + (KH - 1 - p)) * KW + (KW - 1 - q)]'],
-    ['const wi = ((f * C + c) * KH + p) * KW + q;', 'const wi = ((f * C + c) * KH + (KH - 1 - p)) * KW + (KW - 1 - q);'],
+    [
+      'const rows = matmulTransB(cols, matrix(F, C * KH * KW, w.data));',
+      'const rows = matmulTransB(cols, matrix(F, C * KH * KW, w.data.map((_, k, d) => d[k + KH * KW - 1 - 2 * (k % (KH * KW))])));',
+    ],
+    [
+      'const dw = tensor(w.shape, matmulTransA(drows, cols).data);',
+      'const dw = tensor(w.shape, matmulTransA(drows, cols).data.map((_, k, d) => d[k + KH * KW - 1 - 2 * (k % (KH * KW))]));',
+    ],
+    [
+      'const dx = col2im(matmul(drows, matrix(F, C * KH * KW, w.data)), x.shape, windows);',
+      'const dx = col2im(matmul(drows, matrix(F, C * KH * KW, w.data.map((_, k, d) => d[k + KH * KW - 1 - 2 * (k % (KH * KW))]))), x.shape, windows);',
+    ],
   ],
 };
