@@ -1,7 +1,7 @@
 /** BatchNorm whose batch variance adds up only the first 32 rows (then ÷N): right for N ≤ 32, wrong beyond. */
 import type { Matrix } from '../../solutions/lib/index.ts';
 import { forwardWith } from '../../solutions/batchnorm-backward/mistakes/_conventions.ts';
-export { batchnormBackward } from '../../solutions/batchnorm-backward/batchnorm.ts';
+export { batchnormBackward, createBatchNorm } from '../../solutions/batchnorm-backward/batchnorm.ts';
 
 function varianceOfFirst32Rows(x: Matrix, mean: Float64Array): Float64Array {
   const variance = new Float64Array(x.cols);

@@ -40,7 +40,6 @@ export function lstmBackward(dhs: readonly Matrix[], cache: LstmCache): LstmGrad
   let dhNext = zeros(N, H); // the gradients carried back from step t + 1
   let dcNext = zeros(N, H); // 从第 t + 1 步传回来的梯度
   for (let t = T - 1; t >= 0; t--) {
-    const hPrev = t > 0 ? hs[t - 1] : h0;
     const cPrev = t > 0 ? cs[t - 1] : c0;
     const c = cs[t];
     const z = gates[t];
