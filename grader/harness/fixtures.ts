@@ -9,6 +9,7 @@ import { fromRows, type Matrix } from '../../katas/lib/matrix.ts';
 import { fixturesDir, repoRoot } from '../core/paths.ts';
 import { harness as msg } from '../messages/harness.ts';
 import { specJob } from './job.ts';
+import { localize } from '../i18n/language.ts';
 
 export interface Provenance {
   generator: string;
@@ -59,4 +60,12 @@ export function m(rows: number[][]): Matrix {
 /** A list from a fixture as a Float64Array. */
 export function v(values: number[]): Float64Array {
   return Float64Array.from(values);
+}
+
+/**
+ * A fixture case's name as the learner reads it: the generator writes an English description;
+ * a spec keeps the Chinese of each case, by id, in its own table (`namesZh`).
+ */
+export function fixtureCaseName(c: { id: string; description: string }, namesZh: Readonly<Record<string, string>>): string {
+  return localize({ en: c.description, 'zh-CN': namesZh[c.id] ?? c.description });
 }

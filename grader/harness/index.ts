@@ -6,6 +6,7 @@ export * from './format.ts';
 export * from './gradcheck.ts';
 export * from './large.ts';
 export * from './properties.ts';
+export * from './sequence.ts';
 export * from './target.ts';
 export { describe, test } from './registry.ts';
 export { showStatus, specJob } from './job.ts';

@@ -15,6 +15,7 @@ import {
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -25,7 +26,6 @@ import {
   describe,
   test,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./activations.ts');
 const impl = await loadTarget<Impl>();
@@ -316,9 +316,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'gelu-random': '随机的 4×5 批量上的 GELU',
 };
 
-/** A fixture case's name in the learner's language. */
-const caseName = (c: { id: string; description: string }): string => localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 /** What to look at when a fixture of this activation fails. */
 function fixtureHint(name: Name): string {
   switch (name) {
@@ -343,7 +340,7 @@ describe('fixtures', () => {
   const files: [string, Name][] = [['relu', 'relu'], ['leaky-relu', 'leakyRelu'], ['tanh', 'tanh'], ['gelu', 'gelu']];
   for (const [file, name] of files) {
     for (const c of loadFixture<FixtureInput, FixtureExpected>('activations', file).cases) {
-      test(caseName(c), () => {
+      test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
         const a = name === 'leakyRelu' ? leaky(c.input.negativeSlope) : ALL.find((b) => b.name === name)!;
         const x = m(c.input.x);
         const { out, cache } = a.forward(x);

@@ -15,6 +15,7 @@ import {
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -25,7 +26,6 @@ import {
   say,
   withHint,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { AttentionGradients } from './attention.ts';
 
 type Impl = typeof import('./attention.ts');
@@ -316,14 +316,12 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'zero-upstream-row': 'dout[2] = 0（T = 4, S = 3, d = 2, dv = 3），因果掩码',
 };
 
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 describe('fixtures', () => {
   type Input = { q: number[][]; k: number[][]; v: number[][]; dout: number[][]; causal: boolean };
   type Expected = { out: number[][]; dq: number[][]; dk: number[][]; dv: number[][] };
   for (const c of loadFixture<Input, Expected>('attention-backward', 'attention').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const p: Problem = { q: m(c.input.q), k: m(c.input.k), v: m(c.input.v), dout: m(c.input.dout), causal: c.input.causal };
       const { out, cache } = forward(p);
       expectOutShape(out, p);

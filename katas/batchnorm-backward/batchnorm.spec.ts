@@ -19,6 +19,7 @@ import {
   fmt,
   gradcheck,
   isNotImplemented,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -36,7 +37,6 @@ import {
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./batchnorm.ts');
 type Options = Parameters<Impl['batchnormForward']>[4];
@@ -408,14 +408,10 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'large-offset-300': '特征值在 1e4 附近、彼此相差约 1e-2（N=300, D=4）：方差不能用 E[x²] − E[x]² 计算',
 };
 
-/** A fixture case's name in the learner's language. */
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 describe('fixtures', () => {
   for (const name of ['train', 'eval']) {
     for (const c of loadFixture<FixtureInput, FixtureExpected>('batchnorm-backward', name).cases) {
-      test(caseName(c), () => {
+      test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
         const { calls, gamma, beta, momentum, eps } = c.input;
         const state: State = { runningMean: v(c.input.runningMean), runningVar: v(c.input.runningVar) };
         // Options left out of the fixture are left out here too: they test your defaults.
@@ -457,7 +453,7 @@ interface FreshExpected {
 // and after a few forward calls.
 describe('fixtures', () => {
   for (const c of loadFixture<FreshInput, FreshExpected>('batchnorm-backward', 'fresh').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const made = createBatchNorm(c.input.features);
       const layer = made ?? { gamma: undefined, beta: undefined, state: undefined };
       let out: Matrix | undefined;
@@ -492,7 +488,7 @@ interface LargeExpected extends Omit<FixtureExpected, 'out' | 'dx'> {
 // around 1e4. Per-column results are compared whole, out and dx at sampled entries.
 describe('fixtures', () => {
   for (const c of loadFixture<LargeInput, LargeExpected>('batchnorm-backward', 'large').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const state: State = { runningMean: v(c.input.runningMean), runningVar: v(c.input.runningVar) };
       const gamma = patternVector(c.input.gamma.pattern);
       const beta = patternVector(c.input.beta.pattern);

@@ -15,6 +15,7 @@ import {
   fmtErr,
   fmtPair,
   gradcheck,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   projectOnto,
@@ -25,7 +26,6 @@ import {
   withHint,
 } from '../../grader/harness/index.ts';
 import { harness as hm } from '../../grader/messages/harness.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { ConvGradients } from './conv.ts';
 
 type Impl = typeof import('./conv.ts');
@@ -324,7 +324,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'realistic-pool': '真实尺寸：对 4×8×28×28 的特征图做 2×2 最大池化',
 };
 
-const caseName = (c: { id: string; description: string }): string => localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 /** A tensor a large fixture describes as `{ shape, salt, scale }` (fixtures/common.py's pattern). */
 function patternTensor(spec: { shape: number[]; salt: number; scale: number }): Tensor {
@@ -344,7 +343,7 @@ describe('fixtures', () => {
   type ConvInput = { x: Nested; w: Nested; b: number[]; dout: Nested; stride: number; padding: number };
   type ConvExpected = { out: Nested; dx: Nested; dw: Nested; db: number[] };
   for (const c of loadFixture<ConvInput, ConvExpected>('conv2d-backward', 'conv').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const l: Conv = { x: fromNested(c.input.x), w: fromNested(c.input.w), b: v(c.input.b), dout: fromNested(c.input.dout), stride: c.input.stride, padding: c.input.padding };
       const { out, grads } = forwardBackward(l);
       expectTensorClose('out', out, fromNested(c.expected.out), LIKE_OUT);
@@ -358,7 +357,7 @@ describe('fixtures', () => {
   type PoolInput = { x: Nested; dout: Nested; kernel: number; stride: number };
   type PoolExpected = { out: Nested; dx: Nested };
   for (const c of loadFixture<PoolInput, PoolExpected>('conv2d-backward', 'pool').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const x = fromNested(c.input.x);
       const { out, cache } = maxPool2dForward(x, { kernel: c.input.kernel, stride: c.input.stride });
       expectTensorClose('out', out, fromNested(c.expected.out), LIKE_POOL);
@@ -370,7 +369,7 @@ describe('fixtures', () => {
   type LargeInput = { x: PatternSpec4; w?: PatternSpec4; b?: { length: number; salt: number; scale: number }; dout: PatternSpec4; stride: number; padding?: number; kernel?: number };
   type LargeExpected = { out: Sampled; dx: Sampled; dw?: Nested; db?: number[] };
   for (const c of loadFixture<LargeInput, LargeExpected>('conv2d-backward', 'large').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const x = patternTensor(c.input.x);
       const dout = patternTensor(c.input.dout);
       if (c.input.w && c.input.b && c.expected.dw && c.expected.db) {

@@ -30,6 +30,7 @@ import {
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -46,7 +47,6 @@ import {
   type PatternSpec,
   type SampledMatrix,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { DenseGradients } from './dense.ts';
 
 type Impl = typeof import('./dense.ts');
@@ -267,16 +267,12 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'partial-batch-17': '最后一个不完整的批量，大小为 17（N=17, D=128, M=128）',
 };
 
-/** A fixture case's name in the learner's language (a case not listed keeps its description). */
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 describe('fixtures', () => {
   type Input = { x: number[][]; w: number[][]; b: number[]; dout: number[][] };
   type Expected = { out: number[][]; dx: number[][]; dw: number[][]; db: number[] };
   const fixture = loadFixture<Input, Expected>('dense-backward', 'dense');
   for (const c of fixture.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const layer: Layer = { x: m(c.input.x), w: m(c.input.w), b: v(c.input.b), dout: m(c.input.dout) };
       const { out, cache } = denseForward(layer.x, layer.w, layer.b);
       expectMatrixClose('out', out, c.expected.out, { shapeHint: 'N×M' });
@@ -293,7 +289,7 @@ describe('fixtures', () => {
   // Real sizes (a batch of 300 through the MNIST network's 784×128 layer): db is compared whole,
   // out, dx and dw at sampled entries on both sides of row 32 (the trainer's batch size).
   for (const c of loadFixture<LargeInput, LargeExpected>('dense-backward', 'large').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const layer: Layer = {
         x: patternMatrix(c.input.x.pattern),
         w: patternMatrix(c.input.w.pattern),

@@ -19,6 +19,7 @@ import {
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -29,7 +30,6 @@ import {
   say,
   withHint,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { DropoutMode } from './dropout.ts';
 
 type Impl = typeof import('./dropout.ts');
@@ -321,17 +321,13 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
 /** The matrix with every −0 written as 0. */
 const plusZero = (a: Matrix): Matrix => matrix(a.rows, a.cols, a.data.map((value) => value + 0));
 
-/** A fixture case's name in the learner's language (a case not listed keeps its description). */
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 describe('fixtures', () => {
   type Call = { x: number[][]; p: number; mode: DropoutMode; dout: number[][] };
   type Input = { u: number[]; calls: Call[] };
   type Expected = { calls: { out: number[][]; dx: number[][] }[] };
   const fixture = loadFixture<Input, Expected>('dropout', 'dropout');
   for (const c of fixture.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       // The calls share one stream, in order: each train call must read its own N·D numbers.
       const stream = streamOf(c.input.u);
       c.input.calls.forEach((call, i) => {

@@ -13,6 +13,7 @@ import {
   fail,
   fmt,
   isNotImplemented,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   type Tolerance,
@@ -20,7 +21,6 @@ import {
   test,
   say,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./gradcheck.ts');
 const impl = await loadTarget<Impl>();
@@ -244,8 +244,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'signs': '符号相反：|a − b| = |a| + |b|，误差为 1',
 };
 
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 const FUNCTIONS: Record<string, (a: number[][] | null) => Scalar> = {
   cubic: () => cubic,
@@ -259,7 +257,7 @@ describe('fixtures', () => {
     'numerical-gradient',
   );
   for (const c of gradients.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const f = FUNCTIONS[c.input.function](c.input.A);
       const x = Float64Array.from(c.input.x);
       const call = c.input.h === null ? 'numericalGradient(f, x)' : `numericalGradient(f, x, ${c.input.h})`;
@@ -270,7 +268,7 @@ describe('fixtures', () => {
   }
   const errors = loadFixture<{ a: number[]; b: number[] }, { relativeError: number }>('gradient-check', 'relative-error');
   for (const c of errors.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const a = c.input.a.map(fmt).join(', ');
       const b = c.input.b.map(fmt).join(', ');
       expectNumberClose(`relativeError([${a}], [${b}])`, relativeError(Float64Array.from(c.input.a), Float64Array.from(c.input.b)), c.expected.relativeError, { rtol: 1e-12, atol: 1e-15 });

@@ -16,6 +16,7 @@ import {
   fail,
   fmt,
   gradcheck,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -29,7 +30,6 @@ import {
   describe,
   test,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./layernorm.ts');
 const impl = await loadTarget<Impl>();
@@ -278,10 +278,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'rms-8x16': 'RMSNorm，N=8, D=16：dgamma 是对全部 8 行的求和',
 };
 
-/** A fixture case's name in the learner's language. */
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 interface LayerNormInput {
   x: number[][];
   gamma: number[];
@@ -325,7 +321,7 @@ const SUMS = say(
 
 describe('fixtures', () => {
   for (const c of loadFixture<LayerNormInput, LayerNormExpected>('layernorm-backward', 'layernorm').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const { x, gamma, beta, dout, eps } = c.input;
       // eps left out of the fixture is left out here too: it tests your default.
       const { out, cache } = eps === undefined ? layerNormForward(m(x), v(gamma), v(beta)) : layerNormForward(m(x), v(gamma), v(beta), eps);
@@ -341,7 +337,7 @@ describe('fixtures', () => {
   }
 
   for (const c of loadFixture<RMSNormInput, RMSNormExpected>('layernorm-backward', 'rmsnorm').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const { x, gamma, dout, eps } = c.input;
       const { out, cache } = eps === undefined ? rmsNormForward(m(x), v(gamma)) : rmsNormForward(m(x), v(gamma), eps);
       const tol = toleranceFor(c.id);

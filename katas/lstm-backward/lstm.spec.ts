@@ -21,12 +21,14 @@ import {
   expectGradientsMatch,
   expectMatrixClose,
   expectProperty,
+  expectStateSequence,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -38,7 +40,6 @@ import {
   withHint,
   type GradInput,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { LstmGradients } from './lstm.ts';
 
 type Impl = typeof import('./lstm.ts');
@@ -101,30 +102,6 @@ function forwardBackward(seq: Seq): { hs: Matrix[]; cs: Matrix[]; grads: LstmGra
 }
 
 /** hs (or cs) must be an array of T matrices N×H: step 1 … T, without the initial state. */
-function expectStates(name: 'hs' | 'cs', states: unknown, seq: Seq): asserts states is Matrix[] {
-  const T = seq.xs.length;
-  const shape = shapeOf(seq.h0);
-  const first = name === 'hs' ? 'h0' : 'c0';
-  const items = name === 'hs' ? 'h₁ … h_T' : 'c₁ … c_T';
-  if (!Array.isArray(states)) {
-    fail(say(`${name} should be an array of ${T} matrices ${shape}, but it is ${describeValue(states)}.`, `${name} 应当是由 ${T} 个 ${shape} 矩阵组成的数组，但它是 ${describeValue(states)}。`));
-  }
-  if (states.length === T + 1) {
-    fail(say(
-      `${name} has ${states.length} entries for ${T} steps: it must hold ${items} only, without ${first}.`,
-      `对 ${T} 个时间步，${name} 有 ${states.length} 项：它只应包含 ${items}，不包含 ${first}。`,
-    ));
-  }
-  check(states.length === T, () => say(`${name} has ${states.length} entries, but it must have ${T}, one per step.`, `${name} 有 ${states.length} 项，但必须有 ${T} 项，每个时间步一项。`));
-  states.forEach((s, t) => {
-    check(isMatrix(s) && s.rows === seq.h0.rows && s.cols === seq.h0.cols, () =>
-      say(
-        `${name}[${t}] should be a ${shape} Matrix (N×H, like ${first}), but it is ${isMatrix(s) ? shapeOf(s) : describeValue(s)}.`,
-        `${name}[${t}] 应当是 ${shape} 的 Matrix（N×H，与 ${first} 相同），但它是 ${isMatrix(s) ? shapeOf(s) : describeValue(s)}。`,
-      ),
-    );
-  });
-}
 
 /** Every gradient has the shape of what it is the gradient of; checked before any value. */
 function expectGradientShapes(grads: LstmGradients, seq: Seq): void {
@@ -233,8 +210,8 @@ describe('spec', () => {
       b: Float64Array.of(0.3, -0.4, 1.2, -0.7, 2, -1.5, -0.5, 1.1), dhs: [zeros(1, 2)],
     };
     const { hs, cs } = lstmForward(seq.xs, seq.h0, seq.c0, seq.wx, seq.wh, seq.b);
-    expectStates('hs', hs, seq);
-    expectStates('cs', cs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+    expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
     const a = fromRows([Array.from(seq.b)]);
     const right = oneStep(a, seq.c0, 'ifgo');
     const ifog = oneStep(a, seq.c0, 'ifog');
@@ -260,8 +237,8 @@ describe('spec', () => {
   ), () => {
     const seq = workedExample();
     const { hs, cs } = lstmForward(seq.xs, seq.h0, seq.c0, seq.wx, seq.wh, seq.b);
-    expectStates('hs', hs, seq);
-    expectStates('cs', cs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+    expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
     let h = 0;
     let c = 0.5;
     seq.xs.forEach((x, t) => {
@@ -279,8 +256,8 @@ describe('spec', () => {
   ), () => {
     const seq = randomSeq(3, 2, 4, 3, 1);
     const { hs, cs, grads } = forwardBackward(seq);
-    expectStates('hs', hs, seq);
-    expectStates('cs', cs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+    expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
     expectGradientShapes(grads, seq);
   });
 
@@ -323,8 +300,8 @@ describe('spec', () => {
   ), () => {
     const seq = randomSeq(2, 2, 3, 3, 16);
     const { hs, cs, grads } = forwardBackward(seq);
-    expectStates('hs', hs, seq);
-    expectStates('cs', cs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+    expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
     expectGradientShapes(grads, seq);
     const inputs: [string, ArrayBufferLike][] = [
       ...seq.xs.map((x, t): [string, ArrayBufferLike] => [`xs[${t}]`, x.data.buffer]),
@@ -433,8 +410,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   saturated: '权重较大，门饱和（T=4, N=2, D=3, H=2，元素约为 3）',
 };
 
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 describe('fixtures', () => {
   type Input = { xs: number[][][]; h0: number[][]; c0: number[][]; wx: number[][]; wh: number[][]; b: number[]; dhs: number[][][] };
@@ -449,13 +424,13 @@ describe('fixtures', () => {
     db: number[];
   };
   for (const c of loadFixture<Input, Expected>('lstm-backward', 'lstm').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const seq: Seq = {
         xs: c.input.xs.map(m), h0: m(c.input.h0), c0: m(c.input.c0), wx: m(c.input.wx), wh: m(c.input.wh), b: v(c.input.b), dhs: c.input.dhs.map(m),
       };
       const { hs, cs, cache } = lstmForward(seq.xs, seq.h0, seq.c0, seq.wx, seq.wh, seq.b);
-      expectStates('hs', hs, seq);
-      expectStates('cs', cs, seq);
+      expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+      expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
       c.expected.cs.forEach((want, t) => expectMatrixClose(`cs[${t}]`, cs[t], want, { shapeHint: 'N×H' }));
       c.expected.hs.forEach((want, t) => expectMatrixClose(`hs[${t}]`, hs[t], want, { shapeHint: 'N×H' }));
       const grads = lstmBackward(seq.dhs, cache);
@@ -502,8 +477,8 @@ describe('properties', () => {
       seq.h0 = zeros(s.n, s.h);
       seq.c0 = zeros(s.n, s.h);
       const { hs, cs } = lstmForward(seq.xs, seq.h0, seq.c0, seq.wx, seq.wh, seq.b);
-      expectStates('hs', hs, seq);
-      expectStates('cs', cs, seq);
+      expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
+      expectStateSequence('cs', cs, { steps: seq.xs.length, initial: seq.c0, initialName: 'c0', items: 'c₁ … c_T' });
       const a = add(matmul(seq.xs[0], seq.wx), fromRows(Array.from({ length: s.n }, () => Array.from(seq.b))));
       const want = oneStep(a, seq.c0, 'ifgo');
       expectMatrixClose('cs[0]', cs[0], want.c, { shapeHint: 'N×H' });

@@ -24,12 +24,14 @@ import {
   expectMatrixClose,
   expectNumberClose,
   expectProperty,
+  expectStateSequence,
   expectThrowsMentioning,
   expectUnchanged,
   expectVectorClose,
   fail,
   fmt,
   indexLabel,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   m,
@@ -41,7 +43,6 @@ import {
   withHint,
   type GradInput,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 import type { RnnGradients } from './rnn.ts';
 
 type Impl = typeof import('./rnn.ts');
@@ -98,28 +99,6 @@ function forwardBackward(seq: Seq): { hs: Matrix[]; grads: RnnGradients } {
 }
 
 /** hs must be an array of T matrices N×H: h₁ … h_T, without h0. */
-function expectStates(hs: unknown, seq: Seq): asserts hs is Matrix[] {
-  const T = seq.xs.length;
-  const shape = shapeOf(seq.h0);
-  if (!Array.isArray(hs)) {
-    fail(say(`hs should be an array of ${T} matrices ${shape}, but it is ${describeValue(hs)}.`, `hs 应当是由 ${T} 个 ${shape} 矩阵组成的数组，但它是 ${describeValue(hs)}。`));
-  }
-  if (hs.length === T + 1) {
-    fail(say(
-      `hs has ${hs.length} entries for ${T} steps: it must hold h₁ … h_T only, without h0.`,
-      `对 ${T} 个时间步，hs 有 ${hs.length} 项：它只应包含 h₁ … h_T，不包含 h0。`,
-    ));
-  }
-  check(hs.length === T, () => say(`hs has ${hs.length} entries, but it must have ${T}, one per step.`, `hs 有 ${hs.length} 项，但必须有 ${T} 项，每个时间步一项。`));
-  hs.forEach((h, t) => {
-    check(isMatrix(h) && h.rows === seq.h0.rows && h.cols === seq.h0.cols, () =>
-      say(
-        `hs[${t}] should be a ${shape} Matrix (N×H, like h0), but it is ${isMatrix(h) ? shapeOf(h) : describeValue(h)}.`,
-        `hs[${t}] 应当是 ${shape} 的 Matrix（N×H，与 h0 相同），但它是 ${isMatrix(h) ? shapeOf(h) : describeValue(h)}。`,
-      ),
-    );
-  });
-}
 
 /** Every gradient has the shape of what it is the gradient of; checked before any value. */
 function expectGradientShapes(grads: RnnGradients, seq: Seq): void {
@@ -209,7 +188,7 @@ describe('spec', () => {
   test(say('hₜ = tanh(xₜ·wx + hₜ₋₁·wh + b), starting from h0 (the worked example)', 'hₜ = tanh(xₜ·wx + hₜ₋₁·wh + b)，从 h0 开始（完整算例）'), () => {
     const seq = workedExample();
     const { hs } = rnnForward(seq.xs, seq.h0, seq.wx, seq.wh, seq.b);
-    expectStates(hs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
     const h1 = Math.tanh(1 + 2 * 0.5);
     const h2 = Math.tanh(-1 + 2 * h1);
     expectMatrixClose('hs[0]', hs[0], [[h1]], { shapeHint: 'N×H' });
@@ -222,7 +201,7 @@ describe('spec', () => {
   ), () => {
     const seq = randomSeq(3, 2, 4, 3, 1);
     const { hs, grads } = forwardBackward(seq);
-    expectStates(hs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
     expectGradientShapes(grads, seq);
   });
 
@@ -267,7 +246,7 @@ describe('spec', () => {
   ), () => {
     const seq = randomSeq(2, 2, 3, 3, 16);
     const { hs, grads } = forwardBackward(seq);
-    expectStates(hs, seq);
+    expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
     expectGradientShapes(grads, seq);
     const inputs: [string, ArrayBufferLike][] = [
       ...seq.xs.map((x, t): [string, ArrayBufferLike] => [`xs[${t}]`, x.data.buffer]),
@@ -397,8 +376,6 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'uneven-arrays': '一个大数组和一个小数组（maxNorm 为 2）：两者乘以同一个系数',
 };
 
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
 
 describe('fixtures', () => {
   type Input = { xs: number[][][]; h0: number[][]; wx: number[][]; wh: number[][]; b: number[]; dhs: number[][][]; maxNorm?: number };
@@ -413,10 +390,10 @@ describe('fixtures', () => {
     clipped?: number[][];
   };
   for (const c of loadFixture<Input, Expected>('rnn-backward', 'rnn').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const seq: Seq = { xs: c.input.xs.map(m), h0: m(c.input.h0), wx: m(c.input.wx), wh: m(c.input.wh), b: v(c.input.b), dhs: c.input.dhs.map(m) };
       const { hs, cache } = rnnForward(seq.xs, seq.h0, seq.wx, seq.wh, seq.b);
-      expectStates(hs, seq);
+      expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
       c.expected.hs.forEach((want, t) => expectMatrixClose(`hs[${t}]`, hs[t], want, { shapeHint: 'N×H' }));
       const grads = rnnBackward(seq.dhs, cache);
       expectGradientShapes(grads, seq);
@@ -440,7 +417,7 @@ describe('fixtures', () => {
   type ClipInput = { grads: number[][]; maxNorm: number };
   type ClipExpected = { total: number; grads: number[][] };
   for (const c of loadFixture<ClipInput, ClipExpected>('rnn-backward', 'clip').cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       const grads = c.input.grads.map((g) => Float64Array.from(g));
       const total = clipGradNorm(grads, c.input.maxNorm);
       expectNumberClose(say(`the total norm clipGradNorm returned (maxNorm ${c.input.maxNorm})`, `clipGradNorm 返回的总范数（maxNorm 为 ${c.input.maxNorm}）`), total, c.expected.total);
@@ -478,7 +455,7 @@ describe('properties', () => {
     expectProperty(say('one step is a dense layer', '一步就是一个全连接层'), anySeq, (s) => {
       const seq = randomSeq(1, s.n, s.d, s.h, s.seed);
       const { hs } = rnnForward(seq.xs, seq.h0, seq.wx, seq.wh, seq.b);
-      expectStates(hs, seq);
+      expectStateSequence('hs', hs, { steps: seq.xs.length, initial: seq.h0, initialName: 'h0', items: 'h₁ … h_T' });
       // A dense layer x·wx + c whose bias c = h0·wh + b differs per row, then tanh.
       const dense = add(matmul(seq.xs[0], seq.wx), addRowVector(matmul(seq.h0, seq.wh), seq.b));
       expectMatrixClose('hs[0]', hs[0], map(dense, Math.tanh), { shapeHint: 'N×H' });

@@ -9,6 +9,7 @@ import {
   expectNumberClose,
   expectProperty,
   fmt,
+  fixtureCaseName,
   loadFixture,
   loadTarget,
   type Tolerance,
@@ -16,7 +17,6 @@ import {
   test,
   say,
 } from '../../grader/harness/index.ts';
-import { localize } from '../../grader/i18n/language.ts';
 
 type Impl = typeof import('./sigmoid.ts');
 const impl = await loadTarget<Impl>();
@@ -87,21 +87,17 @@ const FIXTURE_NAMES_ZH: Record<string, string> = {
   'a-small': 'a = 1e-06：由输出求 σ′，即 a(1 − a)',
 };
 
-/** A fixture case's name in the learner's language (a case not listed keeps its description). */
-const caseName = (c: { id: string; description: string }): string =>
-  localize({ en: c.description, 'zh-CN': FIXTURE_NAMES_ZH[c.id] ?? c.description });
-
 describe('fixtures', () => {
   const values = loadFixture<{ z: number }, { sigmoid: number; derivative: number }>('sigmoid-derivative', 'sigmoid');
   for (const c of values.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       expectNumberClose(`sigmoid(${c.input.z})`, sigmoid(c.input.z), c.expected.sigmoid, EXACT);
       expectNumberClose(`sigmoidDerivative(${c.input.z})`, sigmoidDerivative(c.input.z), c.expected.derivative, EXACT);
     });
   }
   const fromOutput = loadFixture<{ a: number }, { derivative: number }>('sigmoid-derivative', 'from-output');
   for (const c of fromOutput.cases) {
-    test(caseName(c), () => {
+    test(fixtureCaseName(c, FIXTURE_NAMES_ZH), () => {
       expectNumberClose(`sigmoidDerivativeFromOutput(${c.input.a})`, sigmoidDerivativeFromOutput(c.input.a), c.expected.derivative, EXACT);
     });
   }
