@@ -3,7 +3,7 @@
  * expected vs got, and how many entries are off. Never a dump of whole arrays.
  */
 import { fromRows, isMatrix, shapeOf, type Matrix } from '../../katas/lib/matrix.ts';
-import { fail, isNotImplemented } from './failure.ts';
+import { check, fail, isNotImplemented } from './failure.ts';
 import { harness as m } from '../messages/harness.ts';
 import { describeValue, fmt, fmtErr, fmtPair, indexLabel } from './format.ts';
 
@@ -156,4 +156,22 @@ export function expectThrowsMentioning(what: string, f: () => unknown, mentions:
   if (missing.length > 0) {
     fail(m.messageShouldName(what, thrown.message, missing.map((text) => m.quoted(text)).join(m.and)));
   }
+}
+
+/**
+ * A backward pass reads everything from its cache argument: `again`, computed from the same
+ * cache after another forward pass ran (a network runs every forward pass before any backward
+ * pass), must equal `first` bit for bit. `calls` names the two calls as the learner wrote them.
+ */
+export function expectCacheStillServes(
+  calls: { forward: string; backward: string },
+  name: string,
+  first: Matrix,
+  again: Matrix,
+  advice: string = m.readEverythingFromCache,
+): void {
+  const k = first.data.findIndex((value, i) => !Object.is(value, again.data[i]));
+  check(k === -1, () =>
+    m.cacheOverwritten(calls.forward, calls.backward, name, `${name}${indexLabel(k, first.cols)}`, fmt(first.data[k]), fmt(again.data[k]), advice),
+  );
 }

@@ -17,6 +17,9 @@ export const harness = defineMessages('harness', {
     hint: (hint: string) => ` (${hint})`,
 
     // assert.ts
+    readEverythingFromCache: 'Read everything from the cache argument.',
+    cacheOverwritten: (forward: string, backward: string, name: string, at: string, was: string, now: string, advice: string) =>
+      `after another ${forward} call, ${backward} gave a different ${name} for the same cache (${at} was ${was}, now ${now}). ${advice}`,
     shouldBeNumber: (name: string, it: string) => `${name} should be a number, but it is ${it}.`,
     isNaN: (name: string, expected: string) => `${name} is NaN; expected ${expected}.`,
     numberOff: (name: string, expected: string, got: string, error: string) =>
@@ -90,6 +93,9 @@ export const harness = defineMessages('harness', {
     digitsPredicted: (digits: number) => `${digits} different digits were predicted.`,
   },
   'zh-CN': {
+    readEverythingFromCache: '所有东西都要从 cache 参数中读取。',
+    cacheOverwritten: (forward: string, backward: string, name: string, at: string, was: string, now: string, advice: string) =>
+      `又调用一次 ${forward} 之后，对同一个缓存，${backward} 给出了不同的 ${name}（${at} 原来是 ${was}，现在是 ${now}）。${advice}`,
     aFloat64Array: (n) => `长度为 ${n} 的 Float64Array`,
     anArray: (n) => `长度为 ${n} 的数组`,
     aMatrix: (rows, cols) => `${rows}×${cols} 的矩阵`,

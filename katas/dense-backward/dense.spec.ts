@@ -20,6 +20,7 @@ import {
 import {
   check,
   describeValue,
+  expectCacheStillServes,
   expectGradientsMatch,
   expectMatrixClose,
   expectProperty,
@@ -29,7 +30,6 @@ import {
   expectVectorClose,
   fail,
   fmt,
-  indexLabel,
   fixtureCaseName,
   loadFixture,
   loadTarget,
@@ -196,24 +196,11 @@ describe('spec', () => {
     expectGradientShapes(expected, first);
     denseForward(second.x, second.w, second.b); // another layer's forward pass, as in a network
     const again = denseBackward(first.dout, cache);
-    for (const name of ['dx', 'dw'] as const) {
-      const before = expected[name];
-      const after = again[name].data;
-      const k = before.data.findIndex((value, i) => !Object.is(value, after[i]));
-      check(
-        k === -1,
-        () =>
-          say(
-            `after another denseForward call, denseBackward(dout, cache) gave a different ${name} for the same cache ` +
-              `(${name}${indexLabel(k, before.cols)} was ${fmt(before.data[k])}, now ${fmt(after[k])}). Read x and w from the ` +
-              'cache argument, not from variables that the latest forward pass overwrote: a network runs every forward pass ' +
-              'before any backward pass.',
-            `又调用一次 denseForward 之后，对同一个缓存，denseBackward(dout, cache) 给出了不同的 ${name}` +
-              `（${name}${indexLabel(k, before.cols)} 原来是 ${fmt(before.data[k])}，现在是 ${fmt(after[k])}）。要从 cache 参数中` +
-              '读取 x 和 w，而不是从被最近一次前向传播覆盖的变量中读取：网络会先跑完所有前向传播，再做任何反向传播。',
-          ),
+    const advice = say(
+        'Read x and w from the cache argument, not from variables that the latest forward pass overwrote: a network runs every forward pass before any backward pass.',
+        '要从 cache 参数中读取 x 和 w，而不是从被最近一次前向传播覆盖的变量中读取：网络会先跑完所有前向传播，再做任何反向传播。',
       );
-    }
+    for (const name of ['dx', 'dw'] as const) expectCacheStillServes({ forward: 'denseForward', backward: 'denseBackward(dout, cache)' }, name, expected[name], again[name], advice);
   });
 
   test(say('denseForward throws an Error naming both shapes when x and w do not fit', 'x 与 w 的形状不匹配时，denseForward 抛出写明两个形状的 Error'), () => {
