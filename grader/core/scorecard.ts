@@ -30,7 +30,11 @@ function categoryLine(r: CategoryResult, s: Style): string[] {
   const lines = [`    ${mark} ${padEndTo(categoryLabel(r.category), 15)} ${padStartTo(String(r.passed), 3)}/${total}`];
   if (r.firstFailure) {
     const { test, failure } = r.firstFailure;
-    lines[0] += `   ${s.dim(test)}`;
+    // A long check name wraps under itself, so the line stays within the scorecard's width.
+    const at = displayWidth(lines[0]) + 3;
+    const [head = '', ...more] = wrapWords(plainWords(test), Math.max(WRAP - at, 30), '');
+    lines[0] += `   ${s.dim(head)}`;
+    lines.push(...more.map((line) => `${' '.repeat(at)}${s.dim(line)}`));
     lines.push(wrapText(failure.message, '        '));
   }
   return lines;
