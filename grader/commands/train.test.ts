@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
 import { main } from '../main.ts';
 import { fakeIo } from '../../test/fake-io.ts';
-import { checkConfig, DEFAULT_CNN_CONFIG, DEFAULT_CONFIG } from '../../solutions/train/config.ts';
+import { checkConfig, DEFAULT_CNN_CONFIG, DEFAULT_CONFIG, DEFAULT_LSTM_CONFIG } from '../../solutions/train/config.ts';
 import { parseTrainArgs, trainCommand } from './train.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'train-command-'));
@@ -35,12 +35,31 @@ describe('options', () => {
     const config = parseTrainArgs('--arch cnn --channels 4,8,8 --hidden 32 --epochs 2 --threads 2'.split(' ')).config;
     expect(config).toMatchObject({ arch: 'cnn', channels: [4, 8, 8], sizes: [72, 32, 10], epochs: 2, stepSize: DEFAULT_CNN_CONFIG.stepSize, threads: 2 });
     expect(parseTrainArgs(['--arch', 'mlp']).config).toEqual(DEFAULT_CONFIG);
-    expect(() => parseTrainArgs(['--arch', 'rnn'])).toThrow('--arch must be one of mlp, cnn, got "rnn"');
+    expect(() => parseTrainArgs(['--arch', 'rnn'])).toThrow('--arch must be one of mlp, cnn, lstm, got "rnn"');
     expect(() => parseTrainArgs(['--channels', '8'])).toThrow('--channels only applies to --arch cnn');
     expect(() => checkConfig(parseTrainArgs('--arch cnn --channels 8,0'.split(' ')).config)).toThrow('--channels must be 1 to 4 whole numbers ≥ 1');
     setLanguage('zh-CN');
     try {
       expect(() => parseTrainArgs(['--channels', '8'])).toThrow('--channels 只适用于 --arch cnn');
+    } finally {
+      setLanguage('en');
+    }
+  });
+
+  test('--arch lstm: the default LSTM, --hidden its hidden size, the options it has no use for refused', () => {
+    expect(parseTrainArgs(['--arch', 'lstm']).config).toEqual(DEFAULT_LSTM_CONFIG);
+    expect(DEFAULT_LSTM_CONFIG).toMatchObject({ arch: 'lstm', sizes: [128, 10], optimizer: 'adam', lr: 1e-3, batchSize: 32 });
+    const config = parseTrainArgs('--arch lstm --hidden 64 --epochs 2 --threads 1 --clip-norm 5'.split(' ')).config;
+    expect(config).toMatchObject({ arch: 'lstm', sizes: [64, 10], epochs: 2, threads: 1, clipNorm: 5 });
+    expect(checkConfig(config)).toBe(config);
+    expect(() => parseTrainArgs('--arch lstm --hidden 64,64'.split(' '))).toThrow('with --arch lstm, --hidden is the LSTM\'s hidden size H, one whole number ≥ 1, got "64,64"');
+    for (const option of ['--activation tanh', '--norm layernorm', '--dropout 0.2', '--batchnorm']) {
+      expect(() => parseTrainArgs(`--arch lstm ${option}`.split(' '))).toThrow(`${option.split(' ')[0]} does not apply to --arch lstm`);
+    }
+    expect(() => parseTrainArgs('--arch lstm --channels 8'.split(' '))).toThrow('--channels only applies to --arch cnn (the LSTM has no convolutions)');
+    setLanguage('zh-CN');
+    try {
+      expect(() => parseTrainArgs('--arch lstm --dropout 0.2'.split(' '))).toThrow('--dropout 不适用于 --arch lstm');
     } finally {
       setLanguage('en');
     }

@@ -17,6 +17,10 @@ import {
   CNN_STEP_SIZE,
   CNN_THREADS,
   cnnFeatures,
+  LSTM_EPOCHS,
+  LSTM_HIDDEN,
+  LSTM_STEP_SIZE,
+  LSTM_THREADS,
   DEFAULT_CONFIG,
   DEFAULT_LR,
   describeConfig,
@@ -63,6 +67,10 @@ export function trainUsage(): string {
     CNN_EPOCHS,
     CNN_STEP_SIZE,
     CNN_THREADS,
+    LSTM_HIDDEN,
+    LSTM_EPOCHS,
+    LSTM_STEP_SIZE,
+    LSTM_THREADS,
   );
 }
 
@@ -135,21 +143,32 @@ export function parseTrainArgs(argv: string[]): {
   const optimizer = oneOf<OptimizerName>('optimizer', values.optimizer, OPTIMIZERS, DEFAULT_CONFIG.optimizer);
   const arch = oneOf<Arch>('arch', values.arch, ARCHS, 'mlp');
   const cnn = arch === 'cnn';
-  if (!cnn && values.channels !== undefined) throw new Error(m.channelsNeedCnn);
+  const lstm = arch === 'lstm';
+  if (!cnn && values.channels !== undefined) throw new Error(m.channelsNeedCnn(lstm ? 'LSTM' : 'MLP'));
+  if (lstm) {
+    // The LSTM's last hidden state goes straight to the output layer: these shape hidden dense layers it does not have.
+    for (const option of ['activation', 'norm', 'dropout'] as const) if (values[option] !== undefined) throw new Error(m.lstmOptionNotApplicable(option));
+    if (values.batchnorm) throw new Error(m.lstmOptionNotApplicable('batchnorm'));
+  }
   const channels = values.channels === undefined ? [...CNN_CHANNELS] : values.channels.split(',').map((s) => number('channels', s, NaN));
   const hidden =
     values.hidden === undefined
       ? cnn
         ? [...CNN_HIDDEN]
-        : DEFAULT_CONFIG.sizes.slice(1, -1)
+        : lstm
+          ? [LSTM_HIDDEN]
+          : DEFAULT_CONFIG.sizes.slice(1, -1)
       : values.hidden.trim() === ''
         ? []
         : values.hidden.split(',').map((s) => number('hidden', s, NaN));
-  const [input, output] = [cnn ? cnnFeatures(channels) : DEFAULT_CONFIG.sizes[0], DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1]];
+  // An LSTM's hidden size is the dense layer's input: sizes = [H, 10].
+  if (lstm && hidden.length !== 1) throw new Error(m.lstmHiddenInvalid(values.hidden ?? ''));
+  const output = DEFAULT_CONFIG.sizes[DEFAULT_CONFIG.sizes.length - 1];
+  const sizes = lstm ? [hidden[0], output] : [cnn ? cnnFeatures(channels) : DEFAULT_CONFIG.sizes[0], ...hidden, output];
   const config: TrainConfig = {
     ...DEFAULT_CONFIG,
-    ...(cnn ? { arch, channels } : {}),
-    sizes: [input, ...hidden, output],
+    ...(cnn ? { arch, channels } : lstm ? { arch } : {}),
+    sizes,
     activation: oneOf<Activation>('activation', values.activation, ACTIVATIONS, DEFAULT_CONFIG.activation),
     norm: oneOf<Norm>('norm', values.norm, NORMS, values.batchnorm ? 'batchnorm' : DEFAULT_CONFIG.norm),
     dropout: number('dropout', values.dropout, cnn ? CNN_DROPOUT : DEFAULT_CONFIG.dropout),
@@ -157,14 +176,14 @@ export function parseTrainArgs(argv: string[]): {
     optimizer,
     lr: number('lr', values.lr, DEFAULT_LR[optimizer]),
     momentum: number('momentum', values.momentum, DEFAULT_CONFIG.momentum),
-    epochs: number('epochs', values.epochs, cnn ? CNN_EPOCHS : DEFAULT_CONFIG.epochs),
+    epochs: number('epochs', values.epochs, cnn ? CNN_EPOCHS : lstm ? LSTM_EPOCHS : DEFAULT_CONFIG.epochs),
     schedule: oneOf<ScheduleName>('lr-schedule', values['lr-schedule'], SCHEDULES, DEFAULT_CONFIG.schedule),
-    stepSize: number('step-size', values['step-size'], cnn ? CNN_STEP_SIZE : DEFAULT_CONFIG.stepSize),
+    stepSize: number('step-size', values['step-size'], cnn ? CNN_STEP_SIZE : lstm ? LSTM_STEP_SIZE : DEFAULT_CONFIG.stepSize),
     gamma: number('gamma', values.gamma, DEFAULT_CONFIG.gamma),
     warmupEpochs: number('warmup-epochs', values['warmup-epochs'], DEFAULT_CONFIG.warmupEpochs),
     batchSize: number('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
     seed: number('seed', values.seed, DEFAULT_CONFIG.seed),
-    threads: number('threads', values.threads, cnn ? CNN_THREADS : DEFAULT_CONFIG.threads),
+    threads: number('threads', values.threads, cnn ? CNN_THREADS : lstm ? LSTM_THREADS : DEFAULT_CONFIG.threads),
   };
   const source = oneOf<Source>('use', values.use, ['reference', 'katas'], 'reference');
   const limit = values.limit === undefined ? undefined : number('limit', values.limit, 0);

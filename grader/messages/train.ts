@@ -29,6 +29,10 @@ const en = {
     cnnEpochs: number,
     cnnStepSize: number,
     cnnThreads: number,
+    lstmHidden: number,
+    lstmEpochs: number,
+    lstmStepSize: number,
+    lstmThreads: number,
   ) => `Usage: npm run train [-- options]
 Trains an MNIST classifier built from the reference solutions (or your katas) and reports its
 accuracy on the 10,000 official test images. The default recipe: 784-128-128-10, ReLU, softmax
@@ -42,9 +46,13 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --step-size N           epochs between two steps of the step schedule (default ${stepSize})
   --gamma X               the step and exponential schedules' factor (default ${gamma})
   --warmup-epochs N       warmup-cosine's linear warmup, in epochs (default ${warmupEpochs})
-  --arch A                mlp (default) or cnn: conv 3×3 → activation → max pool 2, once per --channels
-                          entry, then the dense layers (the conv2d-backward kata; default for cnn:
-                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads})
+  --arch A                mlp (default), cnn or lstm. cnn: conv 3×3 → activation → max pool 2, once per
+                          --channels entry, then the dense layers (the conv2d-backward kata; default for cnn:
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads}).
+                          lstm: an LSTM reads the image row by row (28 steps of 28 pixels), its last hidden
+                          state goes to the output layer (the lstm-backward kata; --hidden H is its hidden
+                          size; default for lstm: --hidden ${lstmHidden} --epochs ${lstmEpochs} --step-size ${lstmStepSize} --threads ${lstmThreads};
+                          --activation, --norm and --dropout do not apply)
   --channels 8,16         with --arch cnn: the filters of each convolution block, comma-separated
                           (--hidden, --norm and --dropout apply to its dense layers)
   --hidden 128,128        hidden layer widths, comma-separated ("" for none)
@@ -56,7 +64,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   --optimizer O           ${optimizers} (default ${optimizer}; sgd is momentum 0)
   --momentum X            μ for --optimizer momentum (default ${momentum})
   --seed N                fixes the initial weights, the shuffling and dropout (default ${seed})
-  --threads N             1, or 2: a worker thread takes half of every batch (default 1; 2 for cnn)
+  --threads N             1, or 2: a worker thread takes half of every batch (default 1; 2 for cnn and lstm)
   --limit N               train on the first N training images only, for a quick try
   --use katas             build the network from your own kata files instead of the reference
   --save FILE             save the trained model, e.g. models/mnist.json
@@ -85,8 +93,12 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
     `--channels must be 1 to ${max} whole numbers ≥ 1, comma-separated (each block halves the image), got "${channels}"`,
   threadsRange: (value: string) => `--threads must be 1 or 2, got ${value}`,
   threadsNoBatchnorm: '--threads 2 does not work with --norm batchnorm (each thread would normalise half a batch)',
-  channelsNeedCnn: '--channels only applies to --arch cnn (the MLP has no convolutions)',
+  channelsNeedCnn: (arch: string) => `--channels only applies to --arch cnn (the ${arch} has no convolutions)`,
   cnnLayers: (channels: string, dense: string) => `conv ${channels} → ${dense}`,
+  lstmLayers: (steps: number, inputs: number, dense: string) => `lstm ${steps}×${inputs} → ${dense}`,
+  lstmHiddenInvalid: (hidden: string) => `with --arch lstm, --hidden is the LSTM's hidden size H, one whole number ≥ 1, got "${hidden}"`,
+  lstmOptionNotApplicable: (option: string) =>
+    `--${option} does not apply to --arch lstm (its last hidden state goes straight to the output layer, with no hidden dense layer)`,
   batchnormNeedsBatch: '--batchnorm needs --batch-size ≥ 2 (one example has no batch variance)',
 
   // The configuration in one line: "784-128-128-10, relu, softmax cross-entropy, adam lr 0.001, …".
@@ -152,6 +164,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
   noKataForRole: (slug: string, role: string) => `The course has no kata ${slug}, which the trainer needs for its ${role} block`,
   shouldBeShape: (what: string, rows: number, cols: number, got: string) => `${what} should be ${rows}×${cols}, got ${got}`,
   tensorShouldBe: (what: string, want: string, got: string) => `${what} should be ${want}, got ${got}`,
+  lstmStates: (got: string) => `lstmForward(xs of 2 steps, …).hs should be an array of 2 matrices, got ${got} of them`,
   shouldBeFloat64Array: (what: string, length: number) => `${what} should be a Float64Array of ${length} entries`,
   stepShouldMove: (first: number, second: number) => `one step against the gradient should move [1, -1] toward 0, got [${first}, ${second}]`,
   sigmoidProbe: (a: number, d: number) => `sigmoid(0.5) gave ${a} and its derivative ${d}`,
@@ -174,7 +187,7 @@ ${gamma} after ${stepSize} epochs (a step schedule). Each choice is built from t
 export const trainText = defineMessages('train', {
   en,
   'zh-CN': {
-    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs, cnnChannels, cnnHidden, cnnDropout, cnnEpochs, cnnStepSize, cnnThreads) => `用法：npm run train [-- 选项]
+    usage: (epochs, stepSize, batchSize, lrDefaults, activations, activation, optimizers, optimizer, momentum, seed, norms, schedules, schedule, gamma, warmupEpochs, cnnChannels, cnnHidden, cnnDropout, cnnEpochs, cnnStepSize, cnnThreads, lstmHidden, lstmEpochs, lstmStepSize, lstmThreads) => `用法：npm run train [-- 选项]
 用参考答案（或你自己在各题中写的代码）搭建一个 MNIST 分类器并训练，报告它在官方 10,000 张测试图像上的准确率。
 默认配方：784-128-128-10，ReLU，softmax 交叉熵，Adam lr 1e-3，批量大小 32，训练 ${epochs} 轮，${stepSize} 轮之后学习率乘以 ${gamma}（阶梯衰减）。每个选项都由讲授它的那道题搭建。
 
@@ -185,9 +198,13 @@ export const trainText = defineMessages('train', {
   --step-size N           阶梯衰减每隔多少轮衰减一次（默认 ${stepSize}）
   --gamma X               阶梯衰减和指数衰减的衰减因子（默认 ${gamma}）
   --warmup-epochs N       warmup-cosine 的线性预热轮数（默认 ${warmupEpochs}）
-  --arch A                mlp（默认）或 cnn：每个 --channels 数值对应一块“卷积 3×3 → 激活函数 → 最大池化 2”，
+  --arch A                mlp（默认）、cnn 或 lstm。cnn：每个 --channels 数值对应一块“卷积 3×3 → 激活函数 → 最大池化 2”，
                           之后接全连接层（来自 conv2d-backward 题；cnn 的默认值：
-                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads}）
+                          --channels ${cnnChannels} --hidden ${cnnHidden} --dropout ${cnnDropout} --epochs ${cnnEpochs} --step-size ${cnnStepSize} --threads ${cnnThreads}）。
+                          lstm：由一个 LSTM 逐行读入图像（28 步，每步 28 个像素），最后一个隐藏状态送入输出层
+                          （来自 lstm-backward 题；--hidden H 是它的隐藏状态维度；lstm 的默认值：
+                          --hidden ${lstmHidden} --epochs ${lstmEpochs} --step-size ${lstmStepSize} --threads ${lstmThreads}；
+                          --activation、--norm 和 --dropout 不适用）
   --channels 8,16         配合 --arch cnn：每个卷积块的滤波器个数，用逗号分隔
                           （--hidden、--norm 和 --dropout 作用于它的全连接层）
   --hidden 128,128        各隐藏层的宽度，用逗号分隔（"" 表示没有隐藏层）
@@ -199,7 +216,7 @@ export const trainText = defineMessages('train', {
   --optimizer O           优化器：${optimizers}（默认 ${optimizer}；sgd 即动量为 0）
   --momentum X            --optimizer momentum 的动量 μ（默认 ${momentum}）
   --seed N                随机种子，固定初始权重、打乱顺序和 Dropout（默认 ${seed}）
-  --threads N             1 或 2：2 表示由一个工作线程处理每个批量的一半（默认 1；cnn 默认 2）
+  --threads N             1 或 2：2 表示由一个工作线程处理每个批量的一半（默认 1；cnn 和 lstm 默认 2）
   --limit N               只用前 N 张训练图像，用于快速试跑
   --use katas             用你自己在各题中写的代码搭建网络，而不是参考答案
   --save FILE             保存训练好的模型，例如 models/mnist.json
@@ -224,8 +241,11 @@ export const trainText = defineMessages('train', {
     channelsInvalid: (channels, max) => `--channels 必须是 1 到 ${max} 个 ≥ 1 的整数，用逗号分隔（每个卷积块把图像边长减半），收到的是“${channels}”`,
     threadsRange: (value) => `--threads 必须是 1 或 2，收到的是 ${value}`,
     threadsNoBatchnorm: '--threads 2 不能与 --norm batchnorm 同时使用（每个线程只会对半个批量做归一化）',
-    channelsNeedCnn: '--channels 只适用于 --arch cnn（MLP 没有卷积层）',
+    channelsNeedCnn: (arch) => `--channels 只适用于 --arch cnn（${arch} 没有卷积层）`,
     cnnLayers: (channels, dense) => `卷积 ${channels} → ${dense}`,
+    lstmLayers: (steps, inputs, dense) => `LSTM（${steps} 步，每步 ${inputs} 维）→ ${dense}`,
+    lstmHiddenInvalid: (hidden) => `使用 --arch lstm 时，--hidden 是 LSTM 的隐藏状态维度 H，必须是一个 ≥ 1 的整数，收到的是“${hidden}”`,
+    lstmOptionNotApplicable: (option) => `--${option} 不适用于 --arch lstm（它的最后一个隐藏状态直接进入输出层，中间没有隐藏的全连接层）`,
     batchnormNeedsBatch: '--batchnorm 要求 --batch-size ≥ 2（只有一个样本时没有批量方差）',
 
     configSeparator: '，',
@@ -288,6 +308,7 @@ export const trainText = defineMessages('train', {
     noKataForRole: (slug, role) => `课程中没有 ${slug} 这道题，而训练器的 ${role} 模块需要它`,
     shouldBeShape: (what, rows, cols, got) => `${what} 的形状应为 ${rows}×${cols}，实际是 ${got}`,
     tensorShouldBe: (what, want, got) => `${what} 的形状应为 ${want}，实际是 ${got}`,
+    lstmStates: (got) => `lstmForward（xs 有 2 步，…）的 hs 应是由 2 个矩阵组成的数组，实际有 ${got} 个`,
     shouldBeFloat64Array: (what, length) => `${what} 应是长度为 ${length} 的 Float64Array`,
     stepShouldMove: (first, second) => `沿负梯度方向走一步应使 [1, -1] 向 0 靠近，实际得到 [${first}, ${second}]`,
     sigmoidProbe: (a, d) => `sigmoid(0.5) 得到 ${a}，其导数得到 ${d}`,

@@ -9,10 +9,10 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { matrix, type Matrix, type Param } from '../../katas/lib/matrix.ts';
-import { normal, type Rng } from '../../katas/lib/random.ts';
+import { normal, uniform, type Rng } from '../../katas/lib/random.ts';
 import { tensor, type Tensor } from '../../katas/lib/tensor.ts';
 import { trainText as m } from '../../grader/messages/train.ts';
-import { ACTIVATIONS, ARCHS, CNN_KERNEL, cnnFeatures, describeLayers, NORMS, type Arch, type Norm, type NetworkConfig } from './config.ts';
+import { ACTIVATIONS, ARCHS, CNN_KERNEL, cnnFeatures, describeLayers, LSTM_INPUTS, NORMS, type Arch, type Norm, type NetworkConfig } from './config.ts';
 
 export interface DenseParams {
   /** fanIn×fanOut. */
@@ -35,8 +35,20 @@ export interface ConvParams {
   b: Float64Array;
 }
 
+/** An LSTM's weights (the lstm-backward kata's wx, wh, b, gates side by side as [i | f | g | o]). */
+export interface LstmParams {
+  /** D×4H: D = 28 pixels of a row. */
+  wx: Matrix;
+  /** H×4H. */
+  wh: Matrix;
+  /** 4H entries. */
+  b: Float64Array;
+}
+
 export interface Model {
   config: NetworkConfig;
+  /** An LSTM network's recurrent layer (first in params, as lstm-wx, lstm-wh, lstm-b), else null. */
+  lstm: LstmParams | null;
   /** One per convolution block of a CNN (first in params, as conv-w1, conv-b1, …), else empty. */
   convs: ConvParams[];
   /** One per layer: sizes.length − 1 of them. */
@@ -67,6 +79,11 @@ function layout(config: NetworkConfig): Slot[] {
     const fanIn = inChannels * CNN_KERNEL * CNN_KERNEL;
     slots.push({ name: `conv-w${k + 1}`, rows: outChannels, cols: fanIn }, { name: `conv-b${k + 1}`, rows: outChannels, cols: null });
     inChannels = outChannels;
+  }
+  if (config.arch === 'lstm') {
+    // The LSTM's hidden size is the dense layers' input, sizes[0].
+    const H = config.sizes[0];
+    slots.push({ name: 'lstm-wx', rows: LSTM_INPUTS, cols: 4 * H }, { name: 'lstm-wh', rows: H, cols: 4 * H }, { name: 'lstm-b', rows: 4 * H, cols: null });
   }
   const layers = config.sizes.length - 1;
   for (let l = 0; l < layers; l++) {
@@ -124,6 +141,7 @@ export function createModel(
     convs.push({ w: tensor([outChannels, inChannels, CNN_KERNEL, CNN_KERNEL], w.data), b: byName(`conv-b${k + 1}`) as Float64Array });
     inChannels = outChannels;
   }
+  const lstm = config.arch === 'lstm' ? { wx: byName('lstm-wx') as Matrix, wh: byName('lstm-wh') as Matrix, b: byName('lstm-b') as Float64Array } : null;
   const layers = config.sizes.length - 1;
   const dense: DenseParams[] = [];
   const norms: NormParams[] = [];
@@ -141,7 +159,7 @@ export function createModel(
       norms.push({ gamma: byName(`gamma${l}`) as Float64Array, beta, state });
     }
   }
-  return { config, convs, dense, norms, params, names, buffer, stats };
+  return { config, lstm, convs, dense, norms, params, names, buffer, stats };
 }
 
 /** A fresh BatchNorm layer's γ, β and running statistics (the batchnorm-backward kata's createBatchNorm). */
@@ -150,7 +168,9 @@ export type CreateNorm = (features: number) => { gamma: Float64Array; beta: Floa
 /**
  * Fresh starting values: He initialisation (normal, std √(2/fanIn)) for layers followed by a
  * ReLU, leaky ReLU or GELU, Glorot (std √(2/(fanIn+fanOut))) for sigmoid layers and the softmax output, so every
- * layer's activations start at a similar scale; biases and β 0, γ 1, running mean 0, variance 1
+ * layer's activations start at a similar scale; an LSTM's weights uniform in ±1/√H (PyTorch's
+ * nn.LSTM) and its biases 0 but the forget gate's, 1 (so the cell keeps its memory from the
+ * start, Jozefowicz et al. 2015); biases and β 0, γ 1, running mean 0, variance 1
  * (PyTorch's BatchNorm1d), or what `createNorm` (the batchnorm role's createBatchNorm: the
  * reference's, or with `--use katas` the learner's) gives for a BatchNorm layer. Random numbers are
  * drawn in a fixed order, so a seed fixes them all.
@@ -164,6 +184,14 @@ export function initialize(model: Model, rng: Rng, createNorm: CreateNorm | null
     const std = reluLike ? Math.sqrt(2 / (C * KH * KW)) : Math.sqrt(2 / ((C + F) * KH * KW));
     for (let i = 0; i < w.data.length; i++) w.data[i] = normal(rng, 0, std);
     b.fill(0);
+  }
+  if (model.lstm) {
+    const { wx, wh, b } = model.lstm;
+    const H = wh.rows;
+    const bound = 1 / Math.sqrt(H);
+    for (const w of [wx, wh]) for (let i = 0; i < w.data.length; i++) w.data[i] = uniform(rng, -bound, bound);
+    b.fill(0);
+    b.fill(1, H, 2 * H); // [i | f | g | o]: the forget gate's block
   }
   model.dense.forEach(({ w, b }, l) => {
     const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
@@ -198,7 +226,7 @@ export function initialize(model: Model, rng: Rng, createNorm: CreateNorm | null
 
 const FORMAT = 'backprop-katas/mlp';
 /**
- * Version 3 records the architecture (`arch`, and a CNN's `channels`); version 2 files (MLPs)
+ * Version 3 records the architecture (`arch`: mlp, cnn or lstm, and a CNN's `channels`); version 2 files (MLPs)
  * and version 1 files (`batchnorm: true | false` instead of `norm`) are still read.
  */
 const VERSION = 3;
@@ -265,7 +293,7 @@ export function deserializeModel(text: string, where = m.theModelFile): { model:
   }
   if (arch === 'cnn' && (saved.sizes as number[])[0] !== cnnFeatures(channels as number[])) throw new Error(m.noValidConfig(where));
   const config: NetworkConfig = {
-    ...(arch === 'cnn' ? { arch: 'cnn' as const, channels: channels as number[] } : {}),
+    ...(arch === 'cnn' ? { arch: 'cnn' as const, channels: channels as number[] } : arch === 'lstm' ? { arch: 'lstm' as const } : {}),
     sizes: saved.sizes as number[],
     activation: saved.activation as NetworkConfig['activation'],
     norm: norm as Norm,

@@ -8,15 +8,19 @@
  *
  *     x (N×1×28×28) → conv₁ → act → max pool → … → conv_K → act → max pool → flatten → dense layers
  *
+ * and for an LSTM (LstmNetwork), the image read row by row, its last hidden state to the dense layer:
+ *
+ *     x (N×784) → 28 rows of N×28 → LSTM → h₂₈ (N×H) → dense → softmax → cross-entropy
+ *
  * Every block returns new arrays (the katas' contract), so a block's result may be kept in the
  * next block's cache; the network only keeps the caches, in order.
  */
-import { argmaxRows, matmulTransA, matrix, sumRows, type Matrix, type Param } from '../../katas/lib/matrix.ts';
+import { argmaxRows, matmulTransA, matrix, sumRows, zeros, type Matrix, type Param } from '../../katas/lib/matrix.ts';
 import type { Rng } from '../../katas/lib/random.ts';
 import { tensor, type Tensor } from '../../katas/lib/tensor.ts';
-import { CNN_PADDING, CNN_POOL, IMAGE_SIDE } from './config.ts';
+import { CNN_PADDING, CNN_POOL, IMAGE_SIDE, LSTM_INPUTS, LSTM_STEPS } from './config.ts';
 import type { Model } from './model.ts';
-import type { ConvBlock, DropoutBlock, NormBlock, NormInputs, Parts } from './parts.ts';
+import type { ConvBlock, DropoutBlock, LstmBlock, NormBlock, NormInputs, Parts } from './parts.ts';
 
 /**
  * Softmax cross-entropy of a batch, and its gradient. For each row i with label yᵢ:
@@ -78,8 +82,9 @@ export interface Net {
   predict(x: Matrix): Uint32Array;
 }
 
-/** The network a model's configuration describes: a Network, or a ConvNetwork for a CNN. */
+/** The network a model's configuration describes: a Network, a ConvNetwork for a CNN, an LstmNetwork for an LSTM. */
 export function createNetwork(parts: Parts, model: Model, dropout: { p: number; rng: Rng } | null = null): Net {
+  if (model.config.arch === 'lstm') return new LstmNetwork(parts, model);
   return model.config.arch === 'cnn' ? new ConvNetwork(parts, model, dropout) : new Network(parts, model, dropout);
 }
 
@@ -261,6 +266,72 @@ export class ConvNetwork implements Net {
       grads[this.slots[k].b] = g.db;
       d = matrix(n, g.dx.data.length / n, g.dx.data);
     }
+    return grads;
+  }
+
+  predict(x: Matrix): Uint32Array {
+    return argmaxRows(this.forward(x, 'eval'));
+  }
+}
+
+/**
+ * The images of a batch (N×784) as a sequence: step t is row t of every image, N×28 (PyTorch's
+ * `x.view(N, 28, 28)` with batch_first, one step per row).
+ */
+export function rowsAsSequence(x: Matrix): Matrix[] {
+  const n = x.rows;
+  return Array.from({ length: LSTM_STEPS }, (_, t) => {
+    const step = matrix(n, LSTM_INPUTS);
+    for (let i = 0; i < n; i++) step.data.set(x.data.subarray(i * x.cols + t * LSTM_INPUTS, i * x.cols + (t + 1) * LSTM_INPUTS), i * LSTM_INPUTS);
+    return step;
+  });
+}
+
+/**
+ * An LSTM over the image's rows (the lstm-backward kata: 28 steps of 28 pixels, h₀ = c₀ = 0) in
+ * front of a Network of dense layers, which gets the last hidden state h₂₈ (N×H): a many-to-one
+ * sequence classifier. In the backward pass only h₂₈ receives a gradient from the loss: dhs is
+ * zero on every other step, and lstmBackward carries it back through time.
+ */
+export class LstmNetwork implements Net {
+  readonly grads: Param[];
+  private readonly dense: Network;
+  private readonly lstm: LstmBlock;
+  private cache: unknown = null;
+  /** Index in model.params of wx, wh and b. */
+  private readonly slots: { wx: number; wh: number; b: number };
+
+  constructor(
+    parts: Parts,
+    private readonly model: Model,
+  ) {
+    // i18n-exempt: a developer assertion; rolesFor loads the lstm block and createModel the weights for every LSTM.
+    if (!parts.lstm || !model.lstm) throw new Error('LstmNetwork: the parts have no lstm block or the model no LSTM weights');
+    this.lstm = parts.lstm;
+    this.dense = new Network(parts, model, null, true);
+    this.grads = this.dense.grads; // one array: the dense layers fill their slots, the LSTM its own
+    const at = (name: string): number => model.names.indexOf(name);
+    this.slots = { wx: at('lstm-wx'), wh: at('lstm-wh'), b: at('lstm-b') };
+  }
+
+  forward(x: Matrix, mode: Mode): Matrix {
+    const { wx, wh, b } = this.model.lstm as NonNullable<Model['lstm']>;
+    const n = x.rows;
+    const H = wh.rows;
+    const { hs, cache } = this.lstm.lstmForward(rowsAsSequence(x), zeros(n, H), zeros(n, H), wx, wh, b);
+    this.cache = cache;
+    return this.dense.forward(hs[hs.length - 1], mode);
+  }
+
+  backward(dlogits: Matrix): Param[] {
+    const { grads, slots } = this;
+    this.dense.backward(dlogits);
+    const dh = this.dense.inputGradient as Matrix;
+    const dhs = Array.from({ length: LSTM_STEPS }, (_, t) => (t === LSTM_STEPS - 1 ? dh : zeros(dh.rows, dh.cols)));
+    const g = this.lstm.lstmBackward(dhs, this.cache);
+    grads[slots.wx] = g.dwx;
+    grads[slots.wh] = g.dwh;
+    grads[slots.b] = g.db;
     return grads;
   }
 

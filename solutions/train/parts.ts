@@ -1,7 +1,7 @@
 /**
  * The building blocks of the trainer, taken from the reference solutions or, with
  * `--use katas`, from the learner's own kata files: the dense layer, the convolution and max
- * pool (a CNN's), the sigmoid, BatchNorm and the optimizers. Which file holds a block and what it exports come from the course manifest
+ * pool (a CNN's), the LSTM (an LSTM's), the sigmoid, BatchNorm and the optimizers. Which file holds a block and what it exports come from the course manifest
  * (grader/core/manifest.ts); this module only knows which kata plays which role.
  *
  * Before a run, `loadParts` tries every block it needs on a tiny input, so a kata that is
@@ -39,6 +39,7 @@ export function defaultLocation(source: Source): PartsLocation {
 export const ROLE_KATAS = {
   dense: 'dense-backward',
   conv: 'conv2d-backward',
+  lstm: 'lstm-backward',
   activations: 'activations',
   sigmoid: 'sigmoid-derivative',
   batchnorm: 'batchnorm-backward',
@@ -57,11 +58,15 @@ export type PartsConfig = NetworkConfig & Partial<Pick<TrainConfig, 'optimizer' 
 
 /**
  * The roles a configuration needs, in the order the network uses them: the dense layer always,
- * a CNN's convolution and max pool, the activation's kata, the normalisation's; for training ('train') also dropout, the optimizer
+ * a CNN's convolution and max pool, an LSTM's lstm-backward, the activation's kata (not for an
+ * LSTM, which has no hidden dense layer), the normalisation's; for training ('train') also dropout, the optimizer
  * and the schedule; evaluating a saved model ('forward') needs none of those.
  */
 export function rolesFor(config: PartsConfig, purpose: 'train' | 'forward' = 'train'): Role[] {
-  const roles: Role[] = ['dense', ...(config.arch === 'cnn' ? (['conv'] as const) : []), config.activation === 'sigmoid' ? 'sigmoid' : 'activations'];
+  const roles: Role[] =
+    config.arch === 'lstm'
+      ? ['dense', 'lstm']
+      : ['dense', ...(config.arch === 'cnn' ? (['conv'] as const) : []), config.activation === 'sigmoid' ? 'sigmoid' : 'activations'];
   if (config.norm === 'batchnorm') roles.push('batchnorm');
   if (config.norm === 'layernorm' || config.norm === 'rmsnorm') roles.push('layernorm');
   if (purpose === 'forward') return roles;
@@ -104,6 +109,12 @@ export interface ConvBlock {
   maxPool2dBackward(dout: Tensor, cache: unknown): Tensor;
 }
 
+/** The lstm-backward kata's two functions (DESIGN.md), an LSTM network's recurrent layer. */
+export interface LstmBlock {
+  lstmForward(xs: readonly Matrix[], h0: Matrix, c0: Matrix, wx: Matrix, wh: Matrix, b: Float64Array): { hs: Matrix[]; cs: Matrix[]; cache: unknown };
+  lstmBackward(dhs: readonly Matrix[], cache: unknown): { dxs: Matrix[]; dh0: Matrix; dc0: Matrix; dwx: Matrix; dwh: Matrix; db: Float64Array };
+}
+
 /** γ, β (none for RMSNorm) and BatchNorm's running statistics of one hidden layer. */
 export interface NormInputs {
   gamma: Float64Array;
@@ -141,8 +152,10 @@ export interface Parts {
   denseForward(x: Matrix, w: Matrix, b: Float64Array): { out: Matrix; cache: unknown };
   denseBackward(dout: Matrix, cache: unknown): { dx: Matrix; dw: Matrix; db: Float64Array };
   activation: ActivationBlock;
-  /** A CNN's convolution and max pool; null for an MLP. */
+  /** A CNN's convolution and max pool; null otherwise. */
   conv: ConvBlock | null;
+  /** An LSTM network's recurrent layer; null otherwise. */
+  lstm: LstmBlock | null;
   norm: NormBlock | null;
   dropout: DropoutBlock | null;
   createOptimizer(options: OptimizerOptions): Optimizer;
@@ -294,11 +307,19 @@ function sigmoidLayer(sigmoid: Fn<[number], number>, derivativeFromOutput: Fn<[n
 type BatchNormForward = Fn<[Matrix, Float64Array, Float64Array, BatchNormState, BatchNormOptions], { out: Matrix; cache: unknown }>;
 type NormBackward = Fn<[Matrix, unknown], { dx: Matrix; dgamma: Float64Array; dbeta?: Float64Array }>;
 
+function unreachable(): never {
+  // i18n-exempt: a developer assertion; an LSTM network never calls a hidden activation.
+  throw new Error('an LSTM network has no hidden activation');
+}
+
 /** The loaded modules as typed blocks: the one place where an untyped module meets the contract. */
 function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConfig): Parts {
   const get = <T>(role: Role, name: string): T => modules.get(role)?.[name] as T;
-  const activation =
-    config.activation === 'sigmoid'
+  // An LSTM network has no hidden dense layer, so no activation block (rolesFor loads none): never called.
+  const activation: ActivationBlock =
+    config.arch === 'lstm'
+      ? { forward: () => unreachable(), backward: () => unreachable() }
+      : config.activation === 'sigmoid'
       ? sigmoidLayer(get('sigmoid', 'sigmoid'), get('sigmoid', 'sigmoidDerivativeFromOutput'))
       : {
           forward: get<ActivationBlock['forward']>('activations', ACTIVATION_FUNCTIONS[config.activation][0]),
@@ -352,6 +373,9 @@ function assemble(modules: Map<Role, Record<string, unknown>>, config: PartsConf
           maxPool2dForward: get<ConvBlock['maxPool2dForward']>('conv', 'maxPool2dForward'),
           maxPool2dBackward: get<ConvBlock['maxPool2dBackward']>('conv', 'maxPool2dBackward'),
         }
+      : null,
+    lstm: modules.has('lstm')
+      ? { lstmForward: get<LstmBlock['lstmForward']>('lstm', 'lstmForward'), lstmBackward: get<LstmBlock['lstmBackward']>('lstm', 'lstmBackward') }
       : null,
     norm,
     dropout,
@@ -451,6 +475,20 @@ const PROBES: Record<Role, (parts: Parts, config: PartsConfig) => void> = {
     expectTensor('conv2dBackward(...).dx', grads?.dx, [1, 1, 4, 4]);
     expectTensor('conv2dBackward(...).dw', grads.dw, [2, 1, 3, 3]);
     expectLength('conv2dBackward(...).db', grads.db, 2);
+  },
+  lstm(parts) {
+    // Two steps of a 2×3 sequence, H = 2: the shapes of the states and of every gradient.
+    const lstm = parts.lstm as LstmBlock;
+    const xs = [fromRows([[1, -2, 0.5], [0, 3, -1]]), fromRows([[0.5, 1, -1], [2, 0, 1]])];
+    const weights = (rows: number): Matrix => matrix(rows, 8, Float64Array.from({ length: rows * 8 }, (_, k) => ((k * 7) % 5) / 10 - 0.2));
+    const forward = lstm.lstmForward(xs, matrix(2, 2), matrix(2, 2), weights(3), weights(2), new Float64Array(8));
+    if (!Array.isArray(forward?.hs) || forward.hs.length !== 2) throw new Error(text.lstmStates(String(forward?.hs?.length)));
+    expectShape('lstmForward(xs 2×(2×3), h0 2×2, …).hs[1]', forward.hs[1], 2, 2);
+    const grads = lstm.lstmBackward([matrix(2, 2), fromRows([[1, -1], [0.5, 2]])], forward.cache);
+    expectShape('lstmBackward(...).dxs[0]', grads?.dxs?.[0], 2, 3);
+    expectShape('lstmBackward(...).dwx', grads.dwx, 3, 8);
+    expectShape('lstmBackward(...).dwh', grads.dwh, 2, 8);
+    expectLength('lstmBackward(...).db', grads.db, 8);
   },
   activations(parts, config) {
     expectShape(`${config.activation} backward(...)`, probeLayer(config.activation, () => parts.activation.forward(probeX()), parts.activation.backward), 3, 2);

@@ -14,7 +14,7 @@ import { batchToMatrix } from '../../katas/lib/mnist.ts';
 import { createRng } from '../../katas/lib/random.ts';
 import { checkConfig, cnnFeatures, DEFAULT_CONFIG, type TrainConfig } from './config.ts';
 import { createModel, deserializeModel, initialize, loadModel, saveModel, serializeModel } from './model.ts';
-import { createNetwork, softmaxCrossEntropy } from './network.ts';
+import { createNetwork, rowsAsSequence, softmaxCrossEntropy } from './network.ts';
 import { defaultLocation, loadParts, PartsError, rolesFor } from './parts.ts';
 import { baselineEpoch } from './baseline.ts';
 import { evaluate, train, TrainingSession } from './trainer.ts';
@@ -352,5 +352,103 @@ describe('the batch split over two threads (--threads 2)', () => {
   test('1 or 2 threads, and not with BatchNorm', () => {
     expect(() => checkConfig({ ...quick, threads: 3 })).toThrow('--threads must be 1 or 2, got 3');
     expect(() => checkConfig({ ...quick, threads: 2, norm: 'batchnorm' })).toThrow('--threads 2 does not work with --norm batchnorm');
+  });
+});
+
+describe('the LSTM (--arch lstm)', () => {
+  const lstm: TrainConfig = { ...quick, arch: 'lstm', sizes: [16, 10], epochs: 1 };
+
+  test('its shapes: 28 rows of 28 pixels → H → 10, the LSTM first in the parameters, the forget gate biased to 1', () => {
+    const model = initialize(createModel(lstm), createRng(1));
+    expect(model.names).toEqual(['lstm-wx', 'lstm-wh', 'lstm-b', 'w1', 'b1']);
+    expect([model.lstm?.wx.rows, model.lstm?.wx.cols, model.lstm?.wh.rows, model.lstm?.wh.cols]).toEqual([28, 64, 16, 64]);
+    expect(model.buffer.length).toBe(28 * 64 + 16 * 64 + 64 + 16 * 10 + 10);
+    expect(Array.from(model.lstm?.b ?? [])).toEqual([...new Array(16).fill(0), ...new Array(16).fill(1), ...new Array(32).fill(0)]);
+    expect(model.lstm?.wh.data.every((w) => Math.abs(w) <= 1 / 4)).toBe(true);
+    expect(rolesFor(lstm)).toEqual(['dense', 'lstm', 'adam', 'schedules']);
+    expect(rolesFor({ ...lstm, clipNorm: 1 }, 'forward')).toEqual(['dense', 'lstm']);
+    const x = matrix(2, 784, Float64Array.from({ length: 2 * 784 }, (_, k) => k));
+    const xs = rowsAsSequence(x);
+    expect(xs).toHaveLength(28);
+    expect([xs[3].rows, xs[3].cols, xs[3].data[0], xs[3].data[27], xs[3].data[28]]).toEqual([2, 28, 3 * 28, 3 * 28 + 27, 784 + 3 * 28]);
+    expect(() => checkConfig({ ...lstm, sizes: [16, 8, 10] })).toThrow('--hidden is the LSTM\'s hidden size H');
+    expect(() => checkConfig({ ...lstm, norm: 'layernorm' })).toThrow('--norm does not apply to --arch lstm');
+    expect(() => checkConfig({ ...lstm, dropout: 0.5 })).toThrow('--dropout does not apply to --arch lstm');
+  });
+
+  test('learns on 1,000 images, and its gradients match finite differences', async () => {
+    const result = await train({ ...lstm, epochs: 2, lr: 1e-2 }, { train: firstImages(mnist.train, 1000), test: small.test }, reference);
+    expect(result.epochs[1].loss).toBeLessThan(result.epochs[0].loss);
+    expect(result.epochs[1].testAccuracy).toBeGreaterThan(0.4); // chance is 0.10
+
+    // A few entries of every parameter against central differences of the loss on 3 images.
+    const parts = await loadParts(lstm, reference);
+    const model = initialize(createModel({ ...lstm, sizes: [4, 10] }), createRng(3));
+    const net = createNetwork(parts, model);
+    const x = batchToMatrix(mnist.train, Uint32Array.of(0, 1, 2), matrix(3, 784));
+    const labels = mnist.train.labels.subarray(0, 3);
+    const loss = (): number => softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, matrix(3, 10)).lossSum;
+    const dlogits = matrix(3, 10);
+    softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, dlogits);
+    const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
+    model.params.forEach((p, k) => {
+      const data = paramData(p);
+      // wx's first rows meet only the blank top rows of the images: its last entries see ink.
+      for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
+        const keep = data[i];
+        data[i] = keep + 1e-5;
+        const up = loss();
+        data[i] = keep - 1e-5;
+        const down = loss();
+        data[i] = keep;
+        expect(grads[k][i], `${model.names[k]}[${i}]`).toBeCloseTo((up - down) / 2e-5, 6);
+      }
+    });
+    expect(grads[model.names.indexOf('lstm-wx')].some((g) => g !== 0)).toBe(true);
+  });
+
+  test('a saved LSTM loads as an LSTM and predicts the same', async () => {
+    const result = await train(lstm, { train: firstImages(mnist.train, 200) }, reference);
+    const path = join(tempDir(), 'lstm.json');
+    saveModel(path, result.model, { epochs: 1 });
+    const { model } = loadModel(path);
+    expect(model.config).toEqual({ arch: 'lstm', sizes: [16, 10], activation: 'relu', norm: 'none' });
+    expect(model.buffer).toEqual(result.model.buffer);
+    const parts = await loadParts(model.config, reference, 'forward');
+    expect(parts.lstm).not.toBeNull();
+    expect(evaluate(parts, model, small.test).predicted).toEqual(evaluate(result.parts, result.model, small.test).predicted);
+  });
+
+  test('with --use katas, the LSTM comes from the learner\'s lstm-backward', async () => {
+    const solutions = join(import.meta.dirname, '..');
+    /** A katas folder with the references for the other blocks and `code` as lstm-backward's file (a new folder each: modules are cached by path). */
+    const folder = (code: string): { root: string; file: string } => {
+      const root = tempDir();
+      writeFileSync(join(root, 'package.json'), '{ "type": "module" }');
+      for (const [slug, file] of [['dense-backward', 'dense.ts'], ['lr-schedules', 'schedules.ts'], ['adam', 'adam.ts']]) {
+        mkdirSync(join(root, slug));
+        writeFileSync(join(root, slug, file), `export * from ${JSON.stringify(join(solutions, slug, file))};`);
+      }
+      mkdirSync(join(root, 'lstm-backward'));
+      writeFileSync(join(root, 'lstm-backward', 'lstm.ts'), code);
+      return { root, file: join(root, 'lstm-backward', 'lstm.ts') };
+    };
+    const stub = folder(`export function lstmForward() { throw new Error('not implemented: lstmForward(xs, h0, c0, wx, wh, b)'); }\nexport function lstmBackward() {}\n`);
+    const error = (await loadParts(lstm, { source: 'katas', root: stub.root }).catch((e: unknown) => e)) as PartsError;
+    expect(error).toBeInstanceOf(PartsError);
+    expect(error.message).toContain('lstm-backward is not solved yet');
+    expect(error.message).toContain('npm run grade -- lstm-backward');
+
+    const { root, file } = folder(
+      `import * as lstm from ${JSON.stringify(join(solutions, 'lstm-backward', 'lstm.ts'))};\n` +
+        'export let calls = 0;\n' +
+        'export function lstmBackward(...args) { calls++; return lstm.lstmBackward(...args); }\n' +
+        'export const { lstmForward } = lstm;\n',
+    );
+    const fromKatas = await train(lstm, { train: firstImages(mnist.train, 64) }, { source: 'katas', root });
+    const fromReference = await train(lstm, { train: firstImages(mnist.train, 64) }, reference);
+    const { calls } = (await import(pathToFileURL(file).href)) as { calls: number };
+    expect(calls).toBe(1 + 2); // the probe, then 2 batches
+    expect(fromKatas.model.buffer).toEqual(fromReference.model.buffer);
   });
 });
