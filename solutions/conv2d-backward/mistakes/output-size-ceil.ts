@@ -88,6 +88,7 @@ export function conv2dBackward(dout: Tensor, cache: ConvCache): ConvGradients {
             for (let p = 0; p < KH; p++) {
               const h = i * stride + p - padding;
               if (h < 0 || h >= H) continue; // padding: no x there, nothing to send back
+                                             // 填充区：那里没有 x，没有梯度要回传
               for (let q = 0; q < KW; q++) {
                 const col = j * stride + q - padding;
                 if (col < 0 || col >= W) continue;
