@@ -80,7 +80,10 @@ export function renderReport(report: KataReport, s: Style = plain): string {
     report.status === 'passed' ? s.green('✓') : report.status === 'not-started' ? s.yellow('○') : s.red('✗');
   const status =
     report.status === 'passed' ? s.green(statusWord('passed')) : report.status === 'not-started' ? s.yellow(statusWord('not-started')) : s.red(statusWord(report.status));
-  const out: string[] = [`${mark} ${s.bold(report.slug)}  ${m.titleAndVerdict(report.title, status)}  ${s.dim(report.target)}`];
+  const head = `${mark} ${s.bold(report.slug)}  ${m.titleAndVerdict(report.title, status)}`;
+  // The file goes on the verdict's line when both fit the scorecard's width, else on its own line.
+  const out: string[] =
+    displayWidth(head) + 2 + displayWidth(report.target) <= WRAP ? [`${head}  ${s.dim(report.target)}`] : [head, `    ${s.dim(report.target)}`];
   for (const notice of report.notices) out.push(s.yellow(wrapText(notice, '    ')));
 
   const blocker = prerequisiteBlocking(report);
