@@ -24,6 +24,33 @@ const small = { train: firstImages(mnist.train, 2000), test: firstImages(mnist.t
 const quick: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2 };
 const reference = defaultLocation('reference');
 
+/**
+ * Every parameter's gradient from `net.backward` against central differences of the loss on the
+ * first 3 training images, at 3 entries of each parameter (first, middle, last), to `digits`
+ * decimals. Returns the analytic gradients.
+ */
+function expectParameterGradientsMatch(net: ReturnType<typeof createNetwork>, model: ReturnType<typeof createModel>, digits: number): Float64Array[] {
+  const x = batchToMatrix(mnist.train, Uint32Array.of(0, 1, 2), matrix(3, 784));
+  const labels = mnist.train.labels.subarray(0, 3);
+  const loss = (): number => softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, matrix(3, 10)).lossSum;
+  const dlogits = matrix(3, 10);
+  softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, dlogits);
+  const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
+  model.params.forEach((p, k) => {
+    const data = paramData(p);
+    for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
+      const keep = data[i];
+      data[i] = keep + 1e-5;
+      const up = loss();
+      data[i] = keep - 1e-5;
+      const down = loss();
+      data[i] = keep;
+      expect(grads[k][i], `${model.names[k]}[${i}]`).toBeCloseTo((up - down) / 2e-5, digits);
+    }
+  });
+  return grads;
+}
+
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {
@@ -261,25 +288,7 @@ describe('the CNN (--arch cnn)', () => {
     initialize(model, createRng(3));
     // Biases off zero: with 0, the blank pixels would put every ReLU exactly at its kink.
     for (const b of [...model.convs, ...model.dense].map((layer) => layer.b)) b.forEach((_, i) => (b[i] = 0.03 * (i + 1)));
-    const net = createNetwork(parts, model);
-    const x = batchToMatrix(mnist.train, Uint32Array.of(0, 1, 2), matrix(3, 784));
-    const labels = mnist.train.labels.subarray(0, 3);
-    const loss = (): number => softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, matrix(3, 10)).lossSum;
-    const dlogits = matrix(3, 10);
-    softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, dlogits);
-    const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
-    model.params.forEach((p, k) => {
-      const data = paramData(p);
-      for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
-        const keep = data[i];
-        data[i] = keep + 1e-5;
-        const up = loss();
-        data[i] = keep - 1e-5;
-        const down = loss();
-        data[i] = keep;
-        expect(grads[k][i], `${model.names[k]}[${i}]`).toBeCloseTo((up - down) / 2e-5, 5);
-      }
-    });
+    expectParameterGradientsMatch(createNetwork(parts, model), model, 5);
   });
 
   test('a saved CNN loads as a CNN and predicts the same; an MLP file of version 2 still loads', async () => {
@@ -384,26 +393,8 @@ describe('the LSTM (--arch lstm)', () => {
     // A few entries of every parameter against central differences of the loss on 3 images.
     const parts = await loadParts(lstm, reference);
     const model = initialize(createModel({ ...lstm, sizes: [4, 10] }), createRng(3));
-    const net = createNetwork(parts, model);
-    const x = batchToMatrix(mnist.train, Uint32Array.of(0, 1, 2), matrix(3, 784));
-    const labels = mnist.train.labels.subarray(0, 3);
-    const loss = (): number => softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, matrix(3, 10)).lossSum;
-    const dlogits = matrix(3, 10);
-    softmaxCrossEntropy(net.forward(x, 'train'), labels, 1, dlogits);
-    const grads = net.backward(dlogits).map((g) => Float64Array.from(paramData(g)));
-    model.params.forEach((p, k) => {
-      const data = paramData(p);
-      // wx's first rows meet only the blank top rows of the images: its last entries see ink.
-      for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
-        const keep = data[i];
-        data[i] = keep + 1e-5;
-        const up = loss();
-        data[i] = keep - 1e-5;
-        const down = loss();
-        data[i] = keep;
-        expect(grads[k][i], `${model.names[k]}[${i}]`).toBeCloseTo((up - down) / 2e-5, 6);
-      }
-    });
+    // wx's first rows meet only the blank top rows of the images: its last entries see ink.
+    const grads = expectParameterGradientsMatch(createNetwork(parts, model), model, 6);
     expect(grads[model.names.indexOf('lstm-wx')].some((g) => g !== 0)).toBe(true);
   });
 
